@@ -1,0 +1,182 @@
+//! The one settings type, shared by the page (export, import, share link) and
+//! the CLI (`--config`).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::rule::{Params, Preset, Rule};
+use crate::rules::REGISTRY;
+
+/// What to run: a preset, and per-rule departures from it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub preset: Preset,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub rules: BTreeMap<String, RuleConfig>,
+}
+
+/// One rule's settings; anything left out follows the preset and defaults.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RuleConfig {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, Value>,
+}
+
+impl RuleConfig {
+    fn is_empty(&self) -> bool {
+        self.enabled.is_none() && self.params.is_empty()
+    }
+}
+
+/// Why a config cannot be used; each names the field at fault.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigError {
+    Json(String),
+    UnknownRule(String),
+    UnknownParam { rule: String, param: String },
+    BadParam { rule: String, param: String, expected: String },
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigError::Json(msg) => write!(f, "config is not valid: {msg}"),
+            ConfigError::UnknownRule(id) => write!(f, "rules.{id}: no rule has this id (see --list-rules)"),
+            ConfigError::UnknownParam { rule, param } => {
+                write!(f, "rules.{rule}.params.{param}: this rule has no such parameter")
+            }
+            ConfigError::BadParam { rule, param, expected } => {
+                write!(f, "rules.{rule}.params.{param}: expected {expected}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// The rules a config runs, in order, with their parameters.
+pub struct Plan {
+    pub steps: Vec<Step>,
+}
+
+pub struct Step {
+    pub rule: &'static dyn Rule,
+    pub params: Params,
+}
+
+impl Config {
+    pub fn preset(preset: Preset) -> Config {
+        Config { preset, ..Config::default() }
+    }
+
+    pub fn from_json(json: &str) -> Result<Config, ConfigError> {
+        let config: Config = serde_json::from_str(json).map_err(|e| ConfigError::Json(e.to_string()))?;
+        config.plan()?;
+        Ok(config)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Whether the rule runs under this config.
+    pub fn is_enabled(&self, rule: &dyn Rule) -> bool {
+        let info = rule.info();
+        self.rules
+            .get(info.id)
+            .and_then(|r| r.enabled)
+            .unwrap_or_else(|| info.presets.contains(&self.preset))
+    }
+
+    /// Turns a rule on or off, recording only what departs from the preset.
+    pub fn set_enabled(&mut self, rule: &dyn Rule, enabled: bool) {
+        let info = rule.info();
+        let by_preset = info.presets.contains(&self.preset);
+        let entry = self.rules.entry(info.id.to_string()).or_default();
+        entry.enabled = (enabled != by_preset).then_some(enabled);
+        if entry.is_empty() {
+            self.rules.remove(info.id);
+        }
+    }
+
+    /// Checks the config against the registry and lists what to run.
+    pub fn plan(&self) -> Result<Plan, ConfigError> {
+        for id in self.rules.keys() {
+            if !REGISTRY.iter().any(|r| r.info().id == id) {
+                return Err(ConfigError::UnknownRule(id.clone()));
+            }
+        }
+        let mut steps = Vec::new();
+        for &rule in REGISTRY {
+            let info = rule.info();
+            let mut params = Params::defaults(info.params);
+            if let Some(settings) = self.rules.get(info.id) {
+                for (name, value) in &settings.params {
+                    let Some(spec) = info.params.iter().find(|s| s.name == name) else {
+                        return Err(ConfigError::UnknownParam { rule: info.id.into(), param: name.clone() });
+                    };
+                    if !spec.default.accepts(value) {
+                        return Err(ConfigError::BadParam {
+                            rule: info.id.into(),
+                            param: name.clone(),
+                            expected: format!("a value like {}", serde_json::to_string(&spec.default).unwrap_or_default()),
+                        });
+                    }
+                    params.set(spec.name, value.clone());
+                }
+            }
+            if self.is_enabled(rule) {
+                steps.push(Step { rule, params });
+            }
+        }
+        Ok(Plan { steps })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::find;
+
+    #[test]
+    fn the_default_config_is_the_article_preset_and_round_trips() {
+        let config = Config::default();
+        assert_eq!(config.preset, Preset::Article);
+        assert_eq!(config.to_json().trim(), "{\n  \"preset\": \"article\"\n}");
+        assert_eq!(Config::from_json(&config.to_json()), Ok(config));
+    }
+
+    #[test]
+    fn toggling_back_to_the_preset_leaves_no_trace() {
+        let rule = find("duplicate-paragraphs").unwrap();
+        let mut config = Config::default();
+        config.set_enabled(rule, false);
+        assert!(!config.is_enabled(rule));
+        assert!(config.to_json().contains("\"enabled\": false"));
+        config.set_enabled(rule, true);
+        assert_eq!(config, Config::default());
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let err = |json| Config::from_json(json).unwrap_err().to_string();
+        assert!(err(r#"{"preset":"nope"}"#).contains("unknown variant `nope`"));
+        assert!(err(r#"{"colour":1}"#).contains("unknown field `colour`"));
+        assert_eq!(err(r#"{"rules":{"no-such-rule":{}}}"#), "rules.no-such-rule: no rule has this id (see --list-rules)");
+        assert_eq!(
+            err(r#"{"rules":{"duplicate-paragraphs":{"params":{"size":3}}}}"#),
+            "rules.duplicate-paragraphs.params.size: this rule has no such parameter"
+        );
+        assert_eq!(
+            err(r#"{"rules":{"duplicate-paragraphs":{"params":{"min_chars":"x"}}}}"#),
+            "rules.duplicate-paragraphs.params.min_chars: expected a value like 20"
+        );
+    }
+}

@@ -1,0 +1,56 @@
+//! The rinse cleaning engine.
+//!
+//! [`clean`] runs the rules a [`Config`] picks over a text and returns the
+//! cleaned text with the [`Edit`]s that produced it: each edit is a byte range
+//! of the original, its replacement, the rule that made it and why. Applying
+//! the edits to the original gives the cleaned text, so every change can be
+//! shown, explained and rejected.
+
+pub mod config;
+pub mod edit;
+pub mod rule;
+pub mod rules;
+pub mod text;
+
+use std::collections::BTreeMap;
+
+pub use config::{Config, ConfigError, Plan};
+pub use edit::{apply, apply_except, Edit, EditKind};
+pub use rule::{Group, Preset, Rule, RuleInfo};
+
+use edit::{apply_changes, compose, tidy_changes};
+
+/// The result of cleaning one document.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Cleaned {
+    pub text: String,
+    /// Sorted, disjoint edits against the original.
+    pub edits: Vec<Edit>,
+    /// How many changes each rule made (rules that made none are absent).
+    pub counts: BTreeMap<&'static str, usize>,
+}
+
+/// Cleans `original` with the rules of `plan`, in order.
+pub fn clean(original: &str, plan: &Plan) -> Cleaned {
+    let mut current = original.to_string();
+    let mut edits = Vec::new();
+    let mut counts = BTreeMap::new();
+    for step in &plan.steps {
+        let id = step.rule.info().id;
+        let mut changes = step.rule.apply(&current, &step.params);
+        tidy_changes(&current, &mut changes);
+        if changes.is_empty() {
+            continue;
+        }
+        counts.insert(id, changes.len());
+        let next = apply_changes(&current, &changes);
+        edits = compose(&current, edits, changes, id);
+        current = next;
+    }
+    Cleaned { text: current, edits, counts }
+}
+
+/// Cleans `original` under `config`.
+pub fn clean_with(original: &str, config: &Config) -> Result<Cleaned, ConfigError> {
+    Ok(clean(original, &config.plan()?))
+}

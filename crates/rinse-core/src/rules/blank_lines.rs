@@ -1,0 +1,83 @@
+use crate::edit::Change;
+use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
+use crate::text::lines;
+
+/// At most one blank line between blocks, none at the start or the end.
+pub struct BlankLines;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "blank-lines",
+    name: "Blank lines",
+    group: Group::Normalize,
+    summary: "Keeps at most one blank line between blocks and none at the start or end.",
+    doc: "Pages leave stacks of empty lines where markup or removed blocks stood. Runs of blank \
+          lines are cut to `max_run` and blank lines before the first and after the last line of \
+          text are removed. It runs last so it also closes the gaps other rules leave.",
+    example: Example { input: "\n\nTitle\n\n\n\nBody\n\n", output: "Title\n\nBody\n" },
+    params: &[ParamSpec {
+        name: "max_run",
+        doc: "How many blank lines in a row to keep between blocks.",
+        default: ParamDefault::Int(1),
+    }],
+    presets: &[Preset::Article, Preset::Corpus, Preset::Minimal],
+};
+
+impl Rule for BlankLines {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn apply(&self, text: &str, params: &Params) -> Vec<Change> {
+        let max_run = params.int("max_run").max(0) as usize;
+        let mut changes = Vec::new();
+        let mut seen_text = false;
+        // Blank lines since the last line of text: (start of the first, end of the last, count).
+        let mut pending: Option<(usize, usize, usize)> = None;
+        for line in lines(text) {
+            if !line.is_blank() {
+                if let Some((start, end, count)) = pending.take() {
+                    if !seen_text {
+                        changes.push(Change::delete(start..end, "blank lines at the start"));
+                    } else if count > max_run {
+                        let keep_end = nth_line_end(text, start, max_run);
+                        changes.push(Change::delete(keep_end..end, "run of blank lines"));
+                    }
+                }
+                seen_text = true;
+                continue;
+            }
+            pending = Some(match pending {
+                Some((start, _, count)) => (start, line.next, count + 1),
+                None => (line.start, line.next, 1),
+            });
+        }
+        if let Some((start, end, _)) = pending {
+            // The last line of text keeps its own line break.
+            changes.push(Change::delete(start..end, "blank lines at the end"));
+        }
+        changes
+    }
+}
+
+/// The offset after `n` lines starting at `start`.
+fn nth_line_end(text: &str, start: usize, n: usize) -> usize {
+    lines(&text[start..]).take(n).last().map_or(start, |l| start + l.next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn cuts_runs_and_edges() {
+        assert_eq!(run(&BlankLines, "\na\n\n\n\nb\n\n\nc\n\n"), "a\n\nb\n\nc\n");
+    }
+
+    #[test]
+    fn single_blank_lines_and_a_final_break_stay() {
+        let text = "a\n\nb\n\nc\n";
+        assert_eq!(run(&BlankLines, text), text);
+        assert_eq!(run(&BlankLines, "a\nb"), "a\nb");
+    }
+}

@@ -1,0 +1,109 @@
+//! Property tests of the engine's invariants.
+
+use proptest::prelude::*;
+use rinse_core::edit::{apply_changes, compose, tidy_changes, Change};
+use rinse_core::{apply, apply_except, clean_with, Config, Edit, Preset};
+
+/// Text that looks like a scrape: lines drawn from prose, junk, blanks,
+/// odd spacing and non-ASCII, often repeated.
+fn scrape_like() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        Just("The committee met on Tuesday to discuss the new budget proposal.".to_string()),
+        Just("Residents said the road had been closed for three weeks.".to_string()),
+        Just("  Café   “quoted”  text\t".to_string()),
+        Just("Share".to_string()),
+        Just(String::new()),
+        Just("   ".to_string()),
+        Just("\r".to_string()),
+        "[a-zA-Z \\t\u{a0}\u{200b}é’\u{3000}.,!]{0,40}",
+        any::<String>(),
+    ];
+    prop::collection::vec(line, 0..24).prop_map(|lines| lines.join("\n"))
+}
+
+fn check_edits(original: &str, edits: &[Edit]) -> Result<(), TestCaseError> {
+    let mut last_end = 0;
+    for edit in edits {
+        prop_assert!(edit.start >= last_end && edit.start <= edit.end, "edits sorted and disjoint");
+        prop_assert!(original.is_char_boundary(edit.start) && original.is_char_boundary(edit.end));
+        prop_assert!(edit.end <= original.len());
+        check_edits(original, &edit.inner)?;
+        for inner in &edit.inner {
+            prop_assert!(inner.start >= edit.start && inner.end <= edit.end, "inner edits inside their outer edit");
+        }
+        last_end = edit.end;
+    }
+    Ok(())
+}
+
+/// The edits that rejecting `chosen` leaves in force, as one flat list.
+fn without(edits: &[Edit], chosen: &[bool]) -> Vec<Edit> {
+    let mut kept = Vec::new();
+    for (edit, &reject) in edits.iter().zip(chosen.iter().chain(std::iter::repeat(&false))) {
+        if reject {
+            kept.extend(edit.inner.iter().cloned());
+        } else {
+            kept.push(edit.clone());
+        }
+    }
+    kept
+}
+
+fn reject_all(original: &str, edits: &[Edit]) -> String {
+    let restored: Vec<Edit> = edits.iter().flat_map(|e| e.inner.iter().cloned()).collect();
+    if restored.is_empty() {
+        apply_except(original, edits, |_| true)
+    } else {
+        reject_all(original, &restored)
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn every_preset_gives_edits_that_reproduce_its_text(text in scrape_like(), preset in prop::sample::select(Preset::ALL.to_vec())) {
+        let cleaned = clean_with(&text, &Config::preset(preset)).unwrap();
+        check_edits(&text, &cleaned.edits)?;
+        prop_assert_eq!(apply(&text, &cleaned.edits), cleaned.text);
+    }
+
+    #[test]
+    fn default_cleaning_is_idempotent(text in scrape_like()) {
+        let config = Config::default();
+        let once = clean_with(&text, &config).unwrap().text;
+        let twice = clean_with(&once, &config).unwrap();
+        prop_assert_eq!(&twice.text, &once);
+        prop_assert!(twice.edits.is_empty(), "second pass changed {:?}", twice.edits);
+    }
+
+    #[test]
+    fn rejecting_edits_applies_only_the_others(text in scrape_like(), chosen in prop::collection::vec(any::<bool>(), 0..40)) {
+        let cleaned = clean_with(&text, &Config::default()).unwrap();
+        let rejected = apply_except(&text, &cleaned.edits, |i| chosen.get(i).copied().unwrap_or(false));
+        prop_assert_eq!(rejected, apply(&text, &without(&cleaned.edits, &chosen)));
+        prop_assert_eq!(reject_all(&text, &cleaned.edits), text);
+    }
+
+    #[test]
+    fn composing_random_stages_matches_applying_them_in_turn(
+        text in "[a-c\n é]{0,30}",
+        stages in prop::collection::vec(prop::collection::vec((0usize..40, 0usize..6, "[x\n]{0,3}"), 0..6), 1..5),
+    ) {
+        let mut current = text.clone();
+        let mut edits = Vec::new();
+        for stage in stages {
+            let mut changes: Vec<Change> = stage
+                .into_iter()
+                .map(|(start, len, replacement)| Change::replace(start..start + len, replacement, "random"))
+                .collect();
+            tidy_changes(&current, &mut changes);
+            let next = apply_changes(&current, &changes);
+            edits = compose(&current, edits, changes, "random");
+            current = next;
+            check_edits(&text, &edits)?;
+            prop_assert_eq!(apply(&text, &edits), current.clone());
+        }
+        prop_assert_eq!(reject_all(&text, &edits), text);
+    }
+}
