@@ -1,1 +1,91 @@
-fn main() {}
+//! `cargo xtask …`: set-up, serve, build and test, from a fresh machine.
+//!
+//! Every tool the project needs is installed here, each only when the right
+//! version is missing, so a warm machine sets up in seconds.
+
+mod setup;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+const USAGE: &str = "\
+usage: cargo xtask <task>
+
+tasks:
+  setup   install what building and testing need (skips what is there)
+  serve   build the page and serve it on http://127.0.0.1:8080/
+  build   build the static site into dist/
+  test    every test: engine and CLI, the page in a browser, the built site end to end
+";
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let root = project_root();
+    let result = match task.as_str() {
+        "setup" => setup::web(&root).and_then(|_| setup::browser()),
+        "serve" => serve(&root),
+        "build" => build(&root),
+        "test" => test(&root),
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask {task}: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+}
+
+/// A command run in the project root, with the project's tools first on PATH.
+pub fn command(root: &Path, program: &str) -> Command {
+    let mut command = Command::new(program);
+    command.current_dir(root).env("PATH", setup::tool_path(root));
+    command
+}
+
+/// Runs a command to the end; a failure names it.
+pub fn run(command: &mut Command) -> Result<(), String> {
+    let shown = format!("{:?}", command).replace('"', "");
+    println!("» {shown}");
+    let status = command.status().map_err(|e| format!("could not start `{shown}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{shown}` failed ({status})"))
+    }
+}
+
+fn build(root: &Path) -> Result<(), String> {
+    setup::web(root)?;
+    run(command(root, "trunk").args(["build", "--release", "--offline"]))
+}
+
+fn serve(root: &Path) -> Result<(), String> {
+    setup::web(root)?;
+    println!("rinse: serving on http://127.0.0.1:8080/ (Ctrl-C stops)");
+    run(command(root, "trunk").args(["serve", "--release", "--offline", "--address", "127.0.0.1", "--port", "8080"]))
+}
+
+fn test(root: &Path) -> Result<(), String> {
+    setup::web(root)?;
+    setup::browser()?;
+    // The engine, the CLI and the tasks, natively.
+    run(command(root, "cargo").args(["test", "--workspace", "--exclude", "rinse-web"]))?;
+    // The page's components in headless Chromium.
+    run(command(root, "cargo")
+        .args(["test", "--target", "wasm32-unknown-unknown", "-p", "rinse-web"])
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+        .env("CHROMEDRIVER", setup::CHROMEDRIVER))?;
+    // The built site and the release CLI, end to end.
+    run(command(root, "trunk").args(["build", "--release", "--offline"]))?;
+    run(command(root, "cargo").args(["build", "--release", "-p", "rinse-cli"]))?;
+    run(command(root, "npm").args(["test", "--prefix", "e2e"]))
+}

@@ -8,6 +8,10 @@
 
 pub mod config;
 pub mod edit;
+pub mod html;
+pub mod input;
+pub mod jsonl;
+pub mod stats;
 pub mod rule;
 pub mod rules;
 pub mod text;
@@ -16,7 +20,9 @@ use std::collections::BTreeMap;
 
 pub use config::{Config, ConfigError, Plan};
 pub use edit::{apply, apply_except, Edit, EditKind};
+pub use input::{decode, DecodeError, Format};
 pub use rule::{Group, Preset, Rule, RuleInfo};
+pub use stats::Stats;
 
 use edit::{apply_changes, compose, tidy_changes};
 

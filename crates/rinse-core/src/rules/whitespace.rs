@@ -52,7 +52,7 @@ impl Rule for Whitespace {
 /// Runs of blanks inside `inner` (which starts at `offset`) that are not a single plain space.
 fn fold_inner_runs(inner: &str, offset: usize, changes: &mut Vec<Change>) {
     let mut run: Option<(usize, usize, bool)> = None; // start, end, is it exactly " "
-    let mut flush = |run: Option<(usize, usize, bool)>, changes: &mut Vec<Change>| {
+    let flush = |run: Option<(usize, usize, bool)>, changes: &mut Vec<Change>| {
         if let Some((start, end, single_space)) = run {
             if !single_space {
                 changes.push(Change::replace(offset + start..offset + end, " ", "run of spaces"));

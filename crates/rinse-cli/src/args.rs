@@ -1,0 +1,87 @@
+//! The command line, defined once: clap derives the parser and `--help` from it.
+
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
+
+/// Clean text scraped from the web: the same engine and settings as the rinse page.
+///
+/// Reads FILES (or standard input) and writes the cleaned text to standard
+/// output, to -o FILE, or into --out-dir. Exit codes: 0 success; 1 an input
+/// could not be read or cleaned (a binary file, a malformed JSONL line);
+/// 2 bad arguments or configuration.
+#[derive(Debug, Parser)]
+#[command(name = "rinse", version, about, long_about)]
+pub struct Args {
+    /// Files to clean; none, or `-`, reads standard input.
+    pub files: Vec<PathBuf>,
+
+    /// Write all output to this file instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE", conflicts_with = "out_dir")]
+    pub output: Option<PathBuf>,
+
+    /// Write each input's output to a file of the same name in this folder.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+
+    /// What the input is: text, page HTML, or decided from the content.
+    #[arg(long, value_enum, default_value_t = From::Auto)]
+    pub from: From,
+
+    /// The rule preset to start from: article, corpus or minimal.
+    #[arg(long, value_name = "NAME")]
+    pub preset: Option<String>,
+
+    /// Settings as JSON, as exported from the page.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Also run these rules (comma-separated ids).
+    #[arg(long, value_name = "ID,ID…", value_delimiter = ',')]
+    pub rules: Vec<String>,
+
+    /// Do not run these rules (comma-separated ids).
+    #[arg(long, value_name = "ID,ID…", value_delimiter = ',')]
+    pub no_rules: Vec<String>,
+
+    /// Input is JSONL: clean one string field of each object, keep the rest.
+    #[arg(long)]
+    pub jsonl: bool,
+
+    /// The JSONL field to clean.
+    #[arg(long, value_name = "NAME", default_value = "text", requires = "jsonl")]
+    pub field: String,
+
+    /// Pass malformed JSONL lines through unchanged (counted on stderr) instead of stopping.
+    #[arg(long, requires = "jsonl")]
+    pub keep_going: bool,
+
+    /// Print every change with its rule and reason on standard error.
+    #[arg(long)]
+    pub explain: bool,
+
+    /// Print per-document figures as JSON lines on standard error.
+    #[arg(long)]
+    pub stats: bool,
+
+    /// List the rules, in the order they run, with their docs; then exit.
+    #[arg(long)]
+    pub list_rules: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum From {
+    Auto,
+    Text,
+    Html,
+}
+
+impl From {
+    pub fn format(self) -> rinse_core::Format {
+        match self {
+            From::Auto => rinse_core::Format::Auto,
+            From::Text => rinse_core::Format::Text,
+            From::Html => rinse_core::Format::Html,
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! What a run does: build the plan, then clean each input to its output.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use rinse_core::jsonl::{clean_row, Row};
+use rinse_core::rules::find;
+use rinse_core::{clean, decode, Config, Format, Plan, Preset, Stats};
+
+use crate::args::Args;
+use crate::explain;
+
+/// Why a run stopped, and the exit code that says so.
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    /// An input that could not be read or cleaned.
+    fn input(message: impl Into<String>) -> Failure {
+        Failure { code: 1, message: message.into() }
+    }
+
+    /// Arguments or settings that cannot be used.
+    fn usage(message: impl Into<String>) -> Failure {
+        Failure { code: 2, message: message.into() }
+    }
+}
+
+pub fn run(args: &Args) -> Result<(), Failure> {
+    if args.list_rules {
+        print!("{}", explain::rule_list());
+        return Ok(());
+    }
+    let plan = plan(args)?;
+    let inputs: Vec<Option<&Path>> = if args.files.is_empty() {
+        vec![None]
+    } else {
+        args.files.iter().map(|f| (f.as_os_str() != "-").then_some(f.as_path())).collect()
+    };
+    let mut shared_out: Option<Box<dyn Write>> = match (&args.output, &args.out_dir) {
+        (_, Some(dir)) => {
+            std::fs::create_dir_all(dir).map_err(|e| Failure::input(format!("{}: {e}", dir.display())))?;
+            None
+        }
+        (Some(path), None) => Some(Box::new(BufWriter::new(
+            File::create(path).map_err(|e| Failure::input(format!("{}: {e}", path.display())))?,
+        ))),
+        (None, None) => Some(Box::new(BufWriter::new(io::stdout().lock()))),
+    };
+    for input in inputs {
+        let name = input.map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string());
+        let reader: Box<dyn Read> = match input {
+            None => Box::new(io::stdin().lock()),
+            Some(path) => Box::new(File::open(path).map_err(|e| Failure::input(format!("{name}: {e}")))?),
+        };
+        let mut own_out;
+        let out: &mut dyn Write = match (&mut shared_out, &args.out_dir, input) {
+            (Some(out), _, _) => out,
+            (None, Some(dir), path) => {
+                let target = out_path(dir, path);
+                own_out = BufWriter::new(
+                    File::create(&target).map_err(|e| Failure::input(format!("{}: {e}", target.display())))?,
+                );
+                &mut own_out
+            }
+            (None, None, _) => unreachable!("an output is always chosen"),
+        };
+        if args.jsonl {
+            clean_jsonl(args, &plan, &name, reader, out)?;
+        } else {
+            clean_document(args, &plan, &name, reader, out)?;
+        }
+        out.flush().map_err(|e| Failure::input(format!("writing output: {e}")))?;
+    }
+    Ok(())
+}
+
+fn out_path(dir: &Path, input: Option<&Path>) -> PathBuf {
+    dir.join(input.and_then(Path::file_name).unwrap_or("stdin".as_ref()))
+}
+
+/// The plan from `--config`, then `--preset`, `--rules` and `--no-rules` on top.
+fn plan(args: &Args) -> Result<Plan, Failure> {
+    let mut config = match &args.config {
+        Some(path) => {
+            let json = std::fs::read_to_string(path).map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
+            Config::from_json(&json).map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?
+        }
+        None => Config::default(),
+    };
+    if let Some(name) = &args.preset {
+        config.preset = Preset::from_id(name)
+            .ok_or_else(|| Failure::usage(format!("--preset {name}: no such preset (article, corpus, minimal)")))?;
+    }
+    for (ids, enabled) in [(&args.rules, true), (&args.no_rules, false)] {
+        for id in ids {
+            let rule = find(id).ok_or_else(|| Failure::usage(format!("{id}: no rule has this id (see --list-rules)")))?;
+            config.set_enabled(rule, enabled);
+        }
+    }
+    config.plan().map_err(|e| Failure::usage(e.to_string()))
+}
+
+fn clean_document(args: &Args, plan: &Plan, name: &str, mut reader: Box<dyn Read>, out: &mut dyn Write) -> Result<(), Failure> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    let input = decode(&bytes).map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    let before = args.from.format().to_text(input);
+    let cleaned = clean(&before, plan);
+    out.write_all(cleaned.text.as_bytes()).map_err(|e| Failure::input(format!("writing output: {e}")))?;
+    report(args, name, &before, &cleaned);
+    Ok(())
+}
+
+fn clean_jsonl(args: &Args, plan: &Plan, name: &str, reader: Box<dyn Read>, out: &mut dyn Write) -> Result<(), Failure> {
+    let format: Format = args.from.format();
+    let mut reader = BufReader::new(reader);
+    let mut buffer = Vec::new();
+    let (mut number, mut malformed, mut without_field) = (0usize, 0usize, 0usize);
+    loop {
+        buffer.clear();
+        let read = reader.read_until(b'\n', &mut buffer).map_err(|e| Failure::input(format!("{name}: {e}")))?;
+        if read == 0 {
+            break;
+        }
+        number += 1;
+        let ending = if buffer.ends_with(b"\n") { "\n" } else { "" };
+        let raw = buffer.strip_suffix(b"\n").unwrap_or(&buffer);
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        let row = std::str::from_utf8(raw)
+            .map_err(|e| format!("not UTF-8 (first bad byte at column {})", e.valid_up_to() + 1))
+            .and_then(|line| clean_row(line, &args.field, format, plan).map_err(|e| e.to_string()));
+        let write = |out: &mut dyn Write, bytes: &[u8]| {
+            out.write_all(bytes).and_then(|_| out.write_all(ending.as_bytes()))
+        };
+        let written = match row {
+            Ok(Row::Cleaned { line, before, cleaned }) => {
+                report(args, &format!("{name}:{number}"), &before, &cleaned);
+                write(out, line.as_bytes())
+            }
+            Ok(Row::NoField) => {
+                without_field += 1;
+                write(out, raw)
+            }
+            Ok(Row::Blank) => write(out, raw),
+            Err(message) if args.keep_going => {
+                malformed += 1;
+                eprintln!("rinse: {name}:{number}: {message}; passed through unchanged");
+                write(out, raw)
+            }
+            Err(message) => {
+                return Err(Failure::input(format!(
+                    "{name}:{number}: {message} (use --keep-going to pass such lines through)"
+                )))
+            }
+        };
+        written.map_err(|e| Failure::input(format!("writing output: {e}")))?;
+    }
+    if without_field > 0 {
+        eprintln!("rinse: {name}: {without_field} line(s) had no string field `{}`; passed through unchanged", args.field);
+    }
+    if malformed > 0 {
+        eprintln!("rinse: {name}: {malformed} malformed line(s) passed through unchanged");
+    }
+    Ok(())
+}
+
+/// `--explain` and `--stats` output for one document.
+fn report(args: &Args, name: &str, before: &str, cleaned: &rinse_core::Cleaned) {
+    if args.explain {
+        eprint!("{}", explain::changes(name, before, &cleaned.edits, io::stderr().is_terminal()));
+    }
+    if args.stats {
+        let stats = Stats::new(before, &cleaned.text, cleaned.edits.len());
+        let line = serde_json::json!({
+            "name": name,
+            "before": stats.before,
+            "after": stats.after,
+            "removed_share": stats.removed_share(),
+            "edits": stats.edits,
+            "rules": cleaned.counts,
+        });
+        eprintln!("{line}");
+    }
+}

@@ -1,0 +1,143 @@
+//! The `rinse` binary, run as users run it.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn rinse(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rinse"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> &str {
+    std::str::from_utf8(&output.stdout).unwrap()
+}
+
+fn stderr(output: &Output) -> &str {
+    std::str::from_utf8(&output.stderr).unwrap()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("rinse-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const REPEATED: &str = "A long paragraph that says something useful.\n  Another   one.\nA long paragraph that says something useful.\n";
+const CLEANED: &str = "A long paragraph that says something useful.\nAnother one.\n";
+
+#[test]
+fn cleans_stdin_to_stdout() {
+    let out = rinse(&[], REPEATED);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), CLEANED);
+}
+
+#[test]
+fn cleans_files_into_an_out_dir_keeping_names() {
+    let dir = temp_dir("outdir");
+    let input = dir.join("page.txt");
+    std::fs::write(&input, REPEATED).unwrap();
+    let out_dir = dir.join("clean");
+    let out = rinse(&[input.to_str().unwrap(), "--out-dir", out_dir.to_str().unwrap()], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(out_dir.join("page.txt")).unwrap(), CLEANED);
+}
+
+#[test]
+fn jsonl_cleans_one_field_and_keeps_everything_else() {
+    let input = "{\"id\":\"2\",\"text\":\"  a   b \",\"n\":1}\n{\"id\":\"1\",\"body\":\"x  y\"}\n";
+    let out = rinse(&["--jsonl"], input);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "{\"id\":\"2\",\"text\":\"a b\",\"n\":1}\n{\"id\":\"1\",\"body\":\"x  y\"}\n");
+    assert!(stderr(&out).contains("1 line(s) had no string field `text`"));
+
+    let out = rinse(&["--jsonl", "--field", "body"], input);
+    assert!(stdout(&out).ends_with("{\"id\":\"1\",\"body\":\"x y\"}\n"));
+}
+
+#[test]
+fn a_malformed_jsonl_line_stops_the_run_with_its_number_unless_told_to_keep_going() {
+    let input = "{\"text\":\"ok\"}\n{\"text\": broken\n{\"text\":\"a  b\"}\n";
+    let out = rinse(&["--jsonl"], input);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("<stdin>:2: not valid JSON"), "{}", stderr(&out));
+
+    let out = rinse(&["--jsonl", "--keep-going"], input);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "{\"text\":\"ok\"}\n{\"text\": broken\n{\"text\":\"a b\"}\n");
+    assert!(stderr(&out).contains("1 malformed line(s) passed through unchanged"));
+}
+
+#[test]
+fn html_input_becomes_its_visible_text() {
+    let page = "<html><head><script>var x;</script></head><body><p>One   two.</p><p>Three.</p></body></html>";
+    assert_eq!(stdout(&rinse(&["--from", "html"], page)), "One two.\nThree.\n");
+    assert_eq!(stdout(&rinse(&[], page)), "One two.\nThree.\n", "auto-detected");
+    assert_eq!(stdout(&rinse(&["--from", "text"], "<p>a</p>")), "<p>a</p>");
+}
+
+#[test]
+fn presets_configs_and_rule_flags_choose_the_rules() {
+    assert_eq!(stdout(&rinse(&["--preset", "minimal"], REPEATED)), REPEATED.replace("  Another   one.", "Another one."));
+    assert_eq!(stdout(&rinse(&["--no-rules", "duplicate-paragraphs"], REPEATED)), stdout(&rinse(&["--preset", "minimal"], REPEATED)));
+    let dir = temp_dir("config");
+    let config = dir.join("rinse.json");
+    std::fs::write(&config, r#"{"preset":"minimal","rules":{"duplicate-paragraphs":{"enabled":true}}}"#).unwrap();
+    assert_eq!(stdout(&rinse(&["--config", config.to_str().unwrap()], REPEATED)), CLEANED);
+}
+
+#[test]
+fn bad_settings_exit_2_and_say_what_is_wrong() {
+    let out = rinse(&["--preset", "shiny"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--preset shiny: no such preset"));
+    let out = rinse(&["--rules", "no-such-rule"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no-such-rule: no rule has this id"));
+    let dir = temp_dir("badconfig");
+    let config = dir.join("bad.json");
+    std::fs::write(&config, r#"{"rules":{"whitespace":{"params":{"x":1}}}}"#).unwrap();
+    let out = rinse(&["--config", config.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("rules.whitespace.params.x: this rule has no such parameter"));
+}
+
+#[test]
+fn binary_input_is_refused_with_a_clear_message() {
+    let dir = temp_dir("binary");
+    let file = dir.join("image.png");
+    std::fs::write(&file, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let out = rinse(&[file.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("image.png: this looks like a binary file"));
+}
+
+#[test]
+fn explain_and_stats_report_on_stderr() {
+    let out = rinse(&["--explain", "--stats"], REPEATED);
+    assert_eq!(stdout(&out), CLEANED);
+    let err = stderr(&out);
+    assert!(err.contains("<stdin>:3: duplicate-paragraphs -\"A long paragraph"), "{err}");
+    assert!(err.contains("(repeats an earlier paragraph)"));
+    let stats: serde_json::Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
+    assert_eq!(stats["after"]["lines"], 2);
+    assert_eq!(stats["rules"]["duplicate-paragraphs"], 1);
+}
+
+#[test]
+fn lists_every_rule_with_its_docs() {
+    let out = rinse(&["--list-rules"], "");
+    assert!(out.status.success());
+    for rule in rinse_core::rules::REGISTRY {
+        assert!(stdout(&out).contains(rule.info().summary), "{} missing", rule.info().id);
+    }
+}

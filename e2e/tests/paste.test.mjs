@@ -1,0 +1,62 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openPage, paste, fixture } from '../lib/harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist('/');
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a pasted scrape comes out with each paragraph once, and the removed copies are marked', async () => {
+  const scrape = await fixture('harbour-scrape.txt');
+  const { page, assertClean } = await openPage(browser, server.url);
+  await paste(page, scrape);
+
+  const output = await page.getByTestId('output').inputValue();
+  const paragraphs = scrape
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.split(' ').length > 12);
+  assert.ok(paragraphs.length >= 5, 'the fixture has article paragraphs');
+  for (const paragraph of paragraphs) {
+    assert.equal(output.split(paragraph).length - 1, 1, `once in output: ${paragraph.slice(0, 40)}…`);
+  }
+
+  const duplicates = page.locator('[data-testid="change"][data-rule="duplicate-paragraphs"]');
+  assert.equal(await duplicates.count(), 3);
+  for (const change of await duplicates.all()) {
+    assert.equal(await change.getAttribute('data-kind'), 'delete');
+    assert.match(await change.getAttribute('title'), /Duplicate paragraphs: repeats an earlier paragraph/);
+    assert.ok(paragraphs.includes((await change.innerText()).trim()), 'the change shows the removed paragraph');
+  }
+  assertClean();
+});
+
+test('the diff follows the text as it is typed', async () => {
+  const { page, assertClean } = await openPage(browser, server.url);
+  const input = page.getByTestId('input');
+  await input.pressSequentially('Hello    world   ');
+  assert.equal(await page.getByTestId('output').inputValue(), 'Hello world');
+  assert.ok((await page.getByTestId('change').count()) >= 2);
+  await input.press('End');
+  await input.pressSequentially('again');
+  assert.equal(await page.getByTestId('output').inputValue(), 'Hello world again');
+  assert.match(await page.getByTestId('stats').innerText(), /after 17 chars/);
+  assertClean();
+});
+
+test('scraped markup is shown as text, never run', async () => {
+  const { page, assertClean } = await openPage(browser, server.url);
+  await paste(page, 'Intro line here.\n<img src=x onerror="alert(1)">   <script>alert(2)</script>\n');
+  assert.equal(await page.locator('[data-testid="diff"] img, [data-testid="diff"] script').count(), 0);
+  assert.match(await page.getByTestId('diff').innerText(), /<img src=x onerror="alert\(1\)">/);
+  assertClean();
+});

@@ -1,0 +1,24 @@
+use leptos::prelude::*;
+
+use crate::components::{InputPane, OutputPane, PresetSelect, StatsBar};
+use crate::model::Session;
+
+/// The whole page: input on the left, the cleaned result on the right.
+#[component]
+pub fn App() -> impl IntoView {
+    let session = Session::new();
+    view! {
+        <header class="topbar">
+            <div class="brand">
+                <h1>"rinse"</h1>
+                <p class="tagline">"Clean text scraped from the web. Nothing leaves your browser."</p>
+            </div>
+            <PresetSelect config=session.config />
+        </header>
+        <main class="panes">
+            <InputPane text=session.input.read_only() set_text=session.input.write_only() />
+            <OutputPane outcome=session.outcome />
+        </main>
+        <StatsBar outcome=session.outcome />
+    }
+}

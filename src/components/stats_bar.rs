@@ -1,0 +1,26 @@
+use leptos::prelude::*;
+
+use crate::model::Outcome;
+
+/// Before-and-after figures for the current text.
+#[component]
+pub fn StatsBar(outcome: Memo<Outcome>) -> impl IntoView {
+    let line = move || {
+        outcome.with(|o| {
+            let s = &o.stats;
+            format!(
+                "Before {} chars · {} words · {} lines → after {} chars · {} words · {} lines · {:.1}% removed · {} changes · {:.1} ms",
+                s.before.chars,
+                s.before.words,
+                s.before.lines,
+                s.after.chars,
+                s.after.words,
+                s.after.lines,
+                s.removed_share() * 100.0,
+                s.edits,
+                o.millis
+            )
+        })
+    };
+    view! { <footer class="stats" data-testid="stats" aria-live="polite">{line}</footer> }
+}

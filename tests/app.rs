@@ -1,0 +1,69 @@
+//! The page mounted in a real browser, driven through its DOM.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, EventInit, HtmlSelectElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const REPEATED: &str = "The bridge reopened to traffic on Friday morning.\n\
+    Engineers had worked through the night.\n\
+    The bridge reopened to traffic on Friday morning.\n";
+
+fn mount() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host.clone().unchecked_into(), rinse_web::App).forget();
+    host
+}
+
+fn find<T: JsCast>(host: &Element, test_id: &str) -> T {
+    host.query_selector(&format!("[data-testid='{test_id}']")).unwrap().expect(test_id).unchecked_into()
+}
+
+fn fire(target: &Element, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    target.dispatch_event(&Event::new_with_event_init_dict(kind, &init).unwrap()).unwrap();
+}
+
+async fn type_into(host: &Element, text: &str) {
+    let input: HtmlTextAreaElement = find(host, "input");
+    input.set_value(text);
+    fire(&input, "input");
+    leptos::task::tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn typing_cleans_and_marks_each_change() {
+    let host = mount();
+    type_into(&host, REPEATED).await;
+
+    let output: HtmlTextAreaElement = find(&host, "output");
+    assert_eq!(output.value(), "The bridge reopened to traffic on Friday morning.\nEngineers had worked through the night.\n");
+    let changes = host.query_selector_all("[data-testid='change']").unwrap();
+    assert_eq!(changes.length(), 1);
+    let change: Element = changes.get(0).unwrap().unchecked_into();
+    assert_eq!(change.get_attribute("data-rule").as_deref(), Some("duplicate-paragraphs"));
+    assert_eq!(change.get_attribute("data-kind").as_deref(), Some("delete"));
+    assert!(change.get_attribute("title").unwrap().contains("repeats an earlier paragraph"));
+
+    type_into(&host, "  two   spaces ").await;
+    assert_eq!(output.value(), "two spaces");
+    assert_eq!(host.query_selector_all("[data-testid='change']").unwrap().length(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn the_minimal_preset_keeps_duplicates() {
+    let host = mount();
+    type_into(&host, REPEATED).await;
+    let preset: HtmlSelectElement = find(&host, "preset");
+    preset.set_value("minimal");
+    fire(&preset, "change");
+    leptos::task::tick().await;
+    let output: HtmlTextAreaElement = find(&host, "output");
+    assert_eq!(output.value(), REPEATED);
+    assert_eq!(host.query_selector_all("[data-testid='change']").unwrap().length(), 0);
+}
