@@ -53,7 +53,11 @@ pub fn command(root: &Path, program: &str) -> Command {
 
 /// Runs a command to the end; a failure names it.
 pub fn run(command: &mut Command) -> Result<(), String> {
-    let shown = format!("{:?}", command).replace('"', "");
+    let shown = std::iter::once(command.get_program())
+        .chain(command.get_args())
+        .map(|part| part.to_string_lossy())
+        .collect::<Vec<_>>()
+        .join(" ");
     println!("» {shown}");
     let status = command.status().map_err(|e| format!("could not start `{shown}`: {e}"))?;
     if status.success() {
