@@ -7,8 +7,13 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::custom::{CompiledCustom, CustomRule, CUSTOM_ID};
+use crate::edit::Change;
 use crate::rule::{Params, Preset, Rule};
 use crate::rules::REGISTRY;
+
+/// User rules run just before this rule, the final tidy-up.
+const CUSTOM_RUNS_BEFORE: &str = "blank-lines";
 
 /// What to run: a preset, and per-rule departures from it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -17,6 +22,8 @@ pub struct Config {
     pub preset: Preset,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub rules: BTreeMap<String, RuleConfig>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub custom: Vec<CustomRule>,
 }
 
 /// One rule's settings; anything left out follows the preset and defaults.
@@ -42,6 +49,7 @@ pub enum ConfigError {
     UnknownRule(String),
     UnknownParam { rule: String, param: String },
     BadParam { rule: String, param: String, expected: String },
+    BadPattern { index: usize, name: String, message: String },
 }
 
 impl fmt::Display for ConfigError {
@@ -55,6 +63,9 @@ impl fmt::Display for ConfigError {
             ConfigError::BadParam { rule, param, expected } => {
                 write!(f, "rules.{rule}.params.{param}: expected {expected}")
             }
+            ConfigError::BadPattern { index, name, message } => {
+                write!(f, "custom[{index}] \u{201c}{name}\u{201d}: {message}")
+            }
         }
     }
 }
@@ -66,9 +77,26 @@ pub struct Plan {
     pub steps: Vec<Step>,
 }
 
-pub struct Step {
-    pub rule: &'static dyn Rule,
-    pub params: Params,
+pub enum Step {
+    Builtin { rule: &'static dyn Rule, params: Params },
+    Custom(CompiledCustom),
+}
+
+impl Step {
+    /// The rule id its changes carry.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Step::Builtin { rule, .. } => rule.info().id,
+            Step::Custom(_) => CUSTOM_ID,
+        }
+    }
+
+    pub fn apply(&self, text: &str) -> Vec<Change> {
+        match self {
+            Step::Builtin { rule, params } => rule.apply(text, params),
+            Step::Custom(custom) => custom.apply(text),
+        }
+    }
 }
 
 impl Config {
@@ -113,8 +141,20 @@ impl Config {
                 return Err(ConfigError::UnknownRule(id.clone()));
             }
         }
+        let mut custom = Vec::new();
+        for (index, rule) in self.custom.iter().enumerate() {
+            let compiled = rule
+                .compile()
+                .map_err(|message| ConfigError::BadPattern { index, name: rule.name.clone(), message })?;
+            if rule.enabled {
+                custom.push(Step::Custom(compiled));
+            }
+        }
         let mut steps = Vec::new();
         for &rule in REGISTRY {
+            if rule.info().id == CUSTOM_RUNS_BEFORE {
+                steps.append(&mut custom);
+            }
             let info = rule.info();
             let mut params = Params::defaults(info.params);
             if let Some(settings) = self.rules.get(info.id) {
@@ -133,9 +173,10 @@ impl Config {
                 }
             }
             if self.is_enabled(rule) {
-                steps.push(Step { rule, params });
+                steps.push(Step::Builtin { rule, params });
             }
         }
+        steps.append(&mut custom);
         Ok(Plan { steps })
     }
 }
@@ -178,5 +219,17 @@ mod tests {
             err(r#"{"rules":{"duplicate-paragraphs":{"params":{"min_chars":"x"}}}}"#),
             "rules.duplicate-paragraphs.params.min_chars: expected a value like 20"
         );
+        assert!(err(r#"{"custom":[{"name":"x","pattern":"("}]}"#).starts_with("custom[0] \u{201c}x\u{201d}: regex parse error"));
+        assert!(err(r#"{"custom":[{"name":"x","pattern":"a","action":"explode"}]}"#).contains("unknown variant `explode`"));
+    }
+
+    #[test]
+    fn custom_rules_run_before_the_final_tidy() {
+        let config = Config::from_json(r#"{"custom":[{"name":"drop ads","pattern":"^AD ","action":"drop-line"}]}"#).unwrap();
+        let ids: Vec<&str> = config.plan().unwrap().steps.iter().map(Step::id).collect();
+        assert_eq!(&ids[ids.len() - 2..], ["custom", "blank-lines"]);
+        let cleaned = crate::clean_with("Keep this.\n\nAD buy now\n\nAnd this.\n", &config).unwrap();
+        assert_eq!(cleaned.text, "Keep this.\n\nAnd this.\n");
+        assert_eq!(cleaned.counts.get("custom"), Some(&1));
     }
 }

@@ -7,10 +7,12 @@
 //! shown, explained and rejected.
 
 pub mod config;
+pub mod custom;
 pub mod edit;
 pub mod html;
 pub mod input;
 pub mod jsonl;
+pub mod phrases;
 pub mod stats;
 pub mod rule;
 pub mod rules;
@@ -36,22 +38,37 @@ pub struct Cleaned {
     pub counts: BTreeMap<&'static str, usize>,
 }
 
+/// Most passes of the whole plan; real text settles in two.
+const MAX_PASSES: usize = 4;
+
 /// Cleans `original` with the rules of `plan`, in order.
+///
+/// Removing a line can bring together lines that a rule earlier in the plan
+/// would now remove (a duplicate between two share buttons, say), so the
+/// plan runs again over its own output until a pass changes nothing: the
+/// result is a fixed point, and cleaning it again changes nothing.
 pub fn clean(original: &str, plan: &Plan) -> Cleaned {
     let mut current = original.to_string();
     let mut edits = Vec::new();
     let mut counts = BTreeMap::new();
-    for step in &plan.steps {
-        let id = step.rule.info().id;
-        let mut changes = step.rule.apply(&current, &step.params);
-        tidy_changes(&current, &mut changes);
-        if changes.is_empty() {
-            continue;
+    for _ in 0..MAX_PASSES {
+        let mut changed = false;
+        for step in &plan.steps {
+            let id = step.id();
+            let mut changes = step.apply(&current);
+            tidy_changes(&current, &mut changes);
+            if changes.is_empty() {
+                continue;
+            }
+            changed = true;
+            *counts.entry(id).or_default() += changes.len();
+            let next = apply_changes(&current, &changes);
+            edits = compose(&current, edits, changes, id);
+            current = next;
         }
-        counts.insert(id, changes.len());
-        let next = apply_changes(&current, &changes);
-        edits = compose(&current, edits, changes, id);
-        current = next;
+        if !changed {
+            break;
+        }
     }
     Cleaned { text: current, edits, counts }
 }

@@ -56,6 +56,20 @@ impl Rule for DuplicateParagraphs {
 pub(crate) fn dedup_key(line: &str) -> String {
     let mut key = String::with_capacity(line.len());
     let mut space = false;
+    if line.is_ascii() {
+        for b in line.bytes() {
+            if b.is_ascii_whitespace() {
+                space = !key.is_empty();
+            } else if b.is_ascii_alphanumeric() {
+                if space {
+                    key.push(' ');
+                    space = false;
+                }
+                key.push(if b.is_ascii_digit() { '0' } else { b.to_ascii_lowercase() as char });
+            }
+        }
+        return key;
+    }
     for c in line.chars() {
         if c.is_whitespace() {
             space = !key.is_empty();

@@ -1,20 +1,84 @@
 //! The registry: every rule, in the order they run.
 //!
-//! Repairs come first so later rules see clean characters; line-level
-//! normalising next; then the rules that remove blocks; blank lines are
-//! tidied last, after removals have left gaps.
+//! Line breaks are settled first, then characters are repaired so later rules
+//! see clean text, then lines are trimmed; then the rules that remove
+//! boilerplate and duplicates, redactions and corpus filters, user rules, and
+//! last the blank-line tidy-up that closes the gaps removals leave.
 
+mod advertisement;
 mod blank_lines;
+mod c4_lines;
+mod comments_section;
+mod control_chars;
+mod cookie_notice;
+mod copyright;
+mod counters;
+mod dehyphenate;
+mod disclaimer;
 mod duplicate_paragraphs;
+mod emails;
+mod error_page;
+mod html_entities;
+mod image_credits;
+mod ip_addresses;
 mod line_endings;
+mod mojibake;
+mod navigation;
+mod nbsp;
+mod near_duplicates;
+mod newsletter_prompts;
+mod notice;
+mod phone_numbers;
+mod read_more;
+mod redact;
+mod related_links;
+mod repeated_body;
+mod share_prompts;
+mod straighten_quotes;
+mod unicode_nfc;
+mod urls;
 mod whitespace;
+mod zero_width;
 
 use crate::rule::Rule;
 
 pub static REGISTRY: &[&dyn Rule] = &[
+    // Line breaks and characters.
     &line_endings::LineEndings,
+    &control_chars::ControlChars,
+    &zero_width::ZeroWidth,
+    &html_entities::HtmlEntities,
+    &mojibake::Mojibake,
+    &nbsp::Nbsp,
+    &unicode_nfc::UnicodeNfc,
+    &straighten_quotes::StraightenQuotes,
+    &dehyphenate::Dehyphenate,
     &whitespace::Whitespace,
+    // Boilerplate.
+    &error_page::ErrorPage,
+    &cookie_notice::CookieNotice,
+    &share_prompts::SharePrompts,
+    &newsletter_prompts::NewsletterPrompts,
+    &navigation::Navigation,
+    &counters::Counters,
+    &read_more::ReadMore,
+    &related_links::RelatedLinks,
+    &advertisement::Advertisement,
+    &image_credits::ImageCredits,
+    &copyright::Copyright,
+    &disclaimer::Disclaimer,
+    &comments_section::CommentsSection,
+    // Duplicates.
     &duplicate_paragraphs::DuplicateParagraphs,
+    &repeated_body::RepeatedBody,
+    &near_duplicates::NearDuplicates,
+    // Redaction and corpus filters.
+    &emails::Emails,
+    &urls::Urls,
+    &phone_numbers::PhoneNumbers,
+    &ip_addresses::IpAddresses,
+    &c4_lines::C4Lines,
+    // Tidy-up.
     &blank_lines::BlankLines,
 ];
 

@@ -1,0 +1,96 @@
+use std::sync::LazyLock;
+
+use crate::edit::Change;
+use crate::phrases::{normalize, PhraseFile};
+use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
+use crate::text::{lines, Line};
+
+static PHRASES: LazyLock<PhraseFile> =
+    LazyLock::new(|| PhraseFile::parse(include_str!("../../phrases/comments-section.txt")));
+
+/// The comments block at the end of a page.
+pub struct CommentsSection;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "comments-section",
+    name: "Comments section",
+    group: Group::Boilerplate,
+    summary: "Removes the comments block at the end of a page (\"Comments\", \"No comments yet\", \"Leave a reply\").",
+    doc: "Readers' comments and the furniture of an empty comment form follow the article. A \
+          comments heading (\"Comments\", \"12 Comments\", \"Leave a reply\") in the second half of \
+          the text opens the section: from there to the end is removed when the rest is shorter than \
+          what came before and holds comment-form text or only a few lines. Otherwise only the \
+          heading and the form lines next to it go. Form lines (\"Your email address will not be \
+          published\") are removed wherever they stand.",
+    example: Example {
+        input: "The bridge opened.\nIt cost two million.\nComments\nNo comment\n",
+        output: "The bridge opened.\nIt cost two million.\n",
+    },
+    params: &[],
+    presets: &[Preset::Article, Preset::Corpus],
+};
+
+impl Rule for CommentsSection {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
+        let lines: Vec<Line> = lines(text).collect();
+        let is_form = |line: &Line| line.text.split_whitespace().count() <= 20 && PHRASES.strong.matches(&normalize(line.text));
+        let mut changes = Vec::new();
+        let mut i = 0;
+        while i < lines.len() {
+            let line = lines[i];
+            if is_heading(line.text) && line.start * 2 >= text.len() {
+                let tail = &lines[i + 1..];
+                let tail_bytes = text.len() - line.next;
+                let non_blank = tail.iter().filter(|l| !l.is_blank()).count();
+                if tail_bytes <= line.start && (non_blank <= 5 || tail.iter().any(is_form)) {
+                    changes.push(Change::delete(line.start..text.len(), "comments section at the end of the page"));
+                    break;
+                }
+                let mut end = i + 1;
+                while end < lines.len() && is_form(&lines[end]) {
+                    end += 1;
+                }
+                changes.push(Change::delete(line.start..lines[end - 1].next, "comments heading"));
+                i = end;
+                continue;
+            }
+            if is_form(&line) && !is_heading(line.text) {
+                changes.push(Change::delete(line.full(), "comment form text"));
+            }
+            i += 1;
+        }
+        changes
+    }
+}
+
+/// A comments heading, counts and brackets aside: "Comments (12)", "5 Comments".
+fn is_heading(line: &str) -> bool {
+    if line.split_whitespace().count() > 5 {
+        return false;
+    }
+    let bare: String = line.chars().filter(|c| !c.is_ascii_digit() && !matches!(c, '(' | ')' | '[' | ']')).collect();
+    PHRASES.heading.matches(&normalize(&bare))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn removes_a_late_thread_and_form_text() {
+        let text = "Para one of the story is long enough.\nPara two of the story is long enough too.\n3 Comments\nAnn: great piece\nReply\n";
+        assert_eq!(run(&CommentsSection, text), "Para one of the story is long enough.\nPara two of the story is long enough too.\n");
+        assert_eq!(run(&CommentsSection, "Intro.\nYour email address will not be published.\nBody.\n"), "Intro.\nBody.\n");
+    }
+
+    #[test]
+    fn keeps_prose_about_comments_and_early_headings() {
+        let text = "Comments\nThe minister's comments drew criticism from all sides of the chamber on Tuesday.\nNo comment was offered by the palace, a spokesman said later that day.\n";
+        assert_eq!(run(&CommentsSection, text), text);
+    }
+}

@@ -1,0 +1,87 @@
+use std::sync::LazyLock;
+
+use crate::edit::Change;
+use crate::phrases::{normalize, PhraseFile};
+use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
+use crate::text::{lines, Line};
+
+static PHRASES: LazyLock<PhraseFile> = LazyLock::new(|| PhraseFile::parse(include_str!("../../phrases/disclaimer.txt")));
+
+/// Legal disclaimers that publishers and aggregators append.
+pub struct Disclaimer;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "disclaimer",
+    name: "Legal disclaimers",
+    group: Group::Boilerplate,
+    summary: "Removes publishers' legal disclaimers (\"provided as is without warranty…\").",
+    doc: "Aggregators append a disclaimer to every story. A \"Disclaimer:\" heading goes with the \
+          paragraphs after it that hold disclaimer language (\"as is\", \"without warranty\", \"no \
+          liability\", \"views expressed\"). Without a heading, a paragraph goes only when it holds \
+          at least three such phrases and stands in the last third of the text, so an article that \
+          quotes one phrase is kept.",
+    example: Example {
+        input: "Shares rose 2%.\nDisclaimer:\nThe publisher provides this content \"as is\" without warranty of any kind.\n",
+        output: "Shares rose 2%.\n",
+    },
+    params: &[],
+    presets: &[Preset::Article, Preset::Corpus],
+};
+
+impl Rule for Disclaimer {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
+        let lines: Vec<Line> = lines(text).collect();
+        let evidence = |line: &Line| {
+            if line.text.split_whitespace().count() > 150 {
+                return 0;
+            }
+            PHRASES.strong.count_contained(&normalize(line.text))
+        };
+        let mut changes = Vec::new();
+        let mut i = 0;
+        while i < lines.len() {
+            let line = lines[i];
+            let heading = line.text.split_whitespace().count() <= 6 && PHRASES.heading.matches(&normalize(line.text));
+            if heading {
+                let mut end = i + 1;
+                while end < lines.len() && (lines[end].is_blank() || evidence(&lines[end]) > 0) {
+                    end += 1;
+                }
+                while end > i + 1 && lines[end - 1].is_blank() {
+                    end -= 1;
+                }
+                if end > i + 1 {
+                    changes.push(Change::delete(line.start..lines[end - 1].next, "legal disclaimer"));
+                    i = end;
+                    continue;
+                }
+            } else if line.end * 3 >= text.len() * 2 && evidence(&line) >= 3 {
+                changes.push(Change::delete(line.full(), "legal disclaimer"));
+            }
+            i += 1;
+        }
+        changes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn removes_a_late_disclaimer_without_a_heading() {
+        let text = "Para one.\nPara two.\nThe views expressed are the author's own; the site accepts no liability and gives no warranty.\n";
+        assert_eq!(run(&Disclaimer, text), "Para one.\nPara two.\n");
+    }
+
+    #[test]
+    fn keeps_prose_and_a_heading_without_disclaimer_text() {
+        let text = "The house was sold as is, the agent said.\nDisclaimer\nThe word comes from old French.\n";
+        assert_eq!(run(&Disclaimer, text), text);
+    }
+}

@@ -1,0 +1,70 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::edit::Change;
+use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
+use crate::text::lines;
+
+/// "Photo: …", "Image credit: …", "(Photo by … via Getty Images)", "Foto: …".
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:photo(?:graph)?s?|image|picture|pic|credit|illustration|foto|bild|crédit photo|crédit|imagen|video)(?:\s+(?:credit|courtesy|source|by))?\s*(?::|©|by\b)").unwrap()
+});
+/// A credit that ends with an agency or stock library.
+static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:/|\bvia\s+|©\s*|\bby\s+\S+(?:\s+\S+)?\s+on\s+)(?:getty images|afp|reuters|ap|ap photo|epa|shutterstock|alamy|istock|unsplash|pexels|dpa|picture alliance|anadolu|xinhua|bloomberg|pa|pa images|pa wire)\)?\.?$").unwrap()
+});
+
+/// Photo and image credits.
+pub struct ImageCredits;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "image-credits",
+    name: "Image credits",
+    group: Group::Boilerplate,
+    summary: "Removes photo and image credit lines (\"Photo: Jane Doe/Reuters\").",
+    doc: "Pictures leave their credit behind as a short line. A line of at most 15 words is removed \
+          when it starts with a credit label (\"Photo:\", \"Image credit:\", \"Foto:\") or ends \
+          with a picture agency (\"/Getty Images\", \"via AFP\", \"on Unsplash\"). Captions that \
+          describe the picture in a sentence are left to the reader.",
+    example: Example {
+        input: "Flooded streets in the old town.\nPhoto: Ana Ruiz/Reuters\nWater levels rose overnight.\n",
+        output: "Flooded streets in the old town.\nWater levels rose overnight.\n",
+    },
+    params: &[],
+    presets: &[Preset::Article, Preset::Corpus],
+};
+
+impl Rule for ImageCredits {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
+        lines(text)
+            .filter(|line| {
+                let words = line.text.split_whitespace().count();
+                (1..=15).contains(&words) && (LABELLED.is_match(line.text) || AGENCY.is_match(line.text.trim()))
+            })
+            .map(|line| Change::delete(line.full(), "image credit"))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn removes_credits() {
+        let text = "(Photo by Sam Lee/AFP via Getty Images)\nImage credit: NASA\nPhoto by Kim Park on Unsplash\nText.\n";
+        assert_eq!(run(&ImageCredits, text), "Text.\n");
+    }
+
+    #[test]
+    fn keeps_sentences_about_photos() {
+        let text = "Photography was her first love.\nThe image shows the harbour at dawn, long before the ferries arrive.\nHe sold the rights to AP.\n";
+        assert_eq!(run(&ImageCredits, text), text);
+    }
+}

@@ -1,0 +1,49 @@
+use crate::edit::Change;
+use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
+
+/// Non-breaking and other fixed-width spaces.
+pub struct Nbsp;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "nbsp",
+    name: "Non-breaking spaces",
+    group: Group::Repair,
+    summary: "Turns non-breaking, figure and other fixed-width spaces into plain spaces.",
+    doc: "Pages use non-breaking spaces (U+00A0) for layout, and they defeat word splitting, \
+          searching and comparison in plain text. U+00A0 and the fixed-width spaces U+2000–U+200A \
+          and U+2007 become ordinary spaces. The narrow no-break space U+202F is kept: French and \
+          other typography uses it before punctuation on purpose.",
+    example: Example { input: "10\u{a0}km and\u{2009}more", output: "10 km and more" },
+    params: &[],
+    presets: &[Preset::Article, Preset::Corpus, Preset::Minimal],
+};
+
+impl Rule for Nbsp {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
+        text.char_indices()
+            .filter(|&(_, c)| c == '\u{a0}' || ('\u{2000}'..='\u{200a}').contains(&c))
+            .map(|(i, c)| Change::replace(i..i + c.len_utf8(), " ", format!("fixed-width space U+{:04X}", c as u32)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn plain_spaces() {
+        assert_eq!(run(&Nbsp, "a\u{a0}\u{a0}b\u{2003}c"), "a  b c");
+    }
+
+    #[test]
+    fn keeps_the_narrow_no_break_space() {
+        let text = "Quoi\u{202f}? Oui.";
+        assert_eq!(run(&Nbsp, text), text);
+    }
+}

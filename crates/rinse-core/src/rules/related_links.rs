@@ -1,0 +1,92 @@
+use std::sync::LazyLock;
+
+use crate::edit::Change;
+use crate::phrases::{normalize, PhraseFile};
+use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
+use crate::text::{lines, Line};
+
+static PHRASES: LazyLock<PhraseFile> = LazyLock::new(|| PhraseFile::parse(include_str!("../../phrases/related-links.txt")));
+
+/// "Related articles" lists and "Also read:" lines.
+pub struct RelatedLinks;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "related-links",
+    name: "Related links",
+    group: Group::Boilerplate,
+    summary: "Removes \"Related articles\" and \"You may also like\" lists, and \"Also read: …\" lines.",
+    doc: "Pages link to other stories under a heading such as \"Related articles\", \"Most read\" \
+          or \"More from …\". The heading goes, together with the headline-like lines that follow \
+          it (short, not ending a sentence); the list ends at the first line of prose. A single line \
+          starting \"Related:\" or \"Also read:\" goes on its own.",
+    example: Example {
+        input: "The museum reopens in June.\nRelated articles\nMuseum wins design award\nNew wing for city gallery\n",
+        output: "The museum reopens in June.\n",
+    },
+    params: &[ParamSpec {
+        name: "max_item_words",
+        doc: "Longest list item, in words.",
+        default: ParamDefault::Int(20),
+    }],
+    presets: &[Preset::Article, Preset::Corpus],
+};
+
+impl Rule for RelatedLinks {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn apply(&self, text: &str, params: &Params) -> Vec<Change> {
+        let max_item_words = params.int("max_item_words").max(1) as usize;
+        let lines: Vec<Line> = lines(text).collect();
+        let mut changes = Vec::new();
+        let mut i = 0;
+        while i < lines.len() {
+            let line = lines[i];
+            let words = line.text.split_whitespace().count();
+            let normal = if words <= 25 { normalize(line.text) } else { String::new() };
+            if words <= 8 && PHRASES.strong.matches(&normal) {
+                let mut end = i + 1;
+                while end < lines.len() && (lines[end].is_blank() || is_headline(lines[end].text, max_item_words)) {
+                    end += 1;
+                }
+                while end > i + 1 && lines[end - 1].is_blank() {
+                    end -= 1;
+                }
+                changes.push(Change::delete(line.start..lines[end - 1].next, "list of links to other stories"));
+                i = end;
+                continue;
+            }
+            if words <= 25 && PHRASES.weak.matches(&normal) {
+                changes.push(Change::delete(line.full(), "link to another story"));
+            }
+            i += 1;
+        }
+        changes
+    }
+}
+
+/// Short, and not a sentence of prose.
+fn is_headline(line: &str, max_words: usize) -> bool {
+    let words = line.split_whitespace().count();
+    let trimmed = line.trim_end();
+    words <= max_words && !(trimmed.ends_with(['.', ':', ';']) && words > 8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn removes_lists_and_single_links() {
+        let text = "Text.\nAlso read: Ten facts about owls\nYou may also like\n\nOwls of the north\nWhy owls hoot\nA long closing paragraph that is plainly prose, which ends the list as it should.\n";
+        assert_eq!(run(&RelatedLinks, text), "Text.\nA long closing paragraph that is plainly prose, which ends the list as it should.\n");
+    }
+
+    #[test]
+    fn keeps_prose_that_mentions_related_things() {
+        let text = "Related research suggests the opposite.\nMost read books of the year were novels.\n";
+        assert_eq!(run(&RelatedLinks, text), text);
+    }
+}

@@ -1,0 +1,91 @@
+use std::collections::HashMap;
+
+use crate::phrases::fold;
+use crate::edit::Change;
+use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
+use crate::text::{lines, Line};
+
+/// A run of lines that repeats an earlier run: the body printed twice.
+pub struct RepeatedBody;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "repeated-body",
+    name: "Repeated body",
+    group: Group::Dedup,
+    summary: "Removes a run of lines that repeats an earlier run, such as an article printed twice.",
+    doc: "Broken templates print the body, or part of it, a second time. A run of at least \
+          `min_lines` consecutive lines that repeats a run of consecutive earlier (kept) lines (ignoring case and \
+          spacing) is removed as one change, short lines and all, \
+          when it holds at least `min_chars` characters. Single repeated lines are left to the \
+          duplicate-paragraphs rule, which is more careful with short ones.",
+    example: Example {
+        input: "Title\nFirst part of the story.\nSecond part.\nFirst part of the story.\nSecond part.\nThe end.\n",
+        output: "Title\nFirst part of the story.\nSecond part.\nThe end.\n",
+    },
+    params: &[
+        ParamSpec { name: "min_lines", doc: "Fewest lines in a repeated run.", default: ParamDefault::Int(2) },
+        ParamSpec { name: "min_chars", doc: "Fewest characters in a repeated run.", default: ParamDefault::Int(30) },
+    ],
+    presets: &[Preset::Article, Preset::Corpus],
+};
+
+impl Rule for RepeatedBody {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn apply(&self, text: &str, params: &Params) -> Vec<Change> {
+        let min_lines = params.int("min_lines").max(2) as usize;
+        let min_chars = params.int("min_chars").max(0) as usize;
+        let lines: Vec<Line> = lines(text).filter(|l| !l.is_blank()).collect();
+        // Digits count here: rows of a table differ only in their numbers.
+        let keys: Vec<String> = lines.iter().map(|l| fold(l.text)).collect();
+        // Lines kept so far, in order; an earlier run is a stretch of them.
+        let mut kept: Vec<usize> = Vec::new();
+        let mut seen_at: HashMap<&str, Vec<usize>> = HashMap::new(); // key -> positions in `kept`
+        let mut changes = Vec::new();
+        let mut i = 0;
+        while i < lines.len() {
+            // The longest earlier run that this position repeats.
+            let mut best = 0;
+            for &p in seen_at.get(keys[i].as_str()).map(Vec::as_slice).unwrap_or_default() {
+                let mut len = 0;
+                while i + len < lines.len() && p + len < kept.len() && keys[kept[p + len]] == keys[i + len] {
+                    len += 1;
+                }
+                best = best.max(len);
+            }
+            let chars: usize = lines[i..i + best].iter().map(|l| l.text.len()).sum();
+            if best >= min_lines && chars >= min_chars {
+                changes.push(Change::delete(lines[i].start..lines[i + best - 1].next, "repeats an earlier run of lines"));
+                i += best;
+                continue;
+            }
+            let positions = seen_at.entry(keys[i].as_str()).or_default();
+            if positions.len() < 8 {
+                positions.push(kept.len());
+            }
+            kept.push(i);
+            i += 1;
+        }
+        changes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn removes_a_repeated_run_with_its_short_lines() {
+        let text = "Intro line\nA\nLonger line of the body.\n\nEnd of body here.\nA\nLonger line of the body.\n\nEnd of body here.\n";
+        assert_eq!(run(&RepeatedBody, text), "Intro line\nA\nLonger line of the body.\n\nEnd of body here.\n");
+    }
+
+    #[test]
+    fn keeps_single_repeats_and_tiny_runs() {
+        let text = "Chorus line repeated here.\nVerse one.\nChorus line repeated here.\nVerse two.\nYes\nNo\nYes\nNo\n";
+        assert_eq!(run(&RepeatedBody, text), text);
+    }
+}

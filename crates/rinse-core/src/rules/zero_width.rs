@@ -1,0 +1,64 @@
+use crate::edit::Change;
+use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
+
+/// Zero-width and invisible formatting characters.
+pub struct ZeroWidth;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "zero-width",
+    name: "Zero-width characters",
+    group: Group::Repair,
+    summary: "Removes zero-width spaces, word joiners, stray byte-order marks and soft hyphens.",
+    doc: "Invisible characters (U+200B zero-width space, U+2060 word joiner, U+FEFF, U+00AD soft \
+          hyphen, U+180E) split words for search and comparison without showing. They are \
+          removed. Zero-width joiners and non-joiners are kept where they join letters or emoji \
+          (they shape Persian, Indic and emoji sequences) and removed between ASCII characters or \
+          at the ends of words.",
+    example: Example { input: "zero\u{200b}width and soft\u{ad}hyphen", output: "zerowidth and softhyphen" },
+    params: &[],
+    presets: &[Preset::Article, Preset::Corpus, Preset::Minimal],
+};
+
+impl Rule for ZeroWidth {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
+        let mut changes = Vec::new();
+        for (i, c) in text.char_indices() {
+            let range = i..i + c.len_utf8();
+            let remove = match c {
+                '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\u{180e}' => true,
+                '\u{200c}' | '\u{200d}' => {
+                    let before = text[..i].chars().next_back();
+                    let after = text[range.end..].chars().next();
+                    let joins = |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && !c.is_whitespace());
+                    !(joins(before) && joins(after))
+                }
+                _ => false,
+            };
+            if remove {
+                changes.push(Change::delete(range, format!("invisible character U+{:04X}", c as u32)));
+            }
+        }
+        changes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn removes_invisibles() {
+        assert_eq!(run(&ZeroWidth, "\u{feff}a\u{2060}b c\u{200d}d"), "ab cd");
+    }
+
+    #[test]
+    fn keeps_joiners_inside_emoji_and_scripts() {
+        let text = "family \u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467} and \u{0645}\u{06cc}\u{200c}\u{062e}\u{0648}\u{0627}\u{0645}";
+        assert_eq!(run(&ZeroWidth, text), text);
+    }
+}
