@@ -64,6 +64,10 @@ pub struct Args {
     #[arg(long)]
     pub stats: bool,
 
+    /// Print each document's quality signals and keep/drop verdict as JSON lines on standard error.
+    #[arg(long)]
+    pub signals: bool,
+
     /// List the rules, in the order they run, with their docs; then exit.
     #[arg(long)]
     pub list_rules: bool,

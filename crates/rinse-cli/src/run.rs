@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rinse_core::jsonl::{clean_row, Row};
 use rinse_core::rules::find;
-use rinse_core::{clean, decode, Config, Format, Plan, Preset, Stats};
+use rinse_core::{clean, decode, Config, Format, Plan, Preset, Signals, Stats};
 
 use crate::args::Args;
 use crate::explain;
@@ -168,7 +168,7 @@ fn clean_jsonl(args: &Args, plan: &Plan, name: &str, reader: Box<dyn Read>, out:
     Ok(())
 }
 
-/// `--explain` and `--stats` output for one document.
+/// `--explain`, `--stats` and `--signals` output for one document.
 fn report(args: &Args, name: &str, before: &str, cleaned: &rinse_core::Cleaned) {
     if args.explain {
         eprint!("{}", explain::changes(name, before, &cleaned.edits, io::stderr().is_terminal()));
@@ -184,5 +184,9 @@ fn report(args: &Args, name: &str, before: &str, cleaned: &rinse_core::Cleaned) 
             "rules": cleaned.counts,
         });
         eprintln!("{line}");
+    }
+    if args.signals {
+        let signals = cleaned.signals.clone().unwrap_or_else(|| Signals::of(&cleaned.text));
+        eprintln!("{}", serde_json::json!({ "name": name, "signals": signals }));
     }
 }

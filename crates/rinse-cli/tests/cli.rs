@@ -134,6 +134,14 @@ fn explain_and_stats_report_on_stderr() {
 }
 
 #[test]
+fn signals_give_a_verdict_with_reasons() {
+    let out = rinse(&["--signals", "--preset", "corpus"], "Home\nNews\n");
+    let line: serde_json::Value = serde_json::from_str(stderr(&out).lines().last().unwrap()).unwrap();
+    assert_eq!(line["signals"]["keep"], false);
+    assert!(line["signals"]["reasons"][0].as_str().unwrap().contains("words"));
+}
+
+#[test]
 fn lists_every_rule_with_its_docs() {
     let out = rinse(&["--list-rules"], "");
     assert!(out.status.success());

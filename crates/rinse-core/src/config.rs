@@ -11,6 +11,7 @@ use crate::custom::{CompiledCustom, CustomRule, CUSTOM_ID};
 use crate::edit::Change;
 use crate::rule::{Params, Preset, Rule};
 use crate::rules::REGISTRY;
+use crate::text::Doc;
 
 /// User rules run just before this rule, the final tidy-up.
 const CUSTOM_RUNS_BEFORE: &str = "blank-lines";
@@ -75,6 +76,8 @@ impl std::error::Error for ConfigError {}
 /// The rules a config runs, in order, with their parameters.
 pub struct Plan {
     pub steps: Vec<Step>,
+    /// Whether cleaning also reports document signals and a verdict (the corpus preset).
+    pub signals: bool,
 }
 
 pub enum Step {
@@ -91,10 +94,10 @@ impl Step {
         }
     }
 
-    pub fn apply(&self, text: &str) -> Vec<Change> {
+    pub fn apply(&self, doc: &Doc) -> Vec<Change> {
         match self {
-            Step::Builtin { rule, params } => rule.apply(text, params),
-            Step::Custom(custom) => custom.apply(text),
+            Step::Builtin { rule, params } => rule.apply(doc, params),
+            Step::Custom(custom) => custom.apply(doc.text()),
         }
     }
 }
@@ -177,7 +180,7 @@ impl Config {
             }
         }
         steps.append(&mut custom);
-        Ok(Plan { steps })
+        Ok(Plan { steps, signals: self.preset == Preset::Corpus })
     }
 }
 

@@ -16,6 +16,7 @@ pub mod phrases;
 pub mod stats;
 pub mod rule;
 pub mod rules;
+pub mod signals;
 pub mod text;
 
 use std::collections::BTreeMap;
@@ -24,9 +25,11 @@ pub use config::{Config, ConfigError, Plan};
 pub use edit::{apply, apply_except, Edit, EditKind};
 pub use input::{decode, DecodeError, Format};
 pub use rule::{Group, Preset, Rule, RuleInfo};
+pub use signals::Signals;
 pub use stats::Stats;
 
 use edit::{apply_changes, compose, tidy_changes};
+use text::Doc;
 
 /// The result of cleaning one document.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -36,6 +39,8 @@ pub struct Cleaned {
     pub edits: Vec<Edit>,
     /// How many changes each rule made (rules that made none are absent).
     pub counts: BTreeMap<&'static str, usize>,
+    /// Quality signals of the cleaned text and a keep/drop verdict, when the plan asks for them.
+    pub signals: Option<Signals>,
 }
 
 /// Most passes of the whole plan; real text settles in two.
@@ -48,29 +53,32 @@ const MAX_PASSES: usize = 4;
 /// plan runs again over its own output until a pass changes nothing: the
 /// result is a fixed point, and cleaning it again changes nothing.
 pub fn clean(original: &str, plan: &Plan) -> Cleaned {
-    let mut current = original.to_string();
+    // The text as the rules so far left it, with the views of it they share.
+    let mut doc = Doc::new(original.to_string());
     let mut edits = Vec::new();
     let mut counts = BTreeMap::new();
     for _ in 0..MAX_PASSES {
         let mut changed = false;
         for step in &plan.steps {
             let id = step.id();
-            let mut changes = step.apply(&current);
-            tidy_changes(&current, &mut changes);
+            let mut changes = step.apply(&doc);
+            tidy_changes(doc.text(), &mut changes);
             if changes.is_empty() {
                 continue;
             }
             changed = true;
             *counts.entry(id).or_default() += changes.len();
-            let next = apply_changes(&current, &changes);
-            edits = compose(&current, edits, changes, id);
-            current = next;
+            let next = apply_changes(doc.text(), &changes);
+            edits = compose(doc.text(), edits, changes, id);
+            doc = Doc::new(next);
         }
         if !changed {
             break;
         }
     }
-    Cleaned { text: current, edits, counts }
+    let text = doc.into_text();
+    let signals = plan.signals.then(|| Signals::of(&text));
+    Cleaned { text, edits, counts, signals }
 }
 
 /// Cleans `original` under `config`.

@@ -6,9 +6,8 @@
 //! starts with it) or `~ phrase` (the line contains it), always on word
 //! boundaries and after both sides are normalised by [`normalize`].
 
-use std::collections::HashSet;
-
 use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashSet as HashSet;
 
 /// One section of a phrase file.
 #[derive(Default)]

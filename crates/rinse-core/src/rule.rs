@@ -6,16 +6,17 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::edit::Change;
+use crate::text::Doc;
 
 /// A cleaning rule. Each lives in its own file under `rules/`; the registry
 /// lists them in the order they run.
 pub trait Rule: Sync {
     fn info(&self) -> &'static RuleInfo;
 
-    /// The changes this rule makes to `text`, which is the output of the
-    /// rules before it. Changes may come in any order; ones that overlap or
-    /// do not fit the text are dropped.
-    fn apply(&self, text: &str, params: &Params) -> Vec<Change>;
+    /// The changes this rule makes to the document's text, which is the
+    /// output of the rules before it. Changes may come in any order; ones
+    /// that overlap or do not fit the text are dropped.
+    fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change>;
 }
 
 /// Everything a person (or the docs, the page and the CLI) needs to know

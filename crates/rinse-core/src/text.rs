@@ -1,5 +1,9 @@
 //! Small views of text that many rules share.
 
+use std::cell::OnceCell;
+
+use crate::phrases::normalize;
+
 /// One line of a text, without its terminator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Line<'a> {
@@ -32,6 +36,56 @@ pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
         start = line.next;
         line
     })
+}
+
+/// A text being cleaned, with views of it that several rules need, each
+/// computed at most once while the text stays the same.
+pub struct Doc {
+    text: String,
+    lines: OnceCell<Vec<(usize, usize, usize)>>,
+    words: OnceCell<Vec<usize>>,
+    normalized: OnceCell<Vec<String>>,
+}
+
+/// Lines longer than this, in words, are prose: no phrase rule looks at
+/// their normalised form, so it is not computed.
+pub const PHRASE_MAX_WORDS: usize = 60;
+
+impl Doc {
+    pub fn new(text: String) -> Doc {
+        Doc { text, lines: OnceCell::new(), words: OnceCell::new(), normalized: OnceCell::new() }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
+    /// The lines, as [`lines`] gives them.
+    pub fn lines(&self) -> Vec<Line<'_>> {
+        let spans = self.lines.get_or_init(|| lines(&self.text).map(|l| (l.start, l.end, l.next)).collect());
+        spans.iter().map(|&(start, end, next)| Line { start, end, next, text: &self.text[start..end] }).collect()
+    }
+
+    /// Words in each line.
+    pub fn word_counts(&self) -> &[usize] {
+        self.words.get_or_init(|| self.lines().iter().map(|l| l.text.split_whitespace().count()).collect())
+    }
+
+    /// Each line as [`normalize`] gives it, or empty for lines over
+    /// [`PHRASE_MAX_WORDS`] words.
+    pub fn normalized(&self) -> &[String] {
+        self.normalized.get_or_init(|| {
+            self.lines()
+                .iter()
+                .zip(self.word_counts())
+                .map(|(line, &words)| if words <= PHRASE_MAX_WORDS { normalize(line.text) } else { String::new() })
+                .collect()
+        })
+    }
 }
 
 /// Whitespace inside a line: every Unicode space except the line break.

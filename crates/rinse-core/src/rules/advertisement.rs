@@ -2,6 +2,7 @@ use std::sync::LazyLock;
 
 use super::notice::{notice_changes, Notice};
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::phrases::PhraseFile;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
@@ -30,9 +31,9 @@ impl Rule for Advertisement {
         &INFO
     }
 
-    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let notice = Notice { phrases: &PHRASES, max_words: 8, alone_max_words: 8, weak_run: 0, reason: "advertising label" };
-        notice_changes(text, &notice)
+        notice_changes(doc, &notice)
     }
 }
 

@@ -1,4 +1,5 @@
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 use crate::text::lines;
 
@@ -27,7 +28,8 @@ impl Rule for BlankLines {
         &INFO
     }
 
-    fn apply(&self, text: &str, params: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
+        let text = doc.text();
         let max_run = params.int("max_run").max(0) as usize;
         let mut changes = Vec::new();
         let mut seen_text = false;

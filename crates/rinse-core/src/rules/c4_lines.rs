@@ -1,4 +1,5 @@
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 use crate::text::lines;
 
@@ -30,7 +31,8 @@ impl Rule for C4Lines {
         &INFO
     }
 
-    fn apply(&self, text: &str, params: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
+        let text = doc.text();
         let min_words = params.int("min_words").max(0) as usize;
         lines(text)
             .filter(|line| !line.is_blank())

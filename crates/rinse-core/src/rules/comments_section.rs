@@ -1,9 +1,10 @@
 use std::sync::LazyLock;
 
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::phrases::{normalize, PhraseFile};
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
-use crate::text::{lines, Line};
+use crate::text::Line;
 
 static PHRASES: LazyLock<PhraseFile> =
     LazyLock::new(|| PhraseFile::parse(include_str!("../../phrases/comments-section.txt")));
@@ -35,9 +36,11 @@ impl Rule for CommentsSection {
         &INFO
     }
 
-    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
-        let lines: Vec<Line> = lines(text).collect();
-        let is_form = |line: &Line| line.text.split_whitespace().count() <= 20 && PHRASES.strong.matches(&normalize(line.text));
+    fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
+        let text = doc.text();
+        let lines: Vec<Line> = doc.lines();
+        let (words, normalized) = (doc.word_counts(), doc.normalized());
+        let is_form = |i: usize| words[i] <= 20 && PHRASES.strong.matches(&normalized[i]);
         let mut changes = Vec::new();
         let mut i = 0;
         while i < lines.len() {
@@ -46,19 +49,19 @@ impl Rule for CommentsSection {
                 let tail = &lines[i + 1..];
                 let tail_bytes = text.len() - line.next;
                 let non_blank = tail.iter().filter(|l| !l.is_blank()).count();
-                if tail_bytes <= line.start && (non_blank <= 5 || tail.iter().any(is_form)) {
+                if tail_bytes <= line.start && (non_blank <= 5 || (i + 1..lines.len()).any(is_form)) {
                     changes.push(Change::delete(line.start..text.len(), "comments section at the end of the page"));
                     break;
                 }
                 let mut end = i + 1;
-                while end < lines.len() && is_form(&lines[end]) {
+                while end < lines.len() && is_form(end) {
                     end += 1;
                 }
                 changes.push(Change::delete(line.start..lines[end - 1].next, "comments heading"));
                 i = end;
                 continue;
             }
-            if is_form(&line) && !is_heading(line.text) {
+            if is_form(i) && !is_heading(line.text) {
                 changes.push(Change::delete(line.full(), "comment form text"));
             }
             i += 1;

@@ -1,4 +1,5 @@
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// Invisible control characters; C1 controls that stand for Windows-1252 punctuation are mapped back.
@@ -23,7 +24,8 @@ impl Rule for ControlChars {
         &INFO
     }
 
-    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
+        let text = doc.text();
         let mut changes = Vec::new();
         for (i, c) in text.char_indices() {
             if matches!(c, '\t' | '\n' | '\r') || !c.is_control() {

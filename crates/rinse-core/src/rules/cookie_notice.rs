@@ -2,6 +2,7 @@ use std::sync::LazyLock;
 
 use super::notice::{notice_changes, Notice};
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::phrases::PhraseFile;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 
@@ -37,7 +38,7 @@ impl Rule for CookieNotice {
         &INFO
     }
 
-    fn apply(&self, text: &str, params: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let notice = Notice {
             phrases: &PHRASES,
             max_words: params.int("max_words").max(1) as usize,
@@ -45,7 +46,7 @@ impl Rule for CookieNotice {
             weak_run: 0,
             reason: "cookie or consent notice",
         };
-        notice_changes(text, &notice)
+        notice_changes(doc, &notice)
     }
 }
 

@@ -3,6 +3,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 use crate::text::lines;
 
@@ -36,7 +37,8 @@ impl Rule for Counters {
         &INFO
     }
 
-    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
+        let text = doc.text();
         lines(text)
             .filter(|line| line.text.len() < 120 && LINE.is_match(line.text))
             .map(|line| Change::delete(line.full(), "engagement counter"))

@@ -1,4 +1,5 @@
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Rule, RuleInfo};
 use crate::text::lines;
 
@@ -24,7 +25,8 @@ impl Rule for Dehyphenate {
         &INFO
     }
 
-    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
+        let text = doc.text();
         lines(text)
             .filter(|line| {
                 let mut tail = line.text.chars().rev();

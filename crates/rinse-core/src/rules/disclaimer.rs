@@ -3,9 +3,12 @@ use std::sync::LazyLock;
 use crate::edit::Change;
 use crate::phrases::{normalize, PhraseFile};
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
-use crate::text::{lines, Line};
+use crate::text::{Doc, Line, PHRASE_MAX_WORDS};
 
 static PHRASES: LazyLock<PhraseFile> = LazyLock::new(|| PhraseFile::parse(include_str!("../../phrases/disclaimer.txt")));
+
+/// Longest disclaimer paragraph, in words.
+const MAX_WORDS: usize = 200;
 
 /// Legal disclaimers that publishers and aggregators append.
 pub struct Disclaimer;
@@ -33,22 +36,24 @@ impl Rule for Disclaimer {
         &INFO
     }
 
-    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
-        let lines: Vec<Line> = lines(text).collect();
-        let evidence = |line: &Line| {
-            if line.text.split_whitespace().count() > 150 {
-                return 0;
-            }
-            PHRASES.strong.count_contained(&normalize(line.text))
+    fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
+        let text = doc.text();
+        let lines: Vec<Line> = doc.lines();
+        let (words, normalized) = (doc.word_counts(), doc.normalized());
+        // Disclaimers run long: lines past the shared limit are normalised here.
+        let evidence = |i: usize| match words[i] {
+            0..=PHRASE_MAX_WORDS => PHRASES.strong.count_contained(&normalized[i]),
+            ..=MAX_WORDS => PHRASES.strong.count_contained(&normalize(lines[i].text)),
+            _ => 0,
         };
         let mut changes = Vec::new();
         let mut i = 0;
         while i < lines.len() {
             let line = lines[i];
-            let heading = line.text.split_whitespace().count() <= 6 && PHRASES.heading.matches(&normalize(line.text));
+            let heading = words[i] <= 6 && PHRASES.heading.matches(&normalized[i]);
             if heading {
                 let mut end = i + 1;
-                while end < lines.len() && (lines[end].is_blank() || evidence(&lines[end]) > 0) {
+                while end < lines.len() && (lines[end].is_blank() || evidence(end) > 0) {
                     end += 1;
                 }
                 while end > i + 1 && lines[end - 1].is_blank() {
@@ -59,7 +64,7 @@ impl Rule for Disclaimer {
                     i = end;
                     continue;
                 }
-            } else if line.end * 3 >= text.len() * 2 && evidence(&line) >= 3 {
+            } else if line.end * 3 >= text.len() * 2 && evidence(i) >= 3 {
                 changes.push(Change::delete(line.full(), "legal disclaimer"));
             }
             i += 1;

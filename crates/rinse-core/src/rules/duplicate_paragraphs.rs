@@ -1,6 +1,7 @@
 use std::collections::HashSet;
 
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 use crate::text::lines;
 
@@ -34,7 +35,8 @@ impl Rule for DuplicateParagraphs {
         &INFO
     }
 
-    fn apply(&self, text: &str, params: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
+        let text = doc.text();
         let min_chars = params.int("min_chars").max(0) as usize;
         let mut seen = HashSet::new();
         let mut changes = Vec::new();

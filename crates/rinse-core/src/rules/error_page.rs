@@ -2,6 +2,7 @@ use std::sync::LazyLock;
 
 use super::notice::{notice_changes, Notice};
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::phrases::PhraseFile;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 
@@ -38,7 +39,7 @@ impl Rule for ErrorPage {
         &INFO
     }
 
-    fn apply(&self, text: &str, params: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let notice = Notice {
             phrases: &PHRASES,
             max_words: params.int("max_words").max(1) as usize,
@@ -46,7 +47,7 @@ impl Rule for ErrorPage {
             weak_run: 0,
             reason: "error-page text, not part of the document",
         };
-        notice_changes(text, &notice)
+        notice_changes(doc, &notice)
     }
 }
 

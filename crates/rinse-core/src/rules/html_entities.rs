@@ -4,6 +4,7 @@ use markup5ever::data::NAMED_ENTITIES;
 use regex::Regex;
 
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 static ENTITY: LazyLock<Regex> =
@@ -30,7 +31,8 @@ impl Rule for HtmlEntities {
         &INFO
     }
 
-    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
+        let text = doc.text();
         if !text.contains('&') {
             return Vec::new();
         }

@@ -1,4 +1,5 @@
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// Windows (`\r\n`) and old Mac (`\r`) line breaks become `\n`.
@@ -21,7 +22,8 @@ impl Rule for LineEndings {
         &INFO
     }
 
-    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
+        let text = doc.text();
         let bytes = text.as_bytes();
         let mut changes = Vec::new();
         for (i, _) in text.match_indices('\r') {

@@ -91,10 +91,11 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
 pub(crate) mod testing {
     use crate::edit::{apply_changes, tidy_changes};
     use crate::rule::{Params, Rule};
+    use crate::text::Doc;
 
     /// Runs one rule alone, with its default parameters.
     pub fn run(rule: &dyn Rule, text: &str) -> String {
-        let mut changes = rule.apply(text, &Params::defaults(rule.info().params));
+        let mut changes = rule.apply(&Doc::new(text.to_string()), &Params::defaults(rule.info().params));
         tidy_changes(text, &mut changes);
         apply_changes(text, &changes)
     }

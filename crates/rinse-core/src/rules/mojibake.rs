@@ -1,4 +1,5 @@
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// UTF-8 text that was decoded as Windows-1252 or Latin-1: `CafÃ©`, `itâ€™s`.
@@ -25,7 +26,8 @@ impl Rule for Mojibake {
         &INFO
     }
 
-    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
+        let text = doc.text();
         if text.is_ascii() {
             return Vec::new();
         }

@@ -4,6 +4,7 @@ use regex::Regex;
 
 use super::notice::{notice_changes, Notice};
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::phrases::PhraseFile;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 use crate::text::lines;
@@ -39,9 +40,10 @@ impl Rule for Navigation {
         &INFO
     }
 
-    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
+        let text = doc.text();
         let notice = Notice { phrases: &PHRASES, max_words: 20, alone_max_words: 20, weak_run: 4, reason: "site navigation" };
-        let mut changes = notice_changes(text, &notice);
+        let mut changes = notice_changes(doc, &notice);
         for line in lines(text) {
             if is_breadcrumb(line.text) {
                 changes.push(Change::delete(line.full(), "breadcrumb or menu line"));

@@ -1,4 +1,5 @@
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// Non-breaking and other fixed-width spaces.
@@ -23,7 +24,8 @@ impl Rule for Nbsp {
         &INFO
     }
 
-    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
+        let text = doc.text();
         text.char_indices()
             .filter(|&(_, c)| c == '\u{a0}' || ('\u{2000}'..='\u{200a}').contains(&c))
             .map(|(i, c)| Change::replace(i..i + c.len_utf8(), " ", format!("fixed-width space U+{:04X}", c as u32)))

@@ -3,6 +3,7 @@ use std::hash::{Hash, Hasher};
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 use crate::text::lines;
 
@@ -39,7 +40,8 @@ impl Rule for NearDuplicates {
         &INFO
     }
 
-    fn apply(&self, text: &str, params: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
+        let text = doc.text();
         let threshold = params.float("threshold").clamp(0.0, 1.0);
         let min_words = params.int("min_words").max(4) as usize;
         // Shingle hash -> earlier paragraphs holding it; paragraph -> its shingle count.

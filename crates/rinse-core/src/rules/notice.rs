@@ -6,11 +6,14 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::edit::{Change, Label};
-use crate::phrases::{normalize, PhraseFile};
-use crate::text::{lines, Line};
+use crate::phrases::PhraseFile;
+use crate::text::{Doc, Line};
 
 /// Longest weak line, in words.
 const WEAK_MAX_WORDS: usize = 6;
+
+/// Longest line, in words, that may hold half of a phrase broken across two lines.
+const BROKEN_MAX_WORDS: usize = 12;
 
 /// A strong line this short is a label or a heading, sure evidence as it is;
 /// a longer one must speak to the reader to be sure.
@@ -48,11 +51,10 @@ enum Class {
 }
 
 /// Deletions of every notice in `text`, one change a run of lines.
-pub fn notice_changes(text: &str, notice: &Notice) -> Vec<Change> {
-    let lines: Vec<Line> = lines(text).collect();
-    let words: Vec<usize> = lines.iter().map(|l| l.text.split_whitespace().count()).collect();
-    let normal: Vec<String> =
-        lines.iter().zip(&words).map(|(l, &w)| if w <= notice.max_words { normalize(l.text) } else { String::new() }).collect();
+pub fn notice_changes(doc: &Doc, notice: &Notice) -> Vec<Change> {
+    let lines: Vec<Line> = doc.lines();
+    let words = doc.word_counts();
+    let normal = doc.normalized();
     let phrases = &**notice.phrases;
     let mut class: Vec<Class> = (0..lines.len())
         .map(|i| {
@@ -74,6 +76,7 @@ pub fn notice_changes(text: &str, notice: &Notice) -> Vec<Change> {
         let mid_sentence = !lines[i - 1].text.trim_end().ends_with(['.', '!', '?', ':', '"', '\u{201d}']);
         if mid_sentence
             && pair.iter().all(|c| matches!(c, Class::Other | Class::Weak))
+            && words[i - 1].max(words[i]) <= BROKEN_MAX_WORDS
             && words[i - 1] + words[i] <= notice.max_words
         {
             let joined = format!("{} {}", normal[i - 1], normal[i]);

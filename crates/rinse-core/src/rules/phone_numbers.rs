@@ -4,6 +4,7 @@ use regex::Regex;
 
 use super::redact::redact;
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Rule, RuleInfo};
 
 static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
@@ -32,7 +33,8 @@ impl Rule for PhoneNumbers {
         &INFO
     }
 
-    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
+        let text = doc.text();
         let mut changes = redact(text, &PATTERN, "[phone]", "phone number redacted");
         changes.retain(|c| text[c.start..c.end].bytes().filter(u8::is_ascii_digit).count() >= MIN_DIGITS);
         changes

@@ -1,9 +1,9 @@
 use std::sync::LazyLock;
 
 use crate::edit::Change;
-use crate::phrases::{normalize, PhraseFile};
+use crate::phrases::PhraseFile;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
-use crate::text::{lines, Line};
+use crate::text::{Doc, Line};
 
 static PHRASES: LazyLock<PhraseFile> = LazyLock::new(|| PhraseFile::parse(include_str!("../../phrases/related-links.txt")));
 
@@ -36,16 +36,16 @@ impl Rule for RelatedLinks {
         &INFO
     }
 
-    fn apply(&self, text: &str, params: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let max_item_words = params.int("max_item_words").max(1) as usize;
-        let lines: Vec<Line> = lines(text).collect();
+        let lines: Vec<Line> = doc.lines();
+        let (word_counts, normalized) = (doc.word_counts(), doc.normalized());
         let mut changes = Vec::new();
         let mut i = 0;
         while i < lines.len() {
             let line = lines[i];
-            let words = line.text.split_whitespace().count();
-            let normal = if words <= 25 { normalize(line.text) } else { String::new() };
-            if words <= 8 && PHRASES.strong.matches(&normal) {
+            let (words, normal) = (word_counts[i], &normalized[i]);
+            if words <= 8 && PHRASES.strong.matches(normal) {
                 let mut end = i + 1;
                 while end < lines.len() && (lines[end].is_blank() || is_headline(lines[end].text, max_item_words)) {
                     end += 1;
@@ -57,7 +57,7 @@ impl Rule for RelatedLinks {
                 i = end;
                 continue;
             }
-            if words <= 25 && PHRASES.weak.matches(&normal) {
+            if words <= 25 && PHRASES.weak.matches(normal) {
                 changes.push(Change::delete(line.full(), "link to another story"));
             }
             i += 1;

@@ -2,6 +2,7 @@ use std::collections::HashMap;
 
 use crate::phrases::fold;
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 use crate::text::{lines, Line};
 
@@ -34,7 +35,8 @@ impl Rule for RepeatedBody {
         &INFO
     }
 
-    fn apply(&self, text: &str, params: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
+        let text = doc.text();
         let min_lines = params.int("min_lines").max(2) as usize;
         let min_chars = params.int("min_chars").max(0) as usize;
         let lines: Vec<Line> = lines(text).filter(|l| !l.is_blank()).collect();

@@ -2,6 +2,7 @@ use std::sync::LazyLock;
 
 use super::notice::{notice_changes, Notice};
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::phrases::PhraseFile;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 
@@ -36,7 +37,7 @@ impl Rule for SharePrompts {
         &INFO
     }
 
-    fn apply(&self, text: &str, params: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let notice = Notice {
             phrases: &PHRASES,
             max_words: params.int("max_words").max(1) as usize,
@@ -44,7 +45,7 @@ impl Rule for SharePrompts {
             weak_run: 3,
             reason: "share or follow prompt",
         };
-        notice_changes(text, &notice)
+        notice_changes(doc, &notice)
     }
 }
 

@@ -1,4 +1,5 @@
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Rule, RuleInfo};
 
 /// Curly quotes and apostrophes to straight ones (off by default).
@@ -21,7 +22,8 @@ impl Rule for StraightenQuotes {
         &INFO
     }
 
-    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
+        let text = doc.text();
         text.char_indices()
             .filter_map(|(i, c)| {
                 let plain = match c {

@@ -1,6 +1,7 @@
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// Unicode normalisation form C.
@@ -24,7 +25,8 @@ impl Rule for UnicodeNfc {
         &INFO
     }
 
-    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
+        let text = doc.text();
         if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
             return Vec::new();
         }

@@ -4,6 +4,7 @@ use regex::Regex;
 
 use super::redact::redact;
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Rule, RuleInfo};
 
 static PATTERN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?i)\b(?:https?://|www\.)[^\s<>"\x27)\]]*[^\s<>"\x27)\].,;:!?]"#).unwrap());
@@ -27,7 +28,8 @@ impl Rule for Urls {
         &INFO
     }
 
-    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
+        let text = doc.text();
         redact(text, &PATTERN, "[url]", "web address redacted")
     }
 }

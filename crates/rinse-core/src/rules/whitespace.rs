@@ -1,4 +1,5 @@
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 use crate::text::{is_inline_space, lines};
 
@@ -24,7 +25,8 @@ impl Rule for Whitespace {
         &INFO
     }
 
-    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
+        let text = doc.text();
         let mut changes = Vec::new();
         for line in lines(text) {
             let body = line.text;

@@ -1,4 +1,5 @@
 use crate::edit::Change;
+use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// Zero-width and invisible formatting characters.
@@ -24,7 +25,8 @@ impl Rule for ZeroWidth {
         &INFO
     }
 
-    fn apply(&self, text: &str, _: &Params) -> Vec<Change> {
+    fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
+        let text = doc.text();
         let mut changes = Vec::new();
         for (i, c) in text.char_indices() {
             let range = i..i + c.len_utf8();
