@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{InputPane, OutputPane, PresetSelect, StatsBar};
+use crate::components::{InputPane, OutputPane, PresetSelect, RulesPanel, StatsBar};
 use crate::model::Session;
 
 /// The whole page: input on the left, the cleaned result on the right.
@@ -18,6 +18,7 @@ pub fn App() -> impl IntoView {
         <main class="panes">
             <InputPane text=session.input.read_only() set_text=session.input.write_only() />
             <OutputPane outcome=session.outcome />
+            <RulesPanel config=session.config outcome=session.outcome />
         </main>
         <StatsBar outcome=session.outcome />
     }

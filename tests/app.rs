@@ -67,3 +67,25 @@ async fn the_minimal_preset_keeps_duplicates() {
     assert_eq!(output.value(), REPEATED);
     assert_eq!(host.query_selector_all("[data-testid='change']").unwrap().length(), 0);
 }
+
+#[wasm_bindgen_test]
+async fn each_rule_has_a_toggle_and_a_count_from_the_registry() {
+    let host = mount();
+    type_into(&host, REPEATED).await;
+    for rule in rinse_core::rules::REGISTRY {
+        let id = rule.info().id;
+        let _: web_sys::HtmlInputElement = find(&host, &format!("rule-toggle-{id}"));
+        let _: Element = find(&host, &format!("rule-count-{id}"));
+    }
+    let count: Element = find(&host, "rule-count-duplicate-paragraphs");
+    assert_eq!(count.text_content().as_deref(), Some("1"));
+
+    let toggle: web_sys::HtmlInputElement = find(&host, "rule-toggle-duplicate-paragraphs");
+    assert!(toggle.checked());
+    toggle.set_checked(false);
+    fire(&toggle, "change");
+    leptos::task::tick().await;
+    let output: HtmlTextAreaElement = find(&host, "output");
+    assert_eq!(output.value(), REPEATED);
+    assert_eq!(count.text_content().as_deref(), Some("0"));
+}

@@ -17,14 +17,13 @@ after(async () => {
 
 test('a pasted scrape comes out with each paragraph once, and the removed copies are marked', async () => {
   const scrape = await fixture('harbour-scrape.txt');
+  const expected = await fixture('harbour-clean.txt');
   const { page, assertClean } = await openPage(browser, server.url);
   await paste(page, scrape);
 
   const output = await page.getByTestId('output').inputValue();
-  const paragraphs = scrape
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line.split(' ').length > 12);
+  assert.equal(output, expected);
+  const paragraphs = expected.split('\n').filter((line) => line.length > 0);
   assert.ok(paragraphs.length >= 5, 'the fixture has article paragraphs');
   for (const paragraph of paragraphs) {
     assert.equal(output.split(paragraph).length - 1, 1, `once in output: ${paragraph.slice(0, 40)}…`);
@@ -36,6 +35,10 @@ test('a pasted scrape comes out with each paragraph once, and the removed copies
     assert.equal(await change.getAttribute('data-kind'), 'delete');
     assert.match(await change.getAttribute('title'), /Duplicate paragraphs: repeats an earlier paragraph/);
     assert.ok(paragraphs.includes((await change.innerText()).trim()), 'the change shows the removed paragraph');
+  }
+  for (const rule of ['error-page', 'disclaimer', 'comments-section']) {
+    const changes = page.locator(`[data-testid="change"][data-rule="${rule}"]`);
+    assert.ok((await changes.count()) >= 1, `a change by ${rule}`);
   }
   assertClean();
 });
@@ -58,5 +61,26 @@ test('scraped markup is shown as text, never run', async () => {
   await paste(page, 'Intro line here.\n<img src=x onerror="alert(1)">   <script>alert(2)</script>\n');
   assert.equal(await page.locator('[data-testid="diff"] img, [data-testid="diff"] script').count(), 0);
   assert.match(await page.getByTestId('diff').innerText(), /<img src=x onerror="alert\(1\)">/);
+  assertClean();
+});
+
+test('turning a rule off brings back what it removed, and its count follows', async () => {
+  const first = 'The night ferry left the harbour an hour late because of the fog.';
+  const second = 'Passengers were offered coffee and a refund of half the fare.';
+  const text = [first, 'Crew members said the radar had failed.', second, first, 'The ferry arrived at dawn.', second].join('\n');
+  const { page, assertClean } = await openPage(browser, server.url);
+  await paste(page, text);
+  const count = page.getByTestId('rule-count-duplicate-paragraphs');
+  const output = () => page.getByTestId('output').inputValue();
+  assert.equal(await count.innerText(), '2');
+  assert.equal((await output()).split(first).length - 1, 1);
+
+  await page.getByTestId('rule-toggle-duplicate-paragraphs').uncheck();
+  assert.equal(await output(), text, 'both copies of each paragraph are back');
+  assert.equal(await count.innerText(), '0');
+  assert.equal(await page.locator('[data-rule="duplicate-paragraphs"]').count(), 0);
+
+  await page.getByTestId('rule-toggle-duplicate-paragraphs').check();
+  assert.equal((await output()).split(second).length - 1, 1);
   assertClean();
 });

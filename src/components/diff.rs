@@ -28,9 +28,25 @@ pub fn Diff(outcome: Memo<Outcome>, hidden: ReadSignal<bool>) -> impl IntoView {
     }
 }
 
+/// Text as the diff shows it: a change of blanks alone would be invisible,
+/// so its spaces, tabs and line breaks are drawn as symbols.
+fn visible(text: &str) -> String {
+    if !text.chars().all(char::is_whitespace) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\n' => "\u{21b5}\n".to_string(),
+            '\t' => "\u{2192}".to_string(),
+            ' ' => "\u{b7}".to_string(),
+            _ => "\u{2423}".to_string(),
+        })
+        .collect()
+}
+
 fn change_view(before: &str, edit: &Edit) -> impl IntoView {
-    let removed = before[edit.start..edit.end].to_string();
-    let added = edit.replacement.clone();
+    let removed = visible(&before[edit.start..edit.end]);
+    let added = visible(&edit.replacement);
     let names: Vec<&str> = edit.rules().iter().map(|id| find(id).map_or(*id, |r| r.info().name)).collect();
     let title = format!("{}: {}", names.join(" + "), edit.reason);
     view! {

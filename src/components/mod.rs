@@ -2,10 +2,12 @@ mod diff;
 mod input_pane;
 mod output_pane;
 mod preset_select;
+mod rules_panel;
 mod stats_bar;
 
 pub use diff::Diff;
 pub use input_pane::InputPane;
 pub use output_pane::OutputPane;
 pub use preset_select::PresetSelect;
+pub use rules_panel::RulesPanel;
 pub use stats_bar::StatsBar;

@@ -1,0 +1,68 @@
+use leptos::prelude::*;
+use rinse_core::rules::REGISTRY;
+use rinse_core::{Config, Group};
+
+use crate::model::Outcome;
+
+/// Every rule of the registry, by group: a toggle, how many changes it made,
+/// and its docs.
+#[component]
+pub fn RulesPanel(config: RwSignal<Config>, outcome: Memo<Outcome>) -> impl IntoView {
+    let mut groups: Vec<Group> = REGISTRY.iter().map(|r| r.info().group).collect();
+    groups.sort();
+    groups.dedup();
+    view! {
+        <aside class="rules" aria-labelledby="rules-heading">
+            <h2 id="rules-heading">"Rules"</h2>
+            {groups
+                .into_iter()
+                .map(|group| view! {
+                    <fieldset class="rule-group">
+                        <legend>{group.label()}</legend>
+                        {REGISTRY
+                            .iter()
+                            .copied()
+                            .filter(|r| r.info().group == group)
+                            .map(|rule| {
+                                let info = rule.info();
+                                let count = move || outcome.with(|o| o.cleaned.counts.get(info.id).copied().unwrap_or(0));
+                                view! {
+                                    <div class="rule">
+                                        <label title=info.summary>
+                                            <input
+                                                type="checkbox"
+                                                data-testid=format!("rule-toggle-{}", info.id)
+                                                prop:checked=move || config.with(|c| c.is_enabled(rule))
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    config.update(|c| c.set_enabled(rule, on));
+                                                }
+                                            />
+                                            <span class="rule-name">{info.name}</span>
+                                        </label>
+                                        <span
+                                            class="rule-count"
+                                            class:zero=move || count() == 0
+                                            data-testid=format!("rule-count-{}", info.id)
+                                            aria-label=move || format!("{} changes", count())
+                                        >
+                                            {count}
+                                        </span>
+                                        <details class="rule-doc">
+                                            <summary>"About"</summary>
+                                            <p>{info.summary}</p>
+                                            <p>{info.doc}</p>
+                                            <p class="example-label">"Example"</p>
+                                            <pre class="example">{info.example.input}</pre>
+                                            <pre class="example cleaned">{info.example.output}</pre>
+                                        </details>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </fieldset>
+                })
+                .collect_view()}
+        </aside>
+    }
+}
