@@ -14,6 +14,7 @@ pub mod input;
 pub mod jsonl;
 pub mod phrases;
 pub mod stats;
+pub mod stopwords;
 pub mod rule;
 pub mod rules;
 pub mod signals;

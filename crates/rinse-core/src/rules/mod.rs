@@ -22,6 +22,7 @@ mod html_entities;
 mod image_credits;
 mod ip_addresses;
 mod line_endings;
+mod main_content;
 mod mojibake;
 mod navigation;
 mod nbsp;
@@ -72,6 +73,8 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &duplicate_paragraphs::DuplicateParagraphs,
     &repeated_body::RepeatedBody,
     &near_duplicates::NearDuplicates,
+    // The main text, once the known junk is gone.
+    &main_content::MainContent,
     // Redaction and corpus filters.
     &emails::Emails,
     &urls::Urls,
