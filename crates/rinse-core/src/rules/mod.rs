@@ -46,10 +46,11 @@ use crate::rule::Rule;
 pub static REGISTRY: &[&dyn Rule] = &[
     // Line breaks and characters.
     &line_endings::LineEndings,
+    // Mojibake first: its bytes include C1 controls, soft hyphens and no-break spaces.
+    &mojibake::Mojibake,
     &control_chars::ControlChars,
     &zero_width::ZeroWidth,
     &html_entities::HtmlEntities,
-    &mojibake::Mojibake,
     &nbsp::Nbsp,
     &unicode_nfc::UnicodeNfc,
     &straighten_quotes::StraightenQuotes,

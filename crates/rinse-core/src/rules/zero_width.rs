@@ -10,14 +10,14 @@ static INFO: RuleInfo = RuleInfo {
     name: "Zero-width characters",
     group: Group::Repair,
     summary: "Removes zero-width spaces, word joiners, stray byte-order marks and soft hyphens.",
-    doc: "Invisible characters (U+200B zero-width space, U+2060 word joiner, U+FEFF, U+00AD soft \
-          hyphen, U+180E) split words for search and comparison without showing. They are \
+    doc: "Invisible characters (U+200B zero-width space, U+2060 word joiner, U+00AD soft hyphen, \
+          U+180E, and a byte-order mark U+FEFF at the start) split words for search and comparison without showing. They are \
           removed. Zero-width joiners and non-joiners are kept where they join letters or emoji \
           (they shape Persian, Indic and emoji sequences) and removed between ASCII characters or \
           at the ends of words.",
     example: Example { input: "zero\u{200b}width and soft\u{ad}hyphen", output: "zerowidth and softhyphen" },
     params: &[],
-    presets: &[Preset::Article, Preset::Corpus, Preset::Minimal],
+    presets: &[Preset::Article, Preset::Corpus],
 };
 
 impl Rule for ZeroWidth {
@@ -31,7 +31,9 @@ impl Rule for ZeroWidth {
         for (i, c) in text.char_indices() {
             let range = i..i + c.len_utf8();
             let remove = match c {
-                '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\u{180e}' => true,
+                '\u{200b}' | '\u{2060}' | '\u{ad}' | '\u{180e}' => true,
+                // A byte-order mark opening the text; inside it, U+FEFF is an old word joiner.
+                '\u{feff}' => i == 0,
                 '\u{200c}' | '\u{200d}' => {
                     let before = text[..i].chars().next_back();
                     let after = text[range.end..].chars().next();
@@ -56,6 +58,7 @@ mod tests {
     #[test]
     fn removes_invisibles() {
         assert_eq!(run(&ZeroWidth, "\u{feff}a\u{2060}b c\u{200d}d"), "ab cd");
+        assert_eq!(run(&ZeroWidth, "a \u{feff} b"), "a \u{feff} b");
     }
 
     #[test]
