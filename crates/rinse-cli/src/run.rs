@@ -108,7 +108,11 @@ fn clean_document(args: &Args, plan: &Plan, name: &str, mut reader: Box<dyn Read
     let mut bytes = Vec::new();
     reader.read_to_end(&mut bytes).map_err(|e| Failure::input(format!("{name}: {e}")))?;
     let input = decode(&bytes).map_err(|e| Failure::input(format!("{name}: {e}")))?;
-    let before = args.from.format().to_text(input);
+    if input.guessed || input.lossy {
+        let lossy = if input.lossy { "; some bytes did not fit and became \u{fffd}" } else { "" };
+        eprintln!("rinse: {name}: not UTF-8; read as {}{lossy}", input.encoding);
+    }
+    let before = args.from.format().to_text(&input.text);
     let cleaned = clean(&before, plan);
     out.write_all(cleaned.text.as_bytes()).map_err(|e| Failure::input(format!("writing output: {e}")))?;
     report(args, name, &before, &cleaned);

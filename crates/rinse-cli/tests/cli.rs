@@ -122,6 +122,17 @@ fn binary_input_is_refused_with_a_clear_message() {
 }
 
 #[test]
+fn legacy_encodings_are_detected_and_said() {
+    let dir = temp_dir("latin1");
+    let file = dir.join("old.txt");
+    std::fs::write(&file, b"Le caf\xE9 est tr\xE8s bon, et la cr\xE8me br\xFBl\xE9e aussi.\n").unwrap();
+    let out = rinse(&[file.to_str().unwrap()], "");
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "Le caf\u{e9} est tr\u{e8}s bon, et la cr\u{e8}me br\u{fb}l\u{e9}e aussi.\n");
+    assert!(stderr(&out).contains("old.txt: not UTF-8; read as windows-1252"), "{}", stderr(&out));
+}
+
+#[test]
 fn explain_and_stats_report_on_stderr() {
     let out = rinse(&["--explain", "--stats"], REPEATED);
     assert_eq!(stdout(&out), CLEANED);

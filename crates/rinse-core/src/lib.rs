@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 
 pub use config::{Config, ConfigError, Plan};
 pub use edit::{apply, apply_except, Edit, EditKind};
-pub use input::{decode, DecodeError, Format};
+pub use input::{decode, DecodeError, Decoded, Format};
 pub use rule::{Group, Preset, Rule, RuleInfo};
 pub use signals::Signals;
 pub use stats::Stats;

@@ -21,6 +21,7 @@ mod error_page;
 mod html_entities;
 mod image_credits;
 mod ip_addresses;
+mod ligatures;
 mod line_endings;
 mod main_content;
 mod mojibake;
@@ -36,6 +37,7 @@ mod related_links;
 mod repeated_body;
 mod share_prompts;
 mod straighten_quotes;
+mod terminal_escapes;
 mod unicode_nfc;
 mod urls;
 mod whitespace;
@@ -48,11 +50,13 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &line_endings::LineEndings,
     // Mojibake first: its bytes include C1 controls, soft hyphens and no-break spaces.
     &mojibake::Mojibake,
+    &terminal_escapes::TerminalEscapes,
     &control_chars::ControlChars,
     &zero_width::ZeroWidth,
     &html_entities::HtmlEntities,
     &nbsp::Nbsp,
     &unicode_nfc::UnicodeNfc,
+    &ligatures::Ligatures,
     &straighten_quotes::StraightenQuotes,
     &dehyphenate::Dehyphenate,
     &whitespace::Whitespace,
