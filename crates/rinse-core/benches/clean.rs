@@ -52,5 +52,24 @@ fn presets(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, presets);
+/// Repairs alone (the minimal preset) on correct non-ASCII text, and on the
+/// same text as it reads after its UTF-8 was decoded as Windows-1252.
+fn repair(c: &mut Criterion) {
+    let clean = "Le caf\u{e9} \u{e0} Z\u{fc}rich co\u{fb}te 4\u{a0}\u{20ac}, \u{201c}c\u{2019}est cher\u{201d}, dit Ren\u{e9}e.\n".repeat(1 << 14);
+    let (damaged, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(clean.as_bytes());
+    let plan = Config::preset(Preset::Minimal).plan().unwrap();
+    let mut group = c.benchmark_group("repair");
+    group.sample_size(10);
+    for (name, text) in [("clean", clean.as_str()), ("damaged", &*damaged)] {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(name, |b| b.iter(|| clean_text(text, &plan)));
+    }
+    group.finish();
+}
+
+fn clean_text(text: &str, plan: &rinse_core::Plan) -> String {
+    clean(text, plan).text
+}
+
+criterion_group!(benches, presets, repair);
 criterion_main!(benches);

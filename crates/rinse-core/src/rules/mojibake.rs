@@ -83,7 +83,9 @@ impl Rule for Mojibake {
             match (c.is_ascii(), run_start) {
                 (false, None) => run_start = Some(i),
                 (true, Some(start)) => {
-                    if let Some((fixed, reason)) = repair(&text[start..i]) {
+                    // A misread character is always two or more: a lone one is correct text.
+                    let lone = text[start..i].chars().nth(1).is_none();
+                    if let Some((fixed, reason)) = (!lone).then(|| repair(&text[start..i])).flatten() {
                         changes.push(Change::replace(start..i, fixed, reason));
                     }
                     run_start = None;
@@ -211,6 +213,7 @@ mod tests {
         assert_eq!(run(&Mojibake, "smile ðŸ˜€"), "smile \u{1f600}");
         assert_eq!(run(&Mojibake, "ÐŸÑ€Ð¸Ð²ÐµÑ‚"), "\u{41f}\u{440}\u{438}\u{432}\u{435}\u{442}");
         assert_eq!(run(&Mojibake, "it‚Äôs Caol√°n"), "it\u{2019}s Caol\u{e1}n");
+        assert_eq!(run(&Mojibake, "P\u{139}\u{2122}\u{102}\u{ad}li\u{139}\u{2c7}"), "P\u{159}\u{ed}li\u{161}");
         assert_eq!(run(&Mojibake, "РґРѕСЂРѕРіРµ"), "\u{434}\u{43e}\u{440}\u{43e}\u{433}\u{435}");
         assert_eq!(run(&Mojibake, "â\u{80}\u{9c}Latin-1â\u{80}\u{9d}"), "\u{201c}Latin-1\u{201d}");
         assert_eq!(run(&Mojibake, "No Ã¢â‚¬ËœluckÃ¢â‚¬â„¢"), "No \u{2018}luck\u{2019}");
