@@ -70,8 +70,8 @@ pub fn clean(original: &str, plan: &Plan) -> Cleaned {
             changed = true;
             *counts.entry(id).or_default() += changes.len();
             let next = apply_changes(doc.text(), &changes);
-            edits = compose(doc.text(), edits, changes, id);
-            doc = Doc::new(next);
+            edits = compose(doc.text(), edits, changes.clone(), id);
+            doc = doc.after(&changes, next);
         }
         if !changed {
             break;

@@ -2,6 +2,7 @@
 
 use std::cell::OnceCell;
 
+use crate::edit::Change;
 use crate::phrases::normalize;
 
 /// One line of a text, without its terminator.
@@ -64,6 +65,51 @@ impl Doc {
         self.text
     }
 
+    /// The document once `changes` (tidy, made against this text) are
+    /// applied, giving `next`. When they only delete whole lines, the views
+    /// already computed are kept for the lines that remain.
+    pub fn after(self, changes: &[Change], next: String) -> Doc {
+        let Some(spans) = self.lines.get() else { return Doc::new(next) };
+        let mut keep = vec![true; spans.len()];
+        let mut line = 0;
+        for change in changes {
+            if !change.replacement.is_empty() {
+                return Doc::new(next);
+            }
+            while line < spans.len() && spans[line].0 < change.start {
+                line += 1;
+            }
+            if line == spans.len() || spans[line].0 != change.start {
+                return Doc::new(next);
+            }
+            while line < spans.len() && spans[line].2 <= change.end {
+                keep[line] = false;
+                line += 1;
+            }
+            if line > 0 && spans[line - 1].2 != change.end {
+                return Doc::new(next);
+            }
+        }
+        let mut removed = 0;
+        let mut shifted = Vec::with_capacity(spans.len());
+        for (&(start, end, after), &kept) in spans.iter().zip(&keep) {
+            if kept {
+                shifted.push((start - removed, end - removed, after - removed));
+            } else {
+                removed += after - start;
+            }
+        }
+        let doc = Doc::new(next);
+        let _ = doc.lines.set(shifted);
+        if let Some(words) = self.words.get() {
+            let _ = doc.words.set(kept(words, &keep));
+        }
+        if let Some(normalized) = self.normalized.get() {
+            let _ = doc.normalized.set(kept(normalized, &keep));
+        }
+        doc
+    }
+
     /// The lines, as [`lines`] gives them.
     pub fn lines(&self) -> Vec<Line<'_>> {
         let spans = self.lines.get_or_init(|| lines(&self.text).map(|l| (l.start, l.end, l.next)).collect());
@@ -88,6 +134,11 @@ impl Doc {
     }
 }
 
+/// The values whose `keep` flag is set.
+fn kept<T: Clone>(values: &[T], keep: &[bool]) -> Vec<T> {
+    values.iter().zip(keep).filter(|(_, &k)| k).map(|(v, _)| v.clone()).collect()
+}
+
 /// Whitespace inside a line: every Unicode space except the line break.
 pub fn is_inline_space(c: char) -> bool {
     c.is_whitespace() && c != '\n'
@@ -96,6 +147,24 @@ pub fn is_inline_space(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn views_survive_whole_line_deletions() {
+        let text = "Keep one\nDrop\nKeep  two\nDrop too\nlast";
+        let doc = Doc::new(text.to_string());
+        let _ = doc.normalized();
+        let changes = [Change::delete(9..14, "x"), Change::delete(25..34, "x")];
+        let next = crate::edit::apply_changes(text, &changes);
+        let after = doc.after(&changes, next.clone());
+        let fresh = Doc::new(next);
+        assert_eq!(after.lines(), fresh.lines());
+        assert_eq!(after.word_counts(), fresh.word_counts());
+        assert_eq!(after.normalized(), fresh.normalized());
+        let edited = Doc::new("a b\nc".into());
+        let _ = edited.lines();
+        let changes = [Change::replace(1..2, "", "x")];
+        assert_eq!(edited.after(&changes, "ab\nc".into()).lines().len(), 2);
+    }
 
     #[test]
     fn lines_cover_the_text_exactly() {

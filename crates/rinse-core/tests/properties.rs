@@ -107,3 +107,25 @@ proptest! {
         prop_assert_eq!(reject_all(&text, &edits), text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn line_views_kept_across_deletions_match_fresh_ones(text in scrape_like(), drop in prop::collection::vec(any::<bool>(), 0..24)) {
+        use rinse_core::text::{lines, Doc};
+        let doc = Doc::new(text.clone());
+        let _ = doc.normalized();
+        let changes: Vec<Change> = lines(&text)
+            .zip(drop.iter().chain(std::iter::repeat(&false)))
+            .filter(|(_, &d)| d)
+            .map(|(line, _)| Change::delete(line.full(), "drop"))
+            .collect();
+        let next = apply_changes(&text, &changes);
+        let after = doc.after(&changes, next.clone());
+        let fresh = Doc::new(next);
+        prop_assert_eq!(after.lines(), fresh.lines());
+        prop_assert_eq!(after.word_counts(), fresh.word_counts());
+        prop_assert_eq!(after.normalized(), fresh.normalized());
+    }
+}
