@@ -21,8 +21,10 @@ mod error_page;
 mod html_entities;
 mod image_credits;
 mod ip_addresses;
+mod fullwidth;
 mod ligatures;
 mod line_endings;
+mod lossy_sequences;
 mod main_content;
 mod mojibake;
 mod navigation;
@@ -50,6 +52,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &line_endings::LineEndings,
     // Mojibake first: its bytes include C1 controls, soft hyphens and no-break spaces.
     &mojibake::Mojibake,
+    &lossy_sequences::LossySequences,
     &terminal_escapes::TerminalEscapes,
     &control_chars::ControlChars,
     &zero_width::ZeroWidth,
@@ -57,6 +60,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &nbsp::Nbsp,
     &unicode_nfc::UnicodeNfc,
     &ligatures::Ligatures,
+    &fullwidth::Fullwidth,
     &straighten_quotes::StraightenQuotes,
     &dehyphenate::Dehyphenate,
     &whitespace::Whitespace,
