@@ -75,7 +75,10 @@ fn build(root: &Path) -> Result<(), String> {
 fn serve(root: &Path) -> Result<(), String> {
     setup::web(root)?;
     println!("rinse: serving on http://127.0.0.1:8080/ (Ctrl-C stops)");
-    run(command(root, "trunk").args(["serve", "--release", "--offline", "--address", "127.0.0.1", "--port", "8080"]))
+    // Its own folder: what `trunk serve` writes carries a live-reload script that a hosted dist/ must not.
+    run(command(root, "trunk").args([
+        "serve", "--release", "--offline", "--address", "127.0.0.1", "--port", "8080", "--dist", "target/serve-dist",
+    ]))
 }
 
 fn test(root: &Path) -> Result<(), String> {

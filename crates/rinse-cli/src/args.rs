@@ -56,6 +56,10 @@ pub struct Args {
     #[arg(long, requires = "jsonl")]
     pub keep_going: bool,
 
+    /// Threads for cleaning JSONL records in parallel (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+
     /// Print every change with its rule and reason on standard error.
     #[arg(long)]
     pub explain: bool,

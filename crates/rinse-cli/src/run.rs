@@ -4,6 +4,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use rinse_core::jsonl::{clean_row, Row};
 use rinse_core::rules::find;
 use rinse_core::{clean, decode, Config, Format, Plan, Preset, Signals, Stats};
@@ -35,6 +36,12 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         return Ok(());
     }
     let plan = plan(args)?;
+    if let Some(threads) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .build_global()
+            .map_err(|e| Failure::usage(format!("--threads {threads}: {e}")))?;
+    }
     let inputs: Vec<Option<&Path>> = if args.files.is_empty() {
         vec![None]
     } else {
@@ -119,55 +126,90 @@ fn clean_document(args: &Args, plan: &Plan, name: &str, mut reader: Box<dyn Read
     Ok(())
 }
 
+/// Lines read and cleaned together: enough to keep every core busy, few
+/// enough that memory stays flat however long the file.
+const BATCH_LINES: usize = 512;
+
+/// One line of a JSONL file as read: its bytes without the line break, and whether it had one.
+struct RawLine {
+    bytes: Vec<u8>,
+    ended: bool,
+}
+
+/// Cleans a JSONL stream in batches, each cleaned in parallel and written in order.
 fn clean_jsonl(args: &Args, plan: &Plan, name: &str, reader: Box<dyn Read>, out: &mut dyn Write) -> Result<(), Failure> {
     let format: Format = args.from.format();
     let mut reader = BufReader::new(reader);
-    let mut buffer = Vec::new();
     let (mut number, mut malformed, mut without_field) = (0usize, 0usize, 0usize);
     loop {
-        buffer.clear();
-        let read = reader.read_until(b'\n', &mut buffer).map_err(|e| Failure::input(format!("{name}: {e}")))?;
-        if read == 0 {
+        let batch = read_batch(&mut reader).map_err(|e| Failure::input(format!("{name}: {e}")))?;
+        if batch.is_empty() {
             break;
         }
-        number += 1;
-        let ending = if buffer.ends_with(b"\n") { "\n" } else { "" };
-        let raw = buffer.strip_suffix(b"\n").unwrap_or(&buffer);
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        let row = std::str::from_utf8(raw)
-            .map_err(|e| format!("not UTF-8 (first bad byte at column {})", e.valid_up_to() + 1))
-            .and_then(|line| clean_row(line, &args.field, format, plan).map_err(|e| e.to_string()));
-        let write = |out: &mut dyn Write, bytes: &[u8]| {
-            out.write_all(bytes).and_then(|_| out.write_all(ending.as_bytes()))
-        };
-        let written = match row {
-            Ok(Row::Cleaned { line, before, cleaned }) => {
-                report(args, &format!("{name}:{number}"), &before, &cleaned);
-                write(out, line.as_bytes())
-            }
-            Ok(Row::NoField) => {
-                without_field += 1;
-                write(out, raw)
-            }
-            Ok(Row::Blank) => write(out, raw),
-            Err(message) if args.keep_going => {
-                malformed += 1;
-                eprintln!("rinse: {name}:{number}: {message}; passed through unchanged");
-                write(out, raw)
-            }
-            Err(message) => {
-                return Err(Failure::input(format!(
-                    "{name}:{number}: {message} (use --keep-going to pass such lines through)"
-                )))
-            }
-        };
-        written.map_err(|e| Failure::input(format!("writing output: {e}")))?;
+        let rows: Vec<Result<Row, String>> = batch
+            .par_iter()
+            .map(|raw| {
+                let bytes = raw.bytes.strip_suffix(b"\r").unwrap_or(&raw.bytes);
+                std::str::from_utf8(bytes)
+                    .map_err(|e| format!("not UTF-8 (first bad byte at column {})", e.valid_up_to() + 1))
+                    .and_then(|line| clean_row(line, &args.field, format, plan).map_err(|e| e.to_string()))
+            })
+            .collect();
+        for (raw, row) in batch.iter().zip(rows) {
+            number += 1;
+            let written = match row {
+                Ok(Row::Cleaned { line, before, cleaned }) => {
+                    report(args, &format!("{name}:{number}"), &before, &cleaned);
+                    write_line(out, line.as_bytes(), raw.ended)
+                }
+                Ok(Row::NoField) => {
+                    without_field += 1;
+                    write_line(out, &raw.bytes, raw.ended)
+                }
+                Ok(Row::Blank) => write_line(out, &raw.bytes, raw.ended),
+                Err(message) if args.keep_going => {
+                    malformed += 1;
+                    eprintln!("rinse: {name}:{number}: {message}; passed through unchanged");
+                    write_line(out, &raw.bytes, raw.ended)
+                }
+                Err(message) => {
+                    return Err(Failure::input(format!(
+                        "{name}:{number}: {message} (use --keep-going to pass such lines through)"
+                    )))
+                }
+            };
+            written.map_err(|e| Failure::input(format!("writing output: {e}")))?;
+        }
     }
     if without_field > 0 {
         eprintln!("rinse: {name}: {without_field} line(s) had no string field `{}`; passed through unchanged", args.field);
     }
     if malformed > 0 {
         eprintln!("rinse: {name}: {malformed} malformed line(s) passed through unchanged");
+    }
+    Ok(())
+}
+
+fn read_batch(reader: &mut impl BufRead) -> io::Result<Vec<RawLine>> {
+    let mut batch = Vec::with_capacity(BATCH_LINES);
+    while batch.len() < BATCH_LINES {
+        let mut bytes = Vec::new();
+        if reader.read_until(b'\n', &mut bytes)? == 0 {
+            break;
+        }
+        let ended = bytes.last() == Some(&b'\n');
+        if ended {
+            bytes.pop();
+        }
+        batch.push(RawLine { bytes, ended });
+    }
+    Ok(batch)
+}
+
+fn write_line(out: &mut dyn Write, bytes: &[u8], ended: bool) -> io::Result<()> {
+    out.write_all(bytes)?;
+    if ended {
+        out.write_all(b"\n")?;
     }
     Ok(())
 }

@@ -78,6 +78,18 @@ fn a_malformed_jsonl_line_stops_the_run_with_its_number_unless_told_to_keep_goin
 }
 
 #[test]
+fn parallel_jsonl_keeps_the_order_and_matches_one_thread() {
+    let input: String = (0..2000).map(|i| format!("{{\"id\":{i},\"text\":\"Row   {i} of the corpus.  \"}}\n")).collect();
+    let many = rinse(&["--jsonl"], &input);
+    let one = rinse(&["--jsonl", "--threads", "1"], &input);
+    assert!(many.status.success() && one.status.success());
+    assert_eq!(stdout(&many), stdout(&one));
+    let ids: Vec<u64> = stdout(&many).lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_u64().unwrap()).collect();
+    assert_eq!(ids, (0..2000).collect::<Vec<_>>());
+    assert!(stdout(&many).starts_with("{\"id\":0,\"text\":\"Row 0 of the corpus.\"}\n"));
+}
+
+#[test]
 fn html_input_becomes_its_visible_text() {
     let page = "<html><head><script>var x;</script></head><body><p>One   two.</p><p>Three.</p></body></html>";
     assert_eq!(stdout(&rinse(&["--from", "html"], page)), "One two.\nThree.\n");
