@@ -26,6 +26,13 @@ impl Rule for ControlChars {
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let text = doc.text();
+        let bytes = text.as_bytes();
+        // C0 controls and DEL are single bytes; C1 controls are 0xC2 0x80–0x9F.
+        let any = bytes.iter().any(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F)
+            || bytes.windows(2).any(|w| w[0] == 0xC2 && (0x80..0xA0).contains(&w[1]));
+        if !any {
+            return Vec::new();
+        }
         let mut changes = Vec::new();
         for (i, c) in text.char_indices() {
             if matches!(c, '\t' | '\n' | '\r') || !c.is_control() {

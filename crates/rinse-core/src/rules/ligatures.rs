@@ -25,6 +25,10 @@ impl Rule for Ligatures {
     }
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
+        // The ligatures are U+FB00–U+FB06, all of which start 0xEF 0xAC in UTF-8.
+        if !doc.text().as_bytes().windows(2).any(|w| w == [0xEF, 0xAC]) {
+            return Vec::new();
+        }
         doc.text()
             .char_indices()
             .filter_map(|(i, c)| {

@@ -26,6 +26,13 @@ impl Rule for Nbsp {
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let text = doc.text();
+        // U+00A0 is 0xC2 0xA0; U+2000–U+200A are 0xE2 0x80 0x80–0x8A.
+        let bytes = text.as_bytes();
+        let any = bytes.windows(2).any(|w| w == [0xC2, 0xA0])
+            || bytes.windows(3).any(|w| w[0] == 0xE2 && w[1] == 0x80 && (0x80..=0x8A).contains(&w[2]));
+        if !any {
+            return Vec::new();
+        }
         text.char_indices()
             .filter(|&(_, c)| c == '\u{a0}' || ('\u{2000}'..='\u{200a}').contains(&c))
             .map(|(i, c)| Change::replace(i..i + c.len_utf8(), " ", format!("fixed-width space U+{:04X}", c as u32)))

@@ -1,5 +1,5 @@
 use crate::edit::Change;
-use crate::text::Doc;
+use crate::text::{contains_any, Doc};
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// Zero-width and invisible formatting characters.
@@ -27,6 +27,9 @@ impl Rule for ZeroWidth {
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let text = doc.text();
+        if !contains_any(text, &['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{ad}', '\u{180e}']) {
+            return Vec::new();
+        }
         let mut changes = Vec::new();
         for (i, c) in text.char_indices() {
             let range = i..i + c.len_utf8();
