@@ -16,6 +16,7 @@ tasks:
   serve   build the page and serve it on http://127.0.0.1:8080/
   build   build the static site into dist/
   test    every test: engine and CLI, the page in a browser, the built site end to end
+  bench   the engine's benchmarks, then the CLI over the shared evaluation tracks (MB/s)
 ";
 
 fn main() -> ExitCode {
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
         "serve" => serve(&root),
         "build" => build(&root),
         "test" => test(&root),
+        "bench" => bench(&root),
         _ => {
             eprint!("{USAGE}");
             return ExitCode::from(2);
@@ -95,4 +97,48 @@ fn test(root: &Path) -> Result<(), String> {
     run(command(root, "trunk").args(["build", "--release", "--offline"]))?;
     run(command(root, "cargo").args(["build", "--release", "-p", "rinse-cli"]))?;
     run(command(root, "npm").args(["test", "--prefix", "e2e"]))
+}
+
+/// Criterion benchmarks of the engine, then the release CLI over each
+/// evaluation track found in `../shared/eval/data`, single-threaded and on
+/// every core.
+fn bench(root: &Path) -> Result<(), String> {
+    run(command(root, "cargo").args(["bench", "-p", "rinse-core", "--bench", "clean"]))?;
+    run(command(root, "cargo").args(["build", "--release", "-p", "rinse-cli"]))?;
+    let data = root.join("../shared/eval/data");
+    let Ok(entries) = std::fs::read_dir(&data) else {
+        println!("no evaluation data at {}; CLI throughput skipped", data.display());
+        return Ok(());
+    };
+    let mut tracks: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl") && !p.to_string_lossy().ends_with(".gold.jsonl"))
+        .collect();
+    tracks.sort();
+    let rinse = root.join("target/release/rinse");
+    for track in tracks {
+        let input = std::fs::read(&track).map_err(|e| format!("{}: {e}", track.display()))?;
+        let from = if track.to_string_lossy().contains("html") { "html" } else { "text" };
+        for threads in ["1", "0"] {
+            let mut cli = std::process::Command::new(&rinse);
+            cli.args(["--jsonl", "--from", from]);
+            if threads != "0" {
+                cli.args(["--threads", threads]);
+            }
+            let started = std::time::Instant::now();
+            let mut child = cli
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .map_err(|e| format!("running {}: {e}", rinse.display()))?;
+            std::io::Write::write_all(&mut child.stdin.take().expect("piped stdin"), &input)
+                .map_err(|e| format!("feeding {}: {e}", track.display()))?;
+            child.wait().map_err(|e| e.to_string())?;
+            let seconds = started.elapsed().as_secs_f64();
+            let cores = if threads == "0" { "all cores" } else { "1 thread" };
+            let name = track.file_name().unwrap_or_default().to_string_lossy();
+            println!("{name:<24} {cores:<10} {:>8.1} MB/s", input.len() as f64 / seconds / 1e6);
+        }
+    }
+    Ok(())
 }
