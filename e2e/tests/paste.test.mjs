@@ -84,3 +84,25 @@ test('turning a rule off brings back what it removed, and its count follows', as
   assert.equal((await output()).split(second).length - 1, 1);
   assertClean();
 });
+
+test('the cleaned text can be copied and downloaded as it stands in the output', async () => {
+  const { page, context, assertClean } = await openPage(browser, server.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  await paste(page, 'First   line.\n\n\n\nSecond line.  ');
+  const output = await page.getByTestId('output').inputValue();
+  assert.equal(output, 'First line.\n\nSecond line.');
+
+  await page.getByTestId('copy').click();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), output);
+  assert.equal(await page.getByTestId('copy').innerText(), 'Copied');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  assert.equal(download.suggestedFilename(), 'rinse.clean.txt');
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  assert.equal(Buffer.concat(chunks).toString('utf8'), output);
+
+  await paste(page, 'Something else.');
+  assert.equal(await page.getByTestId('copy').innerText(), 'Copy', 'the label follows the output');
+  assertClean();
+});

@@ -1,5 +1,6 @@
 mod diff;
 mod input_pane;
+mod output_actions;
 mod output_pane;
 mod preset_select;
 mod rules_panel;
@@ -7,6 +8,7 @@ mod stats_bar;
 
 pub use diff::Diff;
 pub use input_pane::InputPane;
+pub use output_actions::OutputActions;
 pub use output_pane::OutputPane;
 pub use preset_select::PresetSelect;
 pub use rules_panel::RulesPanel;

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::Diff;
+use super::{Diff, OutputActions};
 use crate::model::Outcome;
 
 /// The result: the changes, or the cleaned text ready to copy.
@@ -12,6 +12,7 @@ pub fn OutputPane(outcome: Memo<Outcome>) -> impl IntoView {
         <section class="pane output-pane" aria-labelledby="output-heading">
             <div class="pane-head">
                 <h2 id="output-heading">"Cleaned"</h2>
+                <OutputActions outcome=outcome />
                 <div class="tabs" role="tablist" aria-label="Result view">
                     <button type="button" role="tab" aria-selected=move || (!show_text.get()).to_string()
                         on:click=move |_| set_show_text.set(false)>"Changes"</button>
