@@ -72,7 +72,7 @@ fn cargo_tool(root: &Path, binary: &str, krate: &str, version: &str, locked: boo
 
 fn npm_tools(root: &Path) -> Result<(), String> {
     let bin = root.join("e2e/node_modules/.bin");
-    let wasm_opt = output(&mut Command::new(bin.join("wasm-opt")).arg("--version")).unwrap_or_default();
+    let wasm_opt = output(Command::new(bin.join("wasm-opt")).arg("--version")).unwrap_or_default();
     if wasm_opt.contains(WASM_OPT_VERSION) && bin.join("playwright-core").exists() {
         return Ok(());
     }

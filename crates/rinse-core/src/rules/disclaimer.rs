@@ -42,8 +42,8 @@ impl Rule for Disclaimer {
         let (words, normalized) = (doc.word_counts(), doc.normalized());
         // Disclaimers run long: lines past the shared limit are normalised here.
         let evidence = |i: usize| match words[i] {
-            0..=PHRASE_MAX_WORDS => PHRASES.strong.count_contained(&normalized[i]),
-            ..=MAX_WORDS => PHRASES.strong.count_contained(&normalize(lines[i].text)),
+            n if n <= PHRASE_MAX_WORDS => PHRASES.strong.count_contained(&normalized[i]),
+            n if n <= MAX_WORDS => PHRASES.strong.count_contained(&normalize(lines[i].text)),
             _ => 0,
         };
         let mut changes = Vec::new();
