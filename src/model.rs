@@ -1,7 +1,7 @@
 //! The page's state and what is derived from it.
 
 use leptos::prelude::*;
-use rinse_core::{clean, Cleaned, Config, Format, Stats};
+use rinse_core::{clean_input, Cleaned, CleanedInput, Config, Format, Stats};
 
 /// One cleaning of the input: the text the diff calls "before", the result
 /// and its figures.
@@ -46,9 +46,7 @@ fn run(input: &str, config: &Config) -> Outcome {
         Ok(plan) => plan,
         Err(error) => return Outcome { error: Some(error.to_string()), ..Outcome::default() },
     };
-    let format = Format::Auto.resolve(input);
-    let before = format.to_text(input);
-    let cleaned = clean(&before, &plan);
+    let CleanedInput { format, before, cleaned } = clean_input(input, Format::Auto, &plan);
     let stats = Stats::new(&before, &cleaned.text, cleaned.edits.len());
     Outcome { before, format, cleaned, stats, millis: now() - started, error: None }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use rinse_core::jsonl::{clean_row, Row};
 use rinse_core::rules::find;
-use rinse_core::{clean, decode, Config, Format, Plan, Preset, Signals, Stats};
+use rinse_core::{clean_input, decode, CleanedInput, Config, Format, Plan, Preset, Signals, Stats};
 
 use crate::args::Args;
 use crate::explain;
@@ -119,8 +119,7 @@ fn clean_document(args: &Args, plan: &Plan, name: &str, mut reader: Box<dyn Read
         let lossy = if input.lossy { "; some bytes did not fit and became \u{fffd}" } else { "" };
         eprintln!("rinse: {name}: not UTF-8; read as {}{lossy}", input.encoding);
     }
-    let before = args.from.format().to_text(&input.text);
-    let cleaned = clean(&before, plan);
+    let CleanedInput { before, cleaned, .. } = clean_input(&input.text, args.from.format(), plan);
     out.write_all(cleaned.text.as_bytes()).map_err(|e| Failure::input(format!("writing output: {e}")))?;
     report(args, name, &before, &cleaned);
     Ok(())

@@ -31,14 +31,6 @@ impl Format {
             known => known,
         }
     }
-
-    /// The text to clean: the input itself, or a page's visible text.
-    pub fn to_text(self, input: &str) -> String {
-        match self.resolve(input) {
-            Format::Html => html::visible_text(input),
-            _ => input.to_string(),
-        }
-    }
 }
 
 /// Why bytes were refused as text.
@@ -124,6 +116,5 @@ mod tests {
     fn auto_picks_html_for_page_source_only() {
         assert_eq!(Format::Auto.resolve("<html><body><p>x</p></body></html>"), Format::Html);
         assert_eq!(Format::Auto.resolve("Plain words."), Format::Text);
-        assert_eq!(Format::Html.to_text("<p>a</p><p>b</p>"), "a\nb\n");
     }
 }

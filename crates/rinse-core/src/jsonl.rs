@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::config::Plan;
 use crate::input::Format;
-use crate::{clean, Cleaned};
+use crate::{clean_input, Cleaned, CleanedInput};
 
 /// What became of one line of a JSONL file.
 #[derive(Debug, PartialEq)]
@@ -45,8 +45,7 @@ pub fn clean_row(line: &str, field: &str, format: Format, plan: &Plan) -> Result
     let Some(Value::String(text)) = object.get(field) else {
         return Ok(Row::NoField);
     };
-    let before = format.to_text(text);
-    let cleaned = clean(&before, plan);
+    let CleanedInput { before, cleaned, .. } = clean_input(text, format, plan);
     object.insert(field.to_string(), Value::String(cleaned.text.clone()));
     let line = serde_json::to_string(&value).map_err(|e| RowError(e.to_string()))?;
     Ok(Row::Cleaned { line, before, cleaned })

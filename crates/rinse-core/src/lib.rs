@@ -54,8 +54,35 @@ const MAX_PASSES: usize = 4;
 /// plan runs again over its own output until a pass changes nothing: the
 /// result is a fixed point, and cleaning it again changes nothing.
 pub fn clean(original: &str, plan: &Plan) -> Cleaned {
+    clean_doc(Doc::new(original.to_string()), plan)
+}
+
+/// What cleaning an input gave: the text the edits apply to, and the result.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CleanedInput {
+    /// `Text` or `Html`, as stated or detected.
+    pub format: Format,
+    /// The text the edits are against: the input itself, or a page's whole visible text.
+    pub before: String,
+    pub cleaned: Cleaned,
+}
+
+/// Cleans text or page source. A page is read into its visible text, which
+/// is what the edits apply to, so the blocks dropped as outside its main
+/// content are edits like any other.
+pub fn clean_input(input: &str, format: Format, plan: &Plan) -> CleanedInput {
+    let format = format.resolve(input);
+    let doc = match format {
+        Format::Html => Doc::from_page(html::read(input)),
+        _ => Doc::new(input.to_string()),
+    };
+    let before = doc.text().to_string();
+    CleanedInput { format, before, cleaned: clean_doc(doc, plan) }
+}
+
+fn clean_doc(doc: Doc, plan: &Plan) -> Cleaned {
     // The text as the rules so far left it, with the views of it they share.
-    let mut doc = Doc::new(original.to_string());
+    let mut doc = doc;
     let mut edits = Vec::new();
     let mut counts = BTreeMap::new();
     for _ in 0..MAX_PASSES {

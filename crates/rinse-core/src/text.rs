@@ -46,6 +46,9 @@ pub struct Doc {
     lines: OnceCell<Vec<(usize, usize, usize)>>,
     words: OnceCell<Vec<usize>>,
     normalized: OnceCell<Vec<String>>,
+    /// For a page's visible text as read, the blocks outside its main
+    /// content; gone once any rule changes the text.
+    page_dropped: Option<Vec<crate::html::Dropped>>,
 }
 
 /// Lines longer than this, in words, are prose: no phrase rule looks at
@@ -54,7 +57,17 @@ pub const PHRASE_MAX_WORDS: usize = 60;
 
 impl Doc {
     pub fn new(text: String) -> Doc {
-        Doc { text, lines: OnceCell::new(), words: OnceCell::new(), normalized: OnceCell::new() }
+        Doc { text, lines: OnceCell::new(), words: OnceCell::new(), normalized: OnceCell::new(), page_dropped: None }
+    }
+
+    /// A page's visible text, knowing which blocks lie outside its main content.
+    pub fn from_page(page: crate::html::Page) -> Doc {
+        Doc { page_dropped: Some(page.dropped), ..Doc::new(page.text) }
+    }
+
+    /// The blocks outside the main content, while the text is the page's as read.
+    pub fn page_dropped(&self) -> Option<&[crate::html::Dropped]> {
+        self.page_dropped.as_deref()
     }
 
     pub fn text(&self) -> &str {

@@ -22,6 +22,7 @@ mod html_entities;
 mod image_credits;
 mod ip_addresses;
 mod fullwidth;
+mod html_main_content;
 mod ligatures;
 mod line_endings;
 mod lossy_sequences;
@@ -48,6 +49,8 @@ mod zero_width;
 use crate::rule::Rule;
 
 pub static REGISTRY: &[&dyn Rule] = &[
+    // A page's structure first: it is known only while the text is the page's as read.
+    &html_main_content::HtmlMainContent,
     // Line breaks and characters.
     &line_endings::LineEndings,
     // Mojibake first: its bytes include C1 controls, soft hyphens and no-break spaces.
@@ -102,14 +105,20 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
 #[cfg(test)]
 pub(crate) mod testing {
     use crate::edit::{apply_changes, tidy_changes};
+    use crate::input::Format;
     use crate::rule::{Params, Rule};
     use crate::text::Doc;
 
-    /// Runs one rule alone, with its default parameters.
-    pub fn run(rule: &dyn Rule, text: &str) -> String {
-        let mut changes = rule.apply(&Doc::new(text.to_string()), &Params::defaults(rule.info().params));
-        tidy_changes(text, &mut changes);
-        apply_changes(text, &changes)
+    /// Runs one rule alone, with its default parameters, on text or page
+    /// source (which is read as a page, as input of either kind would be).
+    pub fn run(rule: &dyn Rule, input: &str) -> String {
+        let doc = match Format::Auto.resolve(input) {
+            Format::Html => Doc::from_page(crate::html::read(input)),
+            _ => Doc::new(input.to_string()),
+        };
+        let mut changes = rule.apply(&doc, &Params::defaults(rule.info().params));
+        tidy_changes(doc.text(), &mut changes);
+        apply_changes(doc.text(), &changes)
     }
 }
 

@@ -1,0 +1,806 @@
+//! The main content of a page, chosen from its structure.
+//!
+//! Paragraphs score the containers around them (more for length and
+//! commas, less for links); the best container and the siblings that score
+//! near it are the article. Inside it, blocks that look like furniture
+//! (link lists, forms, image strips, share bars) are dropped again. Class
+//! and id names are hints, weighed rather than trusted. When the result is
+//! too short to be an article, the hints are relaxed one by one and the
+//! longest result wins.
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::dom::{Dom, Kind};
+use super::text::is_block;
+
+/// An article shorter than this, in characters, is a sign the hints misled.
+const MIN_ARTICLE_CHARS: usize = 500;
+/// Paragraphs shorter than this say nothing about their container.
+const MIN_PARAGRAPH_CHARS: usize = 25;
+/// How many ancestors a paragraph's score reaches.
+const SCORE_DEPTH: usize = 5;
+/// Candidates kept while looking for a common ancestor of several good ones.
+const TOP_CANDIDATES: usize = 5;
+/// Weight of a class or id name that hints at content or furniture.
+const CLASS_WEIGHT: f64 = 25.0;
+
+/// Names of page furniture: an element so named is dropped before scoring
+/// unless its name also says content.
+const FURNITURE_NAMES: &[&str] = &[
+    "-ad-", "ad-break", "agegate", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap",
+    "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss",
+    "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "pagination", "pager", "popup",
+];
+const CONTENT_NAMES: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
+/// Names that lower or raise a container's score.
+const NEGATIVE_NAMES: &[&str] = &[
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media",
+    "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
+    "shopping", "tags", "widget",
+];
+const POSITIVE_NAMES: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text",
+    "blog", "story",
+];
+const BYLINE_NAMES: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+/// Roles of landmarks that are never the article.
+const FURNITURE_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+/// Elements dropped wherever they are in the article.
+const FURNITURE_TAGS: &[&str] = &["nav", "footer", "aside", "object", "embed", "iframe", "input", "textarea", "select", "button"];
+/// Elements that stop a `<div>` from reading as one paragraph.
+const DIV_BREAKERS: &[&str] = &["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
+/// Elements whose own text is scored as a paragraph.
+const PARAGRAPHS: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
+/// Containers checked again, once the article is chosen, for looking like furniture.
+const CHECKED_AGAIN: &[&str] = &["form", "fieldset", "table", "ul", "div"];
+const COMMAS: &[char] = &[',', '،', '﹐', '︐', '︑', '⹁', '⸴', '⸲', '，'];
+
+fn matcher(words: &[&str]) -> AhoCorasick {
+    AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst).build(words).expect("fixed word list")
+}
+
+static FURNITURE: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(FURNITURE_NAMES));
+static CONTENT: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(CONTENT_NAMES));
+static NEGATIVE: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(NEGATIVE_NAMES));
+static POSITIVE: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(POSITIVE_NAMES));
+static BYLINE: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(BYLINE_NAMES));
+
+/// Why a block of the page is not part of its main content.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reason {
+    Outside,
+    Inside(&'static str),
+    Named(&'static str, &'static str),
+    Role(Box<str>),
+    Byline,
+    Title,
+    LinkDense,
+    ListOfLinks,
+    Images,
+    Form,
+    NoProse,
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Outside => f.write_str("outside the main content"),
+            Reason::Inside(tag) => write!(f, "inside <{tag}>"),
+            Reason::Named(attribute, word) => write!(f, "{attribute} contains '{word}'"),
+            Reason::Role(role) => write!(f, "role is '{role}'"),
+            Reason::Byline => f.write_str("byline: author and date"),
+            Reason::Title => f.write_str("the page title, repeated as a headline"),
+            Reason::LinkDense => f.write_str("link-dense block"),
+            Reason::ListOfLinks => f.write_str("more list items than paragraphs"),
+            Reason::Images => f.write_str("images with little text"),
+            Reason::Form => f.write_str("form fields"),
+            Reason::NoProse => f.write_str("short block without prose"),
+        }
+    }
+}
+
+/// Which nodes are the main content, and why the others are not.
+pub struct Selection {
+    /// For each node, the index in `reasons` of why it is dropped; `None` when kept.
+    pub dropped: Vec<Option<usize>>,
+    pub reasons: Vec<Reason>,
+}
+
+/// Which hints an attempt trusts.
+#[derive(Clone, Copy)]
+struct Hints {
+    drop_furniture_names: bool,
+    weigh_names: bool,
+    check_again: bool,
+}
+
+pub fn select(dom: &Dom) -> Selection {
+    let facts = Facts::of(dom);
+    let attempts = [
+        Hints { drop_furniture_names: true, weigh_names: true, check_again: true },
+        Hints { drop_furniture_names: false, weigh_names: true, check_again: true },
+        Hints { drop_furniture_names: false, weigh_names: false, check_again: true },
+        Hints { drop_furniture_names: false, weigh_names: false, check_again: false },
+    ];
+    let mut best: Option<(usize, Selection)> = None;
+    for hints in attempts {
+        let (length, selection) = Attempt::new(dom, &facts, hints).run();
+        if length >= MIN_ARTICLE_CHARS {
+            return selection;
+        }
+        if best.as_ref().is_none_or(|(longest, _)| length > *longest) {
+            best = Some((length, selection));
+        }
+    }
+    best.map(|(_, selection)| selection).expect("at least one attempt")
+}
+
+/// What every attempt needs to know of each node, found once.
+struct Facts {
+    /// Characters of text, blanks folded: of the node, for a text node.
+    chars: Vec<usize>,
+    commas: Vec<usize>,
+    /// Text characters inside links count fully; links within the page, less.
+    link_weight: Vec<f64>,
+    in_table: Vec<bool>,
+    in_code: Vec<bool>,
+    in_figure: Vec<bool>,
+    in_list: Vec<bool>,
+    in_heading: Vec<bool>,
+    /// The furniture name in a node's class or id (and which of the two).
+    furniture_name: Vec<Option<(&'static str, &'static str)>>,
+    name_weight: Vec<f64>,
+    data_table: Vec<bool>,
+}
+
+impl Facts {
+    fn of(dom: &Dom) -> Facts {
+        let n = dom.nodes.len();
+        let mut facts = Facts {
+            chars: vec![0; n],
+            commas: vec![0; n],
+            link_weight: vec![0.0; n],
+            in_table: vec![false; n],
+            in_code: vec![false; n],
+            in_figure: vec![false; n],
+            in_list: vec![false; n],
+            in_heading: vec![false; n],
+            furniture_name: vec![None; n],
+            name_weight: vec![0.0; n],
+            data_table: vec![false; n],
+        };
+        for node in 0..n {
+            if let Some(parent) = dom.nodes[node].parent {
+                let tag = dom.tag(parent);
+                facts.in_table[node] = facts.in_table[parent] || tag == "table";
+                facts.in_code[node] = facts.in_code[parent] || tag == "code";
+                facts.in_figure[node] = facts.in_figure[parent] || tag == "figure";
+                facts.in_list[node] = facts.in_list[parent] || matches!(tag, "ul" | "ol");
+                facts.in_heading[node] = facts.in_heading[parent] || matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+                facts.link_weight[node] = facts.link_weight[parent];
+                if tag == "a" {
+                    let local = dom.element(parent).is_some_and(|e| e.local_link);
+                    facts.link_weight[node] = if local { 0.3 } else { 1.0 };
+                }
+            }
+            match &dom.nodes[node].kind {
+                Kind::Text(text) => {
+                    facts.chars[node] = folded_len(text);
+                    facts.commas[node] = text.chars().filter(|c| COMMAS.contains(c)).count();
+                }
+                Kind::Element(element) => {
+                    let in_class = FURNITURE.find(&*element.class).map(|m| ("class", FURNITURE_NAMES[m.pattern().as_usize()]));
+                    let in_id = FURNITURE.find(&*element.id).map(|m| ("id", FURNITURE_NAMES[m.pattern().as_usize()]));
+                    let named_content = CONTENT.is_match(&*element.class) || CONTENT.is_match(&*element.id);
+                    if !named_content {
+                        facts.furniture_name[node] = in_class.or(in_id);
+                    }
+                    facts.name_weight[node] = name_weight(&element.class) + name_weight(&element.id);
+                }
+                Kind::Document => {}
+            }
+        }
+        for node in 0..n {
+            if dom.tag(node) == "table" {
+                facts.data_table[node] = is_data_table(dom, node);
+            }
+        }
+        facts
+    }
+}
+
+fn name_weight(name: &str) -> f64 {
+    if name.is_empty() {
+        return 0.0;
+    }
+    let mut weight = 0.0;
+    if NEGATIVE.is_match(name) || name.split_whitespace().any(|w| w == "hid") {
+        weight -= CLASS_WEIGHT;
+    }
+    if POSITIVE.is_match(name) {
+        weight += CLASS_WEIGHT;
+    }
+    weight
+}
+
+/// Characters of `text` with each run of blanks counted once, the ends not at all.
+fn folded_len(text: &str) -> usize {
+    text.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>().saturating_sub(1)
+}
+
+/// A table of data rather than one that lays out the page.
+fn is_data_table(dom: &Dom, table: usize) -> bool {
+    if let Some(hint) = dom.element(table).and_then(|e| e.table_hint) {
+        return hint;
+    }
+    let mut rows = 0usize;
+    let mut columns = 0usize;
+    let mut cells_in_row = 0usize;
+    let mut node = table + 1;
+    let end = dom.nodes[table].end;
+    while node < end {
+        match dom.tag(node) {
+            "caption" if dom.nodes[node].end > node + 1 => return true,
+            "col" | "colgroup" | "tfoot" | "thead" | "th" => return true,
+            "table" => return false,
+            "tr" => {
+                rows += 1;
+                columns = columns.max(cells_in_row);
+                cells_in_row = 0;
+            }
+            "td" => cells_in_row += 1,
+            _ => {}
+        }
+        node += 1;
+    }
+    columns = columns.max(cells_in_row);
+    rows >= 10 || columns > 4 || rows * columns > 10
+}
+
+/// One try at finding the article, trusting some hints.
+struct Attempt<'a> {
+    dom: &'a Dom,
+    facts: &'a Facts,
+    hints: Hints,
+    /// Why a node was dropped, for the node where the drop starts.
+    dropped_here: Vec<Option<usize>>,
+    reasons: Vec<Reason>,
+    /// Dropped itself or under a dropped node.
+    gone: Vec<bool>,
+}
+
+/// Totals over a subtree of what is still there.
+#[derive(Clone, Copy, Default)]
+struct Totals {
+    chars: usize,
+    commas: usize,
+    link_chars: f64,
+    list_chars: usize,
+    heading_chars: usize,
+    paragraphs: usize,
+    images: usize,
+    list_items: usize,
+    inputs: usize,
+    breakers: bool,
+}
+
+impl Totals {
+    fn add(&mut self, other: &Totals) {
+        self.chars += other.chars;
+        self.commas += other.commas;
+        self.link_chars += other.link_chars;
+        self.list_chars += other.list_chars;
+        self.heading_chars += other.heading_chars;
+        self.paragraphs += other.paragraphs;
+        self.images += other.images;
+        self.list_items += other.list_items;
+        self.inputs += other.inputs;
+        self.breakers |= other.breakers;
+    }
+
+    fn link_density(&self) -> f64 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars / self.chars as f64
+        }
+    }
+}
+
+impl<'a> Attempt<'a> {
+    fn new(dom: &'a Dom, facts: &'a Facts, hints: Hints) -> Self {
+        let n = dom.nodes.len();
+        Attempt { dom, facts, hints, dropped_here: vec![None; n], reasons: Vec::new(), gone: vec![false; n] }
+    }
+
+    fn drop_node(&mut self, node: usize, reason: Reason) {
+        self.reasons.push(reason);
+        self.dropped_here[node] = Some(self.reasons.len() - 1);
+        let end = self.dom.nodes[node].end;
+        self.gone[node..end].iter_mut().for_each(|g| *g = true);
+    }
+
+    /// The article's text length and the selection.
+    fn run(mut self) -> (usize, Selection) {
+        self.drop_furniture();
+        let totals = self.totals(|_, _, _| None);
+        let scores = self.score(&totals);
+        let article = self.article(&scores, &totals);
+        let mut in_article = vec![false; self.dom.nodes.len()];
+        for &root in &article {
+            let end = self.dom.nodes[root].end;
+            in_article[root..end].iter_mut().for_each(|a| *a = true);
+        }
+        self.check_again(&in_article, &scores);
+        let length = (0..self.dom.nodes.len())
+            .filter(|&n| in_article[n] && !self.gone[n])
+            .map(|n| self.facts.chars[n])
+            .sum();
+        (length, self.selection(&in_article))
+    }
+
+    /// Drops landmarks, furniture-named elements, the byline and the
+    /// headline that repeats the title, before anything is scored.
+    fn drop_furniture(&mut self) {
+        let dom = self.dom;
+        let title = tokens(&dom.title);
+        let mut byline_found = false;
+        let mut title_found = false;
+        for node in 0..dom.nodes.len() {
+            if self.gone[node] {
+                continue;
+            }
+            let Some(element) = dom.element(node) else { continue };
+            let tag = &*element.tag;
+            if matches!(tag, "html" | "body" | "a") {
+                continue;
+            }
+            if self.hints.drop_furniture_names && !self.facts.in_table[node] && !self.facts.in_code[node] {
+                if let Some(role) = element.role.as_deref().filter(|r| FURNITURE_ROLES.contains(r)) {
+                    self.drop_node(node, Reason::Role(role.into()));
+                    continue;
+                }
+                if let Some((attribute, word)) = self.facts.furniture_name[node] {
+                    self.drop_node(node, Reason::Named(attribute, word));
+                    continue;
+                }
+            }
+            if !byline_found && (element.author || BYLINE.is_match(&*element.class) || BYLINE.is_match(&*element.id)) {
+                let chars = self.subtree_chars(node);
+                if chars > 0 && chars < 100 {
+                    byline_found = true;
+                    self.drop_node(node, Reason::Byline);
+                    continue;
+                }
+            }
+            if !title_found && matches!(tag, "h1" | "h2") && !title.is_empty() {
+                let heading = tokens(&self.subtree_text(node));
+                if similarity(&title, &heading) > 0.75 {
+                    title_found = true;
+                    self.drop_node(node, Reason::Title);
+                }
+            }
+        }
+    }
+
+    fn subtree_chars(&self, node: usize) -> usize {
+        (node..self.dom.nodes[node].end).map(|n| self.facts.chars[n]).sum()
+    }
+
+    fn subtree_text(&self, node: usize) -> String {
+        let mut text = String::new();
+        for n in node..self.dom.nodes[node].end {
+            if let Kind::Text(t) = &self.dom.nodes[n].kind {
+                text.push_str(t);
+                text.push(' ');
+            }
+        }
+        text
+    }
+
+    /// Totals of every node's subtree of what is not gone; `drop` may
+    /// drop an element once its subtree is counted.
+    fn totals(&mut self, mut drop: impl FnMut(&Self, usize, &Totals) -> Option<Reason>) -> Vec<Totals> {
+        let dom = self.dom;
+        let facts = self.facts;
+        let mut totals = vec![Totals::default(); dom.nodes.len()];
+        for node in (0..dom.nodes.len()).rev() {
+            if self.gone[node] {
+                continue;
+            }
+            // What `node` adds to its parent besides its subtree's totals.
+            let mut own = Totals::default();
+            match &dom.nodes[node].kind {
+                Kind::Text(_) => {
+                    let chars = facts.chars[node];
+                    let total = &mut totals[node];
+                    total.chars = chars;
+                    total.commas = facts.commas[node];
+                    total.link_chars = chars as f64 * facts.link_weight[node];
+                    total.list_chars = if facts.in_list[node] { chars } else { 0 };
+                    total.heading_chars = if facts.in_heading[node] { chars } else { 0 };
+                }
+                Kind::Element(element) => {
+                    let tag = &*element.tag;
+                    if tag == "div" && totals[node].breakers {
+                        totals[node].paragraphs += self.phrasing_runs(node).filter(|run| run.chars > 0).count();
+                    }
+                    if let Some(reason) = drop(self, node, &totals[node]) {
+                        self.drop_node(node, reason);
+                        continue;
+                    }
+                    own.paragraphs = usize::from(tag == "p" || tag == "div" && !totals[node].breakers);
+                    own.images = usize::from(tag == "img");
+                    own.list_items = usize::from(tag == "li");
+                    own.inputs = usize::from(matches!(tag, "input" | "textarea" | "select" | "button"));
+                    own.breakers = DIV_BREAKERS.contains(&tag);
+                }
+                Kind::Document => {}
+            }
+            if let Some(parent) = dom.nodes[node].parent {
+                let subtree = totals[node];
+                totals[parent].add(&subtree);
+                totals[parent].add(&own);
+            }
+        }
+        totals
+    }
+
+    /// The runs of inline content among a container's children: the
+    /// paragraphs of a `<div>` that mixes text with blocks.
+    fn phrasing_runs(&self, node: usize) -> impl Iterator<Item = Run> + '_ {
+        let dom = self.dom;
+        let mut children = dom.children(node).filter(|&c| !self.gone[c]).peekable();
+        std::iter::from_fn(move || {
+            let mut run = Run::default();
+            let mut any = false;
+            while let Some(&child) = children.peek() {
+                let inline = match dom.element(child) {
+                    Some(element) => {
+                        let tag = &*element.tag;
+                        !is_block(tag) && !DIV_BREAKERS.contains(&tag)
+                    }
+                    None => true,
+                };
+                if !inline {
+                    if any {
+                        break;
+                    }
+                    children.next();
+                    continue;
+                }
+                any = true;
+                children.next();
+                for n in child..dom.nodes[child].end {
+                    run.chars += self.facts.chars[n];
+                    run.commas += self.facts.commas[n];
+                }
+            }
+            any.then_some(run)
+        })
+    }
+
+    /// Each paragraph adds to the score of the containers around it.
+    fn score(&self, totals: &[Totals]) -> Vec<Option<f64>> {
+        let dom = self.dom;
+        let mut scores: Vec<Option<f64>> = vec![None; dom.nodes.len()];
+        for node in 0..dom.nodes.len() {
+            if self.gone[node] {
+                continue;
+            }
+            let tag = dom.tag(node);
+            let breakers = totals[node].breakers;
+            if PARAGRAPHS.contains(&tag) || tag == "div" && !breakers {
+                if let Some(parent) = dom.nodes[node].parent {
+                    let total = &totals[node];
+                    self.add_paragraph(&mut scores, parent, total.chars, total.commas);
+                }
+            }
+            if tag == "div" && breakers {
+                for run in self.phrasing_runs(node) {
+                    self.add_paragraph(&mut scores, node, run.chars, run.commas);
+                }
+            }
+        }
+        for (node, score) in scores.iter_mut().enumerate() {
+            if let Some(score) = score {
+                *score *= 1.0 - totals[node].link_density();
+            }
+        }
+        scores
+    }
+
+    fn add_paragraph(&self, scores: &mut [Option<f64>], container: usize, chars: usize, commas: usize) {
+        if chars < MIN_PARAGRAPH_CHARS {
+            return;
+        }
+        let dom = self.dom;
+        let points = 1.0 + commas as f64 + (chars / 100).min(3) as f64;
+        let containers = std::iter::once(container).chain(dom.ancestors(container)).filter(|&a| !self.transparent(a));
+        for (level, ancestor) in containers.take(SCORE_DEPTH).enumerate() {
+            // The root element and the document above it hold no article.
+            if dom.nodes[ancestor].parent.is_none_or(|p| dom.nodes[p].parent.is_none()) {
+                break;
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                _ => level as f64 * 3.0,
+            };
+            let score = scores[ancestor].get_or_insert_with(|| self.initial_score(ancestor));
+            *score += points / divider;
+        }
+    }
+
+    /// A `<div>` that only wraps one paragraph, which stands in its place.
+    fn transparent(&self, node: usize) -> bool {
+        let dom = self.dom;
+        if dom.tag(node) != "div" {
+            return false;
+        }
+        let mut elements = 0;
+        let mut paragraph = false;
+        for child in dom.children(node) {
+            match &dom.nodes[child].kind {
+                Kind::Text(text) if !text.trim().is_empty() => return false,
+                Kind::Element(element) => {
+                    elements += 1;
+                    paragraph = &*element.tag == "p";
+                }
+                _ => {}
+            }
+        }
+        elements == 1 && paragraph
+    }
+
+    fn initial_score(&self, node: usize) -> f64 {
+        let base = match self.dom.tag(node) {
+            "div" => 5.0,
+            "pre" | "td" | "blockquote" => 3.0,
+            "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+            _ => 0.0,
+        };
+        base + self.weight(node)
+    }
+
+    fn weight(&self, node: usize) -> f64 {
+        if self.hints.weigh_names {
+            self.facts.name_weight[node]
+        } else {
+            0.0
+        }
+    }
+
+    /// The containers that make up the article.
+    fn article(&self, scores: &[Option<f64>], totals: &[Totals]) -> Vec<usize> {
+        let dom = self.dom;
+        let body = dom.body();
+        let score_of = |n: usize| scores[n].unwrap_or_else(|| self.initial_score(n));
+        let mut ranked: Vec<usize> = (0..dom.nodes.len()).filter(|&n| scores[n].is_some()).collect();
+        ranked.sort_by(|&a, &b| score_of(b).total_cmp(&score_of(a)).then(a.cmp(&b)));
+        ranked.truncate(TOP_CANDIDATES);
+        let Some(&first) = ranked.first() else { return vec![body] };
+        if first == body {
+            return vec![body];
+        }
+        let mut top = first;
+        // Several near-best candidates under one ancestor: the ancestor is the article.
+        let close: Vec<Vec<usize>> = ranked[1..]
+            .iter()
+            .filter(|&&c| score_of(c) / score_of(first) >= 0.75)
+            .map(|&c| dom.ancestors(c).collect())
+            .collect();
+        if close.len() >= 3 {
+            for ancestor in dom.ancestors(first).take_while(|&a| a != body) {
+                if close.iter().filter(|list| list.contains(&ancestor)).count() >= 3 {
+                    top = ancestor;
+                    break;
+                }
+            }
+        }
+        // Climb while the parent scores higher: the article spans it.
+        let mut last = score_of(top);
+        let threshold = last / 3.0;
+        for ancestor in dom.ancestors(top).take_while(|&a| a != body) {
+            let Some(score) = scores[ancestor] else { continue };
+            if score < threshold {
+                break;
+            }
+            if score > last {
+                top = ancestor;
+                break;
+            }
+            last = score;
+        }
+        // A wrapper with nothing else in it is the same block.
+        while let Some(parent) = dom.nodes[top].parent {
+            if parent == body || self.element_children(parent).count() != 1 {
+                break;
+            }
+            top = parent;
+        }
+        let Some(parent) = dom.nodes[top].parent else { return vec![top] };
+        let top_score = score_of(top);
+        let threshold = (top_score * 0.2).max(10.0);
+        let top_class = dom.element(top).map_or("", |e| &e.class);
+        self.element_children(parent)
+            .filter(|&sibling| {
+                if sibling == top {
+                    return true;
+                }
+                let class = dom.element(sibling).map_or("", |e| &e.class);
+                let bonus = if !top_class.is_empty() && class == top_class { top_score * 0.2 } else { 0.0 };
+                if scores[sibling].is_some_and(|s| s + bonus >= threshold) {
+                    return true;
+                }
+                let tag = dom.tag(sibling);
+                if tag == "p" || tag == "div" && !totals[sibling].breakers {
+                    let total = &totals[sibling];
+                    let density = total.link_density();
+                    if total.chars > 80 {
+                        return density < 0.25;
+                    }
+                    return total.chars > 0 && density == 0.0 && ends_a_sentence(&self.subtree_text(sibling));
+                }
+                false
+            })
+            .collect()
+    }
+
+    fn element_children(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
+        self.dom.children(node).filter(|&c| !self.gone[c] && self.dom.element(c).is_some())
+    }
+
+    /// Drops what looks like furniture inside the article, innermost first.
+    fn check_again(&mut self, in_article: &[bool], scores: &[Option<f64>]) {
+        self.totals(|attempt, node, totals| if in_article[node] { attempt.furniture(node, totals, scores) } else { None });
+    }
+
+    /// Why an element of the article is furniture after all.
+    fn furniture(&self, node: usize, totals: &Totals, scores: &[Option<f64>]) -> Option<Reason> {
+        let dom = self.dom;
+        let facts = self.facts;
+        let element = dom.element(node)?;
+        let tag = &*element.tag;
+        if let Some(&furniture) = FURNITURE_TAGS.iter().find(|&&t| t == tag) {
+            return Some(Reason::Inside(furniture));
+        }
+        if (element.class.contains("share") || element.id.contains("share")) && totals.chars < 500 {
+            return Some(Reason::Named(if element.class.contains("share") { "class" } else { "id" }, "share"));
+        }
+        let weight = self.weight(node);
+        if matches!(tag, "h1" | "h2") && weight < 0.0 {
+            return Some(self.negative_name(node));
+        }
+        if !self.hints.check_again || !CHECKED_AGAIN.contains(&tag) || facts.in_code[node] {
+            return None;
+        }
+        if tag == "table" && facts.data_table[node] || dom.ancestors(node).any(|a| facts.data_table[a]) {
+            return None;
+        }
+        if weight + scores[node].unwrap_or(0.0) < 0.0 {
+            return Some(self.negative_name(node));
+        }
+        if totals.commas >= 10 {
+            return None;
+        }
+        let chars = totals.chars.max(1) as f64;
+        let is_list = matches!(tag, "ul" | "ol") || totals.list_chars as f64 / chars > 0.9;
+        let paragraphs = totals.paragraphs as f64;
+        let images = totals.images as f64;
+        let in_figure = facts.in_figure[node];
+        let heading_density = totals.heading_chars as f64 / chars;
+        let density = totals.link_density();
+        let reason = if images > 1.0 && paragraphs / images < 0.5 && !in_figure {
+            Reason::Images
+        } else if !is_list && totals.list_items as f64 - 100.0 > paragraphs {
+            Reason::ListOfLinks
+        } else if matches!(tag, "form" | "fieldset") && totals.inputs > totals.paragraphs / 3 {
+            Reason::Form
+        } else if !is_list
+            && heading_density < 0.9
+            && totals.chars < 25
+            && (totals.images == 0 || totals.images > 2)
+            && !in_figure
+        {
+            Reason::NoProse
+        } else if !is_list && weight < CLASS_WEIGHT && density > 0.2 || weight >= CLASS_WEIGHT && density > 0.5 {
+            Reason::LinkDense
+        } else {
+            return None;
+        };
+        // A list of images, one to an item, is a gallery: it stays.
+        if is_list && totals.images == totals.list_items && self.element_children(node).all(|c| self.element_children(c).count() <= 1) {
+            return None;
+        }
+        Some(reason)
+    }
+
+    fn negative_name(&self, node: usize) -> Reason {
+        let element = self.dom.element(node);
+        let found = |attribute: &'static str, name: &str| {
+            NEGATIVE.find(name).map(|m| Reason::Named(attribute, NEGATIVE_NAMES[m.pattern().as_usize()]))
+        };
+        element
+            .and_then(|e| found("class", &e.class).or_else(|| found("id", &e.id)))
+            .unwrap_or(Reason::NoProse)
+    }
+
+    /// Every node's verdict: the article and what it kept stay; the rest
+    /// goes, under the reason of the outermost block it is dropped with.
+    fn selection(mut self, in_article: &[bool]) -> Selection {
+        let dom = self.dom;
+        let n = dom.nodes.len();
+        let mut holds_article = vec![false; n];
+        for node in (0..n).rev() {
+            if in_article[node] && dom.nodes[node].parent.is_none_or(|p| !in_article[p]) {
+                for ancestor in dom.ancestors(node) {
+                    if std::mem::replace(&mut holds_article[ancestor], true) {
+                        break;
+                    }
+                }
+            }
+        }
+        let mut dropped: Vec<Option<usize>> = vec![None; n];
+        for node in 0..n {
+            let parent_dropped = dom.nodes[node].parent.and_then(|p| dropped[p]);
+            dropped[node] = if parent_dropped.is_some() {
+                parent_dropped
+            } else if self.dropped_here[node].is_some() {
+                self.dropped_here[node]
+            } else if in_article[node] || holds_article[node] {
+                None
+            } else {
+                self.reasons.push(self.landmark(node));
+                Some(self.reasons.len() - 1)
+            };
+        }
+        Selection { dropped, reasons: self.reasons }
+    }
+
+    /// What a block outside the article is, when its markup says so.
+    fn landmark(&self, node: usize) -> Reason {
+        let Some(element) = self.dom.element(node) else { return Reason::Outside };
+        let tag = &*element.tag;
+        if let Some(&landmark) = ["nav", "header", "footer", "aside"].iter().find(|&&t| t == tag) {
+            return Reason::Inside(landmark);
+        }
+        if let Some(role) = element.role.as_deref().filter(|r| FURNITURE_ROLES.contains(r)) {
+            return Reason::Role(role.into());
+        }
+        match self.facts.furniture_name[node] {
+            Some((attribute, word)) => Reason::Named(attribute, word),
+            None => Reason::Outside,
+        }
+    }
+}
+
+#[derive(Default)]
+struct Run {
+    chars: usize,
+    commas: usize,
+}
+
+fn ends_a_sentence(text: &str) -> bool {
+    let text = text.trim_end();
+    text.ends_with('.') || text.contains(". ")
+}
+
+fn tokens(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// How much of `b` (by characters of its words) also appears in `a`.
+fn similarity(a: &[String], b: &[String]) -> f64 {
+    if b.is_empty() {
+        return 0.0;
+    }
+    let joined = |words: &mut dyn Iterator<Item = &String>| words.map(|w| w.chars().count() + 1).sum::<usize>();
+    let all = joined(&mut b.iter());
+    let unseen = joined(&mut b.iter().filter(|w| !a.contains(w)));
+    1.0 - unseen as f64 / all as f64
+}

@@ -1,0 +1,203 @@
+//! A parsed page as a flat, read-only tree: nodes in document order, each
+//! subtree a contiguous range, so every walk over it is a loop, not a
+//! recursion, whatever the depth.
+
+use markup5ever::LocalName;
+use scraper::node::Element as ParsedElement;
+use scraper::{Html, Node as ParsedNode};
+
+use super::flatten::flatten_deep_nesting;
+
+/// Elements whose content is never visible text. They stay in the tree as
+/// empty leaves, since embeds and form fields tell what kind of block holds them.
+const SKIPPED: &[&str] = &[
+    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
+    "select", "option", "datalist", "button", "input", "textarea",
+];
+
+pub struct Dom {
+    pub nodes: Vec<Node>,
+    /// The text of the `<title>` element, folded.
+    pub title: String,
+}
+
+pub struct Node {
+    pub parent: Option<usize>,
+    /// One past the last node of this node's subtree.
+    pub end: usize,
+    pub kind: Kind,
+}
+
+pub enum Kind {
+    Document,
+    Element(Box<Element>),
+    Text(Box<str>),
+}
+
+pub struct Element {
+    pub tag: LocalName,
+    /// `class` and `id`, lower-cased.
+    pub class: Box<str>,
+    pub id: Box<str>,
+    pub role: Option<Box<str>>,
+    /// Whether the element's content can show: false for scripts, form
+    /// fields and hidden elements, which keep no children here.
+    pub shown: bool,
+    /// An `<a>` whose target is on the same page (`#…`).
+    pub local_link: bool,
+    /// Marked up as the author's name (`rel=author`, `itemprop=author`).
+    pub author: bool,
+    /// A table that says it is data (`summary`) or layout (`role=presentation`, `datatable=0`).
+    pub table_hint: Option<bool>,
+}
+
+impl Dom {
+    pub fn parse(html: &str) -> Dom {
+        let parsed = Html::parse_document(&flatten_deep_nesting(html));
+        let mut nodes: Vec<Node> = Vec::new();
+        let mut open: Vec<usize> = Vec::new();
+        // The parsed node whose subtree is left out, while inside it.
+        let mut skipping = None;
+        let mut title = String::new();
+        for edge in parsed.tree.root().traverse() {
+            match edge {
+                ego_tree::iter::Edge::Open(node) => {
+                    if skipping.is_some() {
+                        continue;
+                    }
+                    let kind = match node.value() {
+                        ParsedNode::Document => Kind::Document,
+                        ParsedNode::Element(element) => {
+                            let element = convert(element);
+                            if title.is_empty() && matches!(&*element.tag, "head" | "title") {
+                                title = title_text(node);
+                            }
+                            if !element.shown {
+                                skipping = Some(node.id());
+                            }
+                            Kind::Element(Box::new(element))
+                        }
+                        ParsedNode::Text(text) => Kind::Text((&**text).into()),
+                        _ => {
+                            // Comments, doctypes and the like: nothing to read.
+                            skipping = Some(node.id());
+                            continue;
+                        }
+                    };
+                    let index = nodes.len();
+                    nodes.push(Node { parent: open.last().copied(), end: index + 1, kind });
+                    open.push(index);
+                }
+                ego_tree::iter::Edge::Close(node) => {
+                    if let Some(skipped) = skipping {
+                        if skipped != node.id() {
+                            continue;
+                        }
+                        skipping = None;
+                        if !matches!(node.value(), ParsedNode::Element(_)) {
+                            continue;
+                        }
+                    }
+                    if let Some(index) = open.pop() {
+                        nodes[index].end = nodes.len();
+                    }
+                }
+            }
+        }
+        Dom { nodes, title: title.split_whitespace().collect::<Vec<_>>().join(" ") }
+    }
+
+    pub fn element(&self, node: usize) -> Option<&Element> {
+        match &self.nodes[node].kind {
+            Kind::Element(element) => Some(element),
+            _ => None,
+        }
+    }
+
+    pub fn tag(&self, node: usize) -> &str {
+        self.element(node).map_or("", |e| &*e.tag)
+    }
+
+    /// The children of `node`, in order.
+    pub fn children(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
+        let end = self.nodes[node].end;
+        let within = move |child: usize| (child < end).then_some(child);
+        std::iter::successors(within(node + 1), move |&child| within(self.nodes[child].end))
+    }
+
+    /// The ancestors of `node`, nearest first.
+    pub fn ancestors(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.nodes[node].parent, move |&a| self.nodes[a].parent)
+    }
+
+    /// The first `<body>`, or the document when there is none.
+    pub fn body(&self) -> usize {
+        (0..self.nodes.len()).find(|&n| self.tag(n) == "body").unwrap_or(0)
+    }
+}
+
+fn convert(element: &ParsedElement) -> Element {
+    let lower = |value: Option<&str>| value.unwrap_or("").to_lowercase().into_boxed_str();
+    let tag = element.name.local.clone();
+    let table_hint = (&*tag == "table")
+        .then(|| {
+            if element.attr("role") == Some("presentation") || element.attr("datatable") == Some("0") {
+                Some(false)
+            } else {
+                element.attr("summary").map(|_| true)
+            }
+        })
+        .flatten();
+    Element {
+        shown: !SKIPPED.contains(&tag.as_ref()) && !is_hidden(element),
+        class: lower(element.attr("class")),
+        id: lower(element.attr("id")),
+        role: element.attr("role").map(|r| r.trim().to_lowercase().into_boxed_str()),
+        local_link: &*tag == "a" && element.attr("href").is_some_and(|h| h.starts_with('#')),
+        author: element.attr("rel") == Some("author") || element.attr("itemprop").is_some_and(|p| p.contains("author")),
+        table_hint,
+        tag,
+    }
+}
+
+/// The text of the first `<title>` in `node`'s subtree.
+fn title_text(node: ego_tree::NodeRef<'_, ParsedNode>) -> String {
+    let Some(title) = node.descendants().find(|d| d.value().as_element().is_some_and(|e| e.name() == "title")) else {
+        return String::new();
+    };
+    title.children().filter_map(|c| c.value().as_text()).map(|t| &**t).collect()
+}
+
+fn is_hidden(element: &ParsedElement) -> bool {
+    if element.attr("hidden").is_some() || element.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    element.attr("style").is_some_and(|style| {
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        style.contains("display:none") || style.contains("visibility:hidden")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subtrees_are_ranges_and_hidden_content_is_left_out() {
+        let dom = Dom::parse("<title> A  page </title><div id=Main><p>one<b>two</b></p><script>x()</script><p hidden>no</p></div>");
+        assert_eq!(dom.title, "A page");
+        let div = (0..dom.nodes.len()).find(|&n| dom.tag(n) == "div").unwrap();
+        assert_eq!(&*dom.element(div).unwrap().id, "main");
+        let children: Vec<&str> = dom.children(div).map(|c| dom.tag(c)).collect();
+        assert_eq!(children, ["p", "script", "p"]);
+        let texts: Vec<&str> = (div..dom.nodes[div].end)
+            .filter_map(|n| match &dom.nodes[n].kind {
+                Kind::Text(t) => Some(&**t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, ["one", "two"]);
+        let b = (0..dom.nodes.len()).find(|&n| dom.tag(n) == "b").unwrap();
+        assert_eq!(dom.ancestors(b).map(|a| dom.tag(a)).collect::<Vec<_>>(), ["p", "div", "body", "html", ""]);
+    }
+}

@@ -1,0 +1,139 @@
+//! HTML input: the visible text of a page, one block a line, and which
+//! blocks of it lie outside the page's main content.
+//!
+//! The page is parsed by a real HTML5 parser into a tree that is only ever
+//! read as data; nothing of it is run or shown as markup.
+
+mod content;
+mod dom;
+mod flatten;
+mod text;
+
+use std::ops::Range;
+
+use dom::Dom;
+
+/// A page read for cleaning.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Page {
+    /// The page's whole visible text: what the diff shows as "before".
+    pub text: String,
+    /// Whole lines of `text` outside the main content, in order, one entry a block.
+    pub dropped: Vec<Dropped>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dropped {
+    pub range: Range<usize>,
+    pub reason: String,
+}
+
+/// Reads `html` into its visible text and the blocks of it that are not the
+/// main content.
+pub fn read(html: &str) -> Page {
+    let dom = Dom::parse(html);
+    let visible = text::visible(&dom);
+    let selection = content::select(&dom);
+    let mut dropped: Vec<Dropped> = Vec::new();
+    // The reason of the block the last dropped line belongs to.
+    let mut last_reason = None;
+    let mut segment = 0;
+    for line in crate::text::lines(&visible.text) {
+        let owner = owner(&visible.segments, &mut segment, line.start..line.end);
+        let reason = owner.and_then(|node| selection.dropped[node]);
+        match reason {
+            Some(reason) if last_reason == Some(reason) && dropped.last().is_some_and(|d| d.range.end == line.start) => {
+                if let Some(block) = dropped.last_mut() {
+                    block.range.end = line.next;
+                }
+            }
+            Some(reason) => {
+                dropped.push(Dropped { range: line.start..line.next, reason: selection.reasons[reason].to_string() })
+            }
+            // A blank line between two lines of one block belongs to it.
+            None if line.is_blank() && last_reason.is_some() => continue,
+            None => {}
+        }
+        last_reason = reason;
+    }
+    Page { text: visible.text, dropped }
+}
+
+/// The text node that gave most of `line`, reading `segments` from `*next`.
+fn owner(segments: &[(usize, usize)], next: &mut usize, line: Range<usize>) -> Option<usize> {
+    // The segment running into the line, then those starting in it.
+    while *next < segments.len() && segments[*next].0 <= line.start {
+        *next += 1;
+    }
+    let mut best: Option<(usize, usize)> = None;
+    let mut index = next.saturating_sub(1);
+    while index < segments.len() && segments[index].0 < line.end.max(line.start + 1) {
+        let (start, node) = segments[index];
+        let end = segments.get(index + 1).map_or(usize::MAX, |s| s.0);
+        let bytes = end.min(line.end).saturating_sub(start.max(line.start));
+        if best.is_none_or(|(most, _)| bytes > most) {
+            best = Some((bytes, node));
+        }
+        index += 1;
+    }
+    best.map(|(_, node)| node)
+}
+
+/// The visible text of `html`: blocks on lines of their own, runs of blanks
+/// folded as a browser folds them (except inside `<pre>`), hidden and
+/// non-text elements left out.
+pub fn visible_text(html: &str) -> String {
+    text::visible(&Dom::parse(html)).text
+}
+
+/// Whether `text` looks like HTML source rather than text that mentions a tag.
+pub fn looks_like_html(text: &str) -> bool {
+    let head = text.trim_start().get(..text.trim_start().len().min(1024)).unwrap_or("");
+    let lower = head.to_ascii_lowercase();
+    if lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.starts_with("<?xml") && lower.contains("<html") {
+        return true;
+    }
+    // Plenty of block tags: page source or a fragment of it.
+    let sample = &text[..floor_char_boundary(text, 64 * 1024)];
+    let tags = ["<p>", "<p ", "<div", "<br", "<li", "<span", "<a href", "<td", "<h1", "<h2"]
+        .iter()
+        .map(|t| sample.matches(t).count())
+        .sum::<usize>();
+    sample.trim_start().starts_with('<') && tags >= 2 || tags >= 10
+}
+
+fn floor_char_boundary(text: &str, index: usize) -> usize {
+    let mut i = index.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_become_lines_and_hidden_parts_go() {
+        let html = "<!doctype html><html><head><title>T</title><style>p{}</style></head><body>\
+            <h1>Head&amp;line</h1><p>First   para\n graph with <a href='#'>a link</a>.</p>\
+            <script>alert(1)</script><div hidden>secret</div><ul><li>one</li><li>two<br>lines</li></ul>\
+            <pre>a  b\n c</pre></body></html>";
+        assert_eq!(visible_text(html), "Head&line\nFirst para graph with a link.\none\ntwo\nlines\na  b\n c\n");
+    }
+
+    #[test]
+    fn detects_page_source_but_not_prose_about_tags() {
+        assert!(looks_like_html("<!DOCTYPE html><html><body>x</body></html>"));
+        assert!(looks_like_html("<div><p>one</p><p>two</p></div>"));
+        assert!(!looks_like_html("Use the <p> element for paragraphs and <br> for breaks."));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = "<div>".repeat(100_000) + "deep" + &"</div>".repeat(100_000);
+        assert_eq!(visible_text(&html), "deep\n");
+        assert_eq!(read(&html).text, "deep\n");
+    }
+}
