@@ -94,6 +94,14 @@ impl Step {
         }
     }
 
+    /// Whether its changes to a line depend on that line alone.
+    pub fn line_local(&self) -> bool {
+        match self {
+            Step::Builtin { rule, .. } => rule.line_local(),
+            Step::Custom(_) => false,
+        }
+    }
+
     pub fn apply(&self, doc: &Doc) -> Vec<Change> {
         match self {
             Step::Builtin { rule, params } => rule.apply(doc, params),

@@ -17,6 +17,13 @@ pub trait Rule: Sync {
     /// output of the rules before it. Changes may come in any order; ones
     /// that overlap or do not fit the text are dropped.
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change>;
+
+    /// Whether the changes it makes to a line depend on that line alone, so
+    /// that removing other lines never gives it more to do. The engine then
+    /// skips it when a pass over the text only removed lines.
+    fn line_local(&self) -> bool {
+        false
+    }
 }
 
 /// Everything a person (or the docs, the page and the CLI) needs to know

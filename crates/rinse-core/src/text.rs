@@ -39,6 +39,16 @@ pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
     })
 }
 
+/// Whether `changes` (tidy, against `text`) only delete whole lines.
+pub fn deletes_whole_lines(text: &str, changes: &[Change]) -> bool {
+    let bytes = text.as_bytes();
+    changes.iter().all(|c| {
+        c.replacement.is_empty()
+            && (c.start == 0 || bytes[c.start - 1] == b'\n')
+            && (c.end == bytes.len() || c.end > c.start && bytes[c.end - 1] == b'\n')
+    })
+}
+
 /// A text being cleaned, with views of it that several rules need, each
 /// computed at most once while the text stays the same.
 pub struct Doc {

@@ -59,7 +59,11 @@ const CHECKED_AGAIN: &[&str] = &["form", "fieldset", "table", "ul", "div"];
 const COMMAS: &[char] = &[',', '،', '﹐', '︐', '︑', '⹁', '⸴', '⸲', '，'];
 
 fn matcher(words: &[&str]) -> AhoCorasick {
-    AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst).build(words).expect("fixed word list")
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(words)
+        .expect("fixed word list")
 }
 
 static FURNITURE: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(FURNITURE_NAMES));
@@ -67,6 +71,7 @@ static CONTENT: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(CONTENT_NAMES))
 static NEGATIVE: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(NEGATIVE_NAMES));
 static POSITIVE: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(POSITIVE_NAMES));
 static BYLINE: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(BYLINE_NAMES));
+static SHARE: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(&["share"]));
 
 /// Why a block of the page is not part of its main content.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,7 +79,7 @@ pub enum Reason {
     Outside,
     Inside(&'static str),
     Named(&'static str, &'static str),
-    Role(Box<str>),
+    Role(String),
     Byline,
     Title,
     LinkDense,
@@ -117,7 +122,7 @@ struct Hints {
     check_again: bool,
 }
 
-pub fn select(dom: &Dom) -> Selection {
+pub fn select(dom: &Dom<'_>) -> Selection {
     let facts = Facts::of(dom);
     let attempts = [
         Hints { drop_furniture_names: true, weigh_names: true, check_again: true },
@@ -157,7 +162,7 @@ struct Facts {
 }
 
 impl Facts {
-    fn of(dom: &Dom) -> Facts {
+    fn of(dom: &Dom<'_>) -> Facts {
         let n = dom.nodes.len();
         let mut facts = Facts {
             chars: vec![0; n],
@@ -192,13 +197,13 @@ impl Facts {
                     facts.commas[node] = text.chars().filter(|c| COMMAS.contains(c)).count();
                 }
                 Kind::Element(element) => {
-                    let in_class = FURNITURE.find(&*element.class).map(|m| ("class", FURNITURE_NAMES[m.pattern().as_usize()]));
-                    let in_id = FURNITURE.find(&*element.id).map(|m| ("id", FURNITURE_NAMES[m.pattern().as_usize()]));
-                    let named_content = CONTENT.is_match(&*element.class) || CONTENT.is_match(&*element.id);
+                    let in_class = FURNITURE.find(element.class).map(|m| ("class", FURNITURE_NAMES[m.pattern().as_usize()]));
+                    let in_id = FURNITURE.find(element.id).map(|m| ("id", FURNITURE_NAMES[m.pattern().as_usize()]));
+                    let named_content = CONTENT.is_match(element.class) || CONTENT.is_match(element.id);
                     if !named_content {
                         facts.furniture_name[node] = in_class.or(in_id);
                     }
-                    facts.name_weight[node] = name_weight(&element.class) + name_weight(&element.id);
+                    facts.name_weight[node] = name_weight(element.class) + name_weight(element.id);
                 }
                 Kind::Document => {}
             }
@@ -217,7 +222,7 @@ fn name_weight(name: &str) -> f64 {
         return 0.0;
     }
     let mut weight = 0.0;
-    if NEGATIVE.is_match(name) || name.split_whitespace().any(|w| w == "hid") {
+    if NEGATIVE.is_match(name) || name.split_whitespace().any(|w| w.eq_ignore_ascii_case("hid")) {
         weight -= CLASS_WEIGHT;
     }
     if POSITIVE.is_match(name) {
@@ -232,7 +237,7 @@ fn folded_len(text: &str) -> usize {
 }
 
 /// A table of data rather than one that lays out the page.
-fn is_data_table(dom: &Dom, table: usize) -> bool {
+fn is_data_table(dom: &Dom<'_>, table: usize) -> bool {
     if let Some(hint) = dom.element(table).and_then(|e| e.table_hint) {
         return hint;
     }
@@ -262,7 +267,7 @@ fn is_data_table(dom: &Dom, table: usize) -> bool {
 
 /// One try at finding the article, trusting some hints.
 struct Attempt<'a> {
-    dom: &'a Dom,
+    dom: &'a Dom<'a>,
     facts: &'a Facts,
     hints: Hints,
     /// Why a node was dropped, for the node where the drop starts.
@@ -311,7 +316,7 @@ impl Totals {
 }
 
 impl<'a> Attempt<'a> {
-    fn new(dom: &'a Dom, facts: &'a Facts, hints: Hints) -> Self {
+    fn new(dom: &'a Dom<'a>, facts: &'a Facts, hints: Hints) -> Self {
         let n = dom.nodes.len();
         Attempt { dom, facts, hints, dropped_here: vec![None; n], reasons: Vec::new(), gone: vec![false; n] }
     }
@@ -354,13 +359,13 @@ impl<'a> Attempt<'a> {
                 continue;
             }
             let Some(element) = dom.element(node) else { continue };
-            let tag = &*element.tag;
+            let tag = element.tag;
             if matches!(tag, "html" | "body" | "a") {
                 continue;
             }
             if self.hints.drop_furniture_names && !self.facts.in_table[node] && !self.facts.in_code[node] {
-                if let Some(role) = element.role.as_deref().filter(|r| FURNITURE_ROLES.contains(r)) {
-                    self.drop_node(node, Reason::Role(role.into()));
+                if let Some(role) = element.role.filter(|r| FURNITURE_ROLES.iter().any(|f| f.eq_ignore_ascii_case(r))) {
+                    self.drop_node(node, Reason::Role(role.to_lowercase()));
                     continue;
                 }
                 if let Some((attribute, word)) = self.facts.furniture_name[node] {
@@ -368,7 +373,7 @@ impl<'a> Attempt<'a> {
                     continue;
                 }
             }
-            if !byline_found && (element.author || BYLINE.is_match(&*element.class) || BYLINE.is_match(&*element.id)) {
+            if !byline_found && (element.author || BYLINE.is_match(element.class) || BYLINE.is_match(element.id)) {
                 let chars = self.subtree_chars(node);
                 if chars > 0 && chars < 100 {
                     byline_found = true;
@@ -424,7 +429,7 @@ impl<'a> Attempt<'a> {
                     total.heading_chars = if facts.in_heading[node] { chars } else { 0 };
                 }
                 Kind::Element(element) => {
-                    let tag = &*element.tag;
+                    let tag = element.tag;
                     if tag == "div" && totals[node].breakers {
                         totals[node].paragraphs += self.phrasing_runs(node).filter(|run| run.chars > 0).count();
                     }
@@ -460,7 +465,7 @@ impl<'a> Attempt<'a> {
             while let Some(&child) = children.peek() {
                 let inline = match dom.element(child) {
                     Some(element) => {
-                        let tag = &*element.tag;
+                        let tag = element.tag;
                         !is_block(tag) && !DIV_BREAKERS.contains(&tag)
                     }
                     None => true,
@@ -548,7 +553,7 @@ impl<'a> Attempt<'a> {
                 Kind::Text(text) if !text.trim().is_empty() => return false,
                 Kind::Element(element) => {
                     elements += 1;
-                    paragraph = &*element.tag == "p";
+                    paragraph = element.tag == "p";
                 }
                 _ => {}
             }
@@ -626,13 +631,13 @@ impl<'a> Attempt<'a> {
         let Some(parent) = dom.nodes[top].parent else { return vec![top] };
         let top_score = score_of(top);
         let threshold = (top_score * 0.2).max(10.0);
-        let top_class = dom.element(top).map_or("", |e| &e.class);
+        let top_class = dom.element(top).map_or("", |e| e.class);
         self.element_children(parent)
             .filter(|&sibling| {
                 if sibling == top {
                     return true;
                 }
-                let class = dom.element(sibling).map_or("", |e| &e.class);
+                let class = dom.element(sibling).map_or("", |e| e.class);
                 let bonus = if !top_class.is_empty() && class == top_class { top_score * 0.2 } else { 0.0 };
                 if scores[sibling].is_some_and(|s| s + bonus >= threshold) {
                     return true;
@@ -665,12 +670,13 @@ impl<'a> Attempt<'a> {
         let dom = self.dom;
         let facts = self.facts;
         let element = dom.element(node)?;
-        let tag = &*element.tag;
+        let tag = element.tag;
         if let Some(&furniture) = FURNITURE_TAGS.iter().find(|&&t| t == tag) {
             return Some(Reason::Inside(furniture));
         }
-        if (element.class.contains("share") || element.id.contains("share")) && totals.chars < 500 {
-            return Some(Reason::Named(if element.class.contains("share") { "class" } else { "id" }, "share"));
+        let share_in_class = SHARE.is_match(element.class);
+        if (share_in_class || SHARE.is_match(element.id)) && totals.chars < 500 {
+            return Some(Reason::Named(if share_in_class { "class" } else { "id" }, "share"));
         }
         let weight = self.weight(node);
         if matches!(tag, "h1" | "h2") && weight < 0.0 {
@@ -726,7 +732,7 @@ impl<'a> Attempt<'a> {
             NEGATIVE.find(name).map(|m| Reason::Named(attribute, NEGATIVE_NAMES[m.pattern().as_usize()]))
         };
         element
-            .and_then(|e| found("class", &e.class).or_else(|| found("id", &e.id)))
+            .and_then(|e| found("class", e.class).or_else(|| found("id", e.id)))
             .unwrap_or(Reason::NoProse)
     }
 
@@ -765,12 +771,12 @@ impl<'a> Attempt<'a> {
     /// What a block outside the article is, when its markup says so.
     fn landmark(&self, node: usize) -> Reason {
         let Some(element) = self.dom.element(node) else { return Reason::Outside };
-        let tag = &*element.tag;
+        let tag = element.tag;
         if let Some(&landmark) = ["nav", "header", "footer", "aside"].iter().find(|&&t| t == tag) {
             return Reason::Inside(landmark);
         }
-        if let Some(role) = element.role.as_deref().filter(|r| FURNITURE_ROLES.contains(r)) {
-            return Reason::Role(role.into());
+        if let Some(role) = element.role.filter(|r| FURNITURE_ROLES.iter().any(|f| f.eq_ignore_ascii_case(r))) {
+            return Reason::Role(role.to_lowercase());
         }
         match self.facts.furniture_name[node] {
             Some((attribute, word)) => Reason::Named(attribute, word),

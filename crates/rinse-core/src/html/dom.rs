@@ -2,7 +2,6 @@
 //! subtree a contiguous range, so every walk over it is a loop, not a
 //! recursion, whatever the depth.
 
-use markup5ever::LocalName;
 use scraper::node::Element as ParsedElement;
 use scraper::{Html, Node as ParsedNode};
 
@@ -15,31 +14,31 @@ const SKIPPED: &[&str] = &[
     "select", "option", "datalist", "button", "input", "textarea",
 ];
 
-pub struct Dom {
-    pub nodes: Vec<Node>,
+pub struct Dom<'a> {
+    pub nodes: Vec<Node<'a>>,
     /// The text of the `<title>` element, folded.
     pub title: String,
 }
 
-pub struct Node {
+pub struct Node<'a> {
     pub parent: Option<usize>,
     /// One past the last node of this node's subtree.
     pub end: usize,
-    pub kind: Kind,
+    pub kind: Kind<'a>,
 }
 
-pub enum Kind {
+pub enum Kind<'a> {
     Document,
-    Element(Box<Element>),
-    Text(Box<str>),
+    Element(Element<'a>),
+    Text(&'a str),
 }
 
-pub struct Element {
-    pub tag: LocalName,
-    /// `class` and `id`, lower-cased.
-    pub class: Box<str>,
-    pub id: Box<str>,
-    pub role: Option<Box<str>>,
+pub struct Element<'a> {
+    pub tag: &'a str,
+    /// `class` and `id` as written: compare them ignoring case.
+    pub class: &'a str,
+    pub id: &'a str,
+    pub role: Option<&'a str>,
     /// Whether the element's content can show: false for scripts, form
     /// fields and hidden elements, which keep no children here.
     pub shown: bool,
@@ -51,9 +50,14 @@ pub struct Element {
     pub table_hint: Option<bool>,
 }
 
-impl Dom {
-    pub fn parse(html: &str) -> Dom {
-        let parsed = Html::parse_document(&flatten_deep_nesting(html));
+/// Parses `html` as a browser would, pathological nesting flattened first.
+pub fn parse(html: &str) -> Html {
+    Html::parse_document(&flatten_deep_nesting(html))
+}
+
+impl<'a> Dom<'a> {
+    /// A view of a parsed page; it borrows the page's text, copying none.
+    pub fn new(parsed: &'a Html) -> Dom<'a> {
         let mut nodes: Vec<Node> = Vec::new();
         let mut open: Vec<usize> = Vec::new();
         // The parsed node whose subtree is left out, while inside it.
@@ -75,9 +79,9 @@ impl Dom {
                             if !element.shown {
                                 skipping = Some(node.id());
                             }
-                            Kind::Element(Box::new(element))
+                            Kind::Element(element)
                         }
-                        ParsedNode::Text(text) => Kind::Text((&**text).into()),
+                        ParsedNode::Text(text) => Kind::Text(text),
                         _ => {
                             // Comments, doctypes and the like: nothing to read.
                             skipping = Some(node.id());
@@ -107,7 +111,7 @@ impl Dom {
         Dom { nodes, title: title.split_whitespace().collect::<Vec<_>>().join(" ") }
     }
 
-    pub fn element(&self, node: usize) -> Option<&Element> {
+    pub fn element(&self, node: usize) -> Option<&Element<'a>> {
         match &self.nodes[node].kind {
             Kind::Element(element) => Some(element),
             _ => None,
@@ -115,7 +119,7 @@ impl Dom {
     }
 
     pub fn tag(&self, node: usize) -> &str {
-        self.element(node).map_or("", |e| &*e.tag)
+        self.element(node).map_or("", |e| e.tag)
     }
 
     /// The children of `node`, in order.
@@ -136,10 +140,9 @@ impl Dom {
     }
 }
 
-fn convert(element: &ParsedElement) -> Element {
-    let lower = |value: Option<&str>| value.unwrap_or("").to_lowercase().into_boxed_str();
-    let tag = element.name.local.clone();
-    let table_hint = (&*tag == "table")
+fn convert(element: &ParsedElement) -> Element<'_> {
+    let tag = element.name();
+    let table_hint = (tag == "table")
         .then(|| {
             if element.attr("role") == Some("presentation") || element.attr("datatable") == Some("0") {
                 Some(false)
@@ -149,11 +152,11 @@ fn convert(element: &ParsedElement) -> Element {
         })
         .flatten();
     Element {
-        shown: !SKIPPED.contains(&tag.as_ref()) && !is_hidden(element),
-        class: lower(element.attr("class")),
-        id: lower(element.attr("id")),
-        role: element.attr("role").map(|r| r.trim().to_lowercase().into_boxed_str()),
-        local_link: &*tag == "a" && element.attr("href").is_some_and(|h| h.starts_with('#')),
+        shown: !SKIPPED.contains(&tag) && !is_hidden(element),
+        class: element.attr("class").unwrap_or(""),
+        id: element.attr("id").unwrap_or(""),
+        role: element.attr("role").map(str::trim),
+        local_link: tag == "a" && element.attr("href").is_some_and(|h| h.starts_with('#')),
         author: element.attr("rel") == Some("author") || element.attr("itemprop").is_some_and(|p| p.contains("author")),
         table_hint,
         tag,
@@ -184,15 +187,16 @@ mod tests {
 
     #[test]
     fn subtrees_are_ranges_and_hidden_content_is_left_out() {
-        let dom = Dom::parse("<title> A  page </title><div id=Main><p>one<b>two</b></p><script>x()</script><p hidden>no</p></div>");
+        let parsed = parse("<title> A  page </title><div id=Main><p>one<b>two</b></p><script>x()</script><p hidden>no</p></div>");
+        let dom = Dom::new(&parsed);
         assert_eq!(dom.title, "A page");
         let div = (0..dom.nodes.len()).find(|&n| dom.tag(n) == "div").unwrap();
-        assert_eq!(&*dom.element(div).unwrap().id, "main");
+        assert_eq!(dom.element(div).unwrap().id, "Main");
         let children: Vec<&str> = dom.children(div).map(|c| dom.tag(c)).collect();
         assert_eq!(children, ["p", "script", "p"]);
         let texts: Vec<&str> = (div..dom.nodes[div].end)
             .filter_map(|n| match &dom.nodes[n].kind {
-                Kind::Text(t) => Some(&**t),
+                Kind::Text(t) => Some(*t),
                 _ => None,
             })
             .collect();

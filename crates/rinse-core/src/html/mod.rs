@@ -31,7 +31,8 @@ pub struct Dropped {
 /// Reads `html` into its visible text and the blocks of it that are not the
 /// main content.
 pub fn read(html: &str) -> Page {
-    let dom = Dom::parse(html);
+    let parsed = dom::parse(html);
+    let dom = Dom::new(&parsed);
     let visible = text::visible(&dom);
     let selection = content::select(&dom);
     let mut dropped: Vec<Dropped> = Vec::new();
@@ -83,7 +84,7 @@ fn owner(segments: &[(usize, usize)], next: &mut usize, line: Range<usize>) -> O
 /// folded as a browser folds them (except inside `<pre>`), hidden and
 /// non-text elements left out.
 pub fn visible_text(html: &str) -> String {
-    text::visible(&Dom::parse(html)).text
+    text::visible(&Dom::new(&dom::parse(html))).text
 }
 
 /// Whether `text` looks like HTML source rather than text that mentions a tag.

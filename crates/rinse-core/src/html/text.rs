@@ -23,7 +23,7 @@ pub struct Visible {
 
 /// Blocks on lines of their own, runs of blanks folded as a browser folds
 /// them (except inside `<pre>`).
-pub fn visible(dom: &Dom) -> Visible {
+pub fn visible(dom: &Dom<'_>) -> Visible {
     let mut out = Builder::default();
     let mut open: Vec<usize> = Vec::new();
     let mut pre_depth = 0usize;
@@ -44,7 +44,7 @@ pub fn visible(dom: &Dom) -> Visible {
         }
         match &dom.nodes[node].kind {
             Kind::Element(element) if element.shown => {
-                let tag = &*element.tag;
+                let tag = element.tag;
                 if tag == "br" {
                     out.line_break();
                 } else if is_block(tag) {

@@ -24,6 +24,10 @@ impl Rule for ControlChars {
         &INFO
     }
 
+    fn line_local(&self) -> bool {
+        true
+    }
+
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let text = doc.text();
         let bytes = text.as_bytes();

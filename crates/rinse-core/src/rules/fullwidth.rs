@@ -24,6 +24,10 @@ impl Rule for Fullwidth {
         &INFO
     }
 
+    fn line_local(&self) -> bool {
+        true
+    }
+
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         doc.text()
             .char_indices()

@@ -31,6 +31,10 @@ impl Rule for HtmlEntities {
         &INFO
     }
 
+    fn line_local(&self) -> bool {
+        true
+    }
+
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let text = doc.text();
         if !text.contains('&') {

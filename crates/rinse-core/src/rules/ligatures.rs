@@ -24,6 +24,10 @@ impl Rule for Ligatures {
         &INFO
     }
 
+    fn line_local(&self) -> bool {
+        true
+    }
+
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         // The ligatures are U+FB00–U+FB06, all of which start 0xEF 0xAC in UTF-8.
         if !doc.text().as_bytes().windows(2).any(|w| w == [0xEF, 0xAC]) {

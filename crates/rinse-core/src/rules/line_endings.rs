@@ -22,6 +22,10 @@ impl Rule for LineEndings {
         &INFO
     }
 
+    fn line_local(&self) -> bool {
+        true
+    }
+
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let text = doc.text();
         let bytes = text.as_bytes();

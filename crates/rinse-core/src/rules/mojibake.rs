@@ -72,6 +72,10 @@ impl Rule for Mojibake {
         &INFO
     }
 
+    fn line_local(&self) -> bool {
+        true
+    }
+
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let text = doc.text();
         if text.is_ascii() {

@@ -24,6 +24,10 @@ impl Rule for Nbsp {
         &INFO
     }
 
+    fn line_local(&self) -> bool {
+        true
+    }
+
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let text = doc.text();
         // U+00A0 is 0xC2 0xA0; U+2000–U+200A are 0xE2 0x80 0x80–0x8A.

@@ -22,6 +22,10 @@ impl Rule for StraightenQuotes {
         &INFO
     }
 
+    fn line_local(&self) -> bool {
+        true
+    }
+
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let text = doc.text();
         text.char_indices()

@@ -25,6 +25,10 @@ impl Rule for UnicodeNfc {
         &INFO
     }
 
+    fn line_local(&self) -> bool {
+        true
+    }
+
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let text = doc.text();
         if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {

@@ -25,6 +25,10 @@ impl Rule for Whitespace {
         &INFO
     }
 
+    fn line_local(&self) -> bool {
+        true
+    }
+
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let text = doc.text();
         let mut changes = Vec::new();
