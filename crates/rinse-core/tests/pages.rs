@@ -1,0 +1,102 @@
+//! Whole HTML pages of our own making: the main content is kept, every
+//! dropped block is one edit that says why, and no page breaks the reader.
+
+use rinse_core::{apply_except, clean_input, html, Config, Format, Plan};
+
+fn fixture(name: &str) -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/pages/").to_string() + name;
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn plan() -> Plan {
+    Config::default().plan().unwrap()
+}
+
+#[test]
+fn a_news_page_keeps_its_article_with_list_and_table() {
+    let page = fixture("library-reopens.html");
+    let result = clean_input(&page, Format::Auto, &plan());
+    assert_eq!(result.format, Format::Html);
+    assert_eq!(result.before, html::visible_text(&page), "the diff's before is the whole visible text");
+    assert_eq!(result.cleaned.text, fixture("library-reopens.clean.txt"));
+    let reasons: Vec<&str> = result
+        .cleaned
+        .edits
+        .iter()
+        .filter(|e| e.rule == "html-main-content")
+        .map(|e| e.reason.as_ref())
+        .collect();
+    for expected in [
+        "inside <nav>",
+        "class contains 'breadcrumb'",
+        "byline: author and date",
+        "class contains 'share'",
+        "id contains 'comment'",
+        "class contains 'sidebar'",
+        "class contains 'related'",
+        "inside <footer>",
+    ] {
+        assert_eq!(reasons.iter().filter(|r| **r == expected).count(), 1, "one block dropped as {expected:?} in {reasons:?}");
+    }
+}
+
+#[test]
+fn rejecting_a_dropped_block_brings_it_back() {
+    let page = fixture("library-reopens.html");
+    let result = clean_input(&page, Format::Html, &plan());
+    let nav = result.cleaned.edits.iter().position(|e| e.reason == "inside <nav>").unwrap();
+    let restored = apply_except(&result.before, &result.cleaned.edits, |i| i == nav);
+    assert!(restored.starts_with("News\nSport\nWeather\nOpinion\nThe Millbrook library opened"), "{restored}");
+}
+
+#[test]
+fn a_blog_page_loses_menu_widgets_and_footer() {
+    let result = clean_input(&fixture("forum-sidebar.html"), Format::Html, &plan());
+    assert_eq!(result.cleaned.text, fixture("forum-sidebar.clean.txt"));
+    for gone in ["Categories", "Powered by", "Tips", "Tags:"] {
+        assert!(!result.cleaned.text.contains(gone), "{gone} kept");
+    }
+}
+
+#[test]
+fn a_pasted_fragment_is_kept_whole() {
+    let fragment = "<p>Mix the flour and the salt.</p>\n<ul><li>Add water slowly.</li><li>Knead for ten minutes.</li></ul>";
+    let result = clean_input(fragment, Format::Auto, &plan());
+    assert_eq!(result.format, Format::Html);
+    assert_eq!(result.cleaned.text, "Mix the flour and the salt.\nAdd water slowly.\nKnead for ten minutes.\n");
+}
+
+#[test]
+fn the_main_content_rule_can_be_turned_off() {
+    let config: Config = serde_json::from_str(r#"{"rules":{"html-main-content":{"enabled":false}}}"#).unwrap();
+    let page = fixture("forum-sidebar.html");
+    let result = clean_input(&page, Format::Html, &config.plan().unwrap());
+    assert!(result.cleaned.text.contains("Categories"));
+    assert!(result.cleaned.edits.iter().all(|e| e.rule != "html-main-content"));
+}
+
+/// Pages built to break parsers: each must give text, never a panic, a
+/// stack overflow or a hang.
+#[test]
+fn hostile_pages_are_read() {
+    let paragraph = "<p>Plain words in a paragraph, long enough to be scored as one.</p>";
+    let cases: Vec<(&str, String)> = vec![
+        ("nested divs", "<div>".repeat(100_000) + "deep text" + &"</div>".repeat(100_000)),
+        ("nested tables", "<table><tr><td>".repeat(20_000) + "cell text"),
+        ("nested links", "<a href=x>".repeat(50_000) + "link text"),
+        ("unclosed everything", "<div><p><b><i><span>open text".repeat(20_000)),
+        ("many siblings", "<ul>".to_string() + &"<li>item text</li>".repeat(100_000) + "</ul>"),
+        ("huge attribute", format!("<div class=\"{}\">attribute text</div>", "x".repeat(2_000_000))),
+        ("unterminated comment", format!("{paragraph}<!-- never closed {}", "<p>hidden</p>".repeat(1000))),
+        ("unterminated script", format!("{paragraph}<script>if (a</script b) {{ {}", "x".repeat(100_000))),
+        ("nul and controls", format!("<p>nul\u{0}text\u{1}\u{7f}</p>{paragraph}")),
+        ("plaintext", format!("{paragraph}<plaintext><p>not a tag</p>")),
+        ("bidi and zero width", "<p>\u{202e}reversed\u{202c} \u{200b}text</p>".to_string()),
+        ("multi-megabyte", "<html><body><article>".to_string() + &paragraph.repeat(60_000) + "</article></body></html>"),
+    ];
+    for (name, page) in cases {
+        let result = clean_input(&page, Format::Html, &plan());
+        assert!(!result.before.is_empty(), "{name}: no visible text");
+        assert_eq!(rinse_core::apply(&result.before, &result.cleaned.edits), result.cleaned.text, "{name}");
+    }
+}
