@@ -43,6 +43,20 @@ test('a pasted scrape comes out with each paragraph once, and the removed copies
   assertClean();
 });
 
+test('pasted page source becomes its article, each dropped block marked with its reason', async () => {
+  const source = await fixture('pages/library-reopens.html');
+  const expected = await fixture('pages/library-reopens.clean.txt');
+  const { page, assertClean } = await openPage(browser, server.url);
+  await paste(page, source);
+  assert.equal(await page.getByTestId('output').inputValue(), expected);
+  assert.match(await page.getByTestId('stats').innerText(), /^HTML page/);
+  const nav = page.locator('[data-testid="change"][data-rule="html-main-content"][title$="inside <nav>"]');
+  assert.equal(await nav.count(), 1);
+  assert.match(await nav.innerText(), /News\s+Sport\s+Weather/);
+  assert.equal(await page.locator('[data-testid="diff"] nav, [data-testid="diff"] script, [data-testid="diff"] form').count(), 0);
+  assertClean();
+});
+
 test('the diff follows the text as it is typed', async () => {
   const { page, assertClean } = await openPage(browser, server.url);
   const input = page.getByTestId('input');

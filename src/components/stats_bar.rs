@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use rinse_core::Format;
+
 use crate::model::Outcome;
 
 /// Before-and-after figures for the current text.
@@ -8,8 +10,10 @@ pub fn StatsBar(outcome: Memo<Outcome>) -> impl IntoView {
     let line = move || {
         outcome.with(|o| {
             let s = &o.stats;
+            // For page source, "before" is the page's visible text.
+            let kind = if o.format == Format::Html { "HTML page, visible text · " } else { "" };
             format!(
-                "Before {} chars · {} words · {} lines → after {} chars · {} words · {} lines · {:.1}% removed · {} changes · {:.1} ms",
+                "{kind}Before {} chars · {} words · {} lines → after {} chars · {} words · {} lines · {:.1}% removed · {} changes · {:.1} ms",
                 s.before.chars,
                 s.before.words,
                 s.before.lines,
