@@ -1,9 +1,10 @@
-//! Throughput of cleaning, per preset, on about 1 MB of scrape-like text.
+//! Throughput of cleaning, per preset, on about 1 MB of scrape-like text,
+//! and of reading HTML pages into their main content.
 //!
 //! `cargo bench -p rinse-core` prints MB/s for each preset.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use rinse_core::{clean, Config, Preset};
+use rinse_core::{clean, clean_input, Config, Format, Preset};
 
 /// A pseudo-word that makes each copy of the fixture distinct, even after
 /// normalisation turns digits into zeros.
@@ -67,9 +68,24 @@ fn repair(c: &mut Criterion) {
     group.finish();
 }
 
+/// A news page whose article has many paragraphs, among its menus and
+/// sidebars: read, its main content chosen, and the article rules run.
+fn html(c: &mut Criterion) {
+    let page = include_str!("../../../fixtures/pages/library-reopens.html");
+    let paragraph = page.split("<p>").nth(1).and_then(|p| p.split("</p>").next()).unwrap_or_default();
+    let body: String = (0..2000).map(|n| format!("<p>{paragraph} Filed as {}.</p>\n", tag(n))).collect();
+    let page = page.replacen("<h2>", &(body + "<h2>"), 1);
+    let plan = Config::default().plan().unwrap();
+    let mut group = c.benchmark_group("html");
+    group.throughput(Throughput::Bytes(page.len() as u64));
+    group.sample_size(10);
+    group.bench_function("article", |b| b.iter(|| clean_input(&page, Format::Html, &plan)));
+    group.finish();
+}
+
 fn clean_text(text: &str, plan: &rinse_core::Plan) -> String {
     clean(text, plan).text
 }
 
-criterion_group!(benches, presets, repair);
+criterion_group!(benches, presets, repair, html);
 criterion_main!(benches);
