@@ -4,6 +4,8 @@
 mod app;
 mod components;
 mod model;
+mod offline;
 
 pub use app::App;
 pub use model::Session;
+pub use offline::register_service_worker;

@@ -58,11 +58,18 @@ export async function launch() {
 
 /**
  * A fresh page on the served site. Requests that leave 127.0.0.1 are
- * blocked and recorded; console errors and page errors are recorded too.
+ * blocked and recorded; console errors (Content-Security-Policy violations
+ * among them) and page errors are recorded too.
  * Call `assertClean()` at the end of a test.
  */
-export async function openPage(browser, url) {
-  const context = await browser.newContext();
+export async function openPage(browser, url, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  // Every Content-Security-Policy violation becomes a console error, which fails the test.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`);
+    });
+  });
   const page = await context.newPage();
   const problems = [];
   await page.route('**/*', (route) => {
@@ -101,4 +108,17 @@ export async function paste(page, text) {
 
 export async function fixture(name) {
   return readFile(join(ROOT, 'fixtures', name), 'utf8');
+}
+
+/** Drops files (`[{ name, type, content }]`, content a string or byte array) onto the drop zone. */
+export async function dropFiles(page, files) {
+  const transfer = await page.evaluateHandle((files) => {
+    const transfer = new DataTransfer();
+    for (const { name, type, content } of files) {
+      const body = typeof content === 'string' ? content : new Uint8Array(content);
+      transfer.items.add(new File([body], name, { type }));
+    }
+    return transfer;
+  }, files);
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
 }

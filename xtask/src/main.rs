@@ -4,6 +4,7 @@
 //! version is missing, so a warm machine sets up in seconds.
 
 mod setup;
+mod site;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -17,6 +18,8 @@ tasks:
   build   build the static site into dist/
   test    every test: engine and CLI, the page in a browser, the built site end to end
   bench   the engine's benchmarks, then the CLI over the shared evaluation tracks (MB/s)
+
+  finish-site   (run by trunk after each build) script loader out of index.html, offline worker
 ";
 
 fn main() -> ExitCode {
@@ -28,6 +31,10 @@ fn main() -> ExitCode {
         "build" => build(&root),
         "test" => test(&root),
         "bench" => bench(&root),
+        "finish-site" => match std::env::var_os("TRUNK_STAGING_DIR") {
+            Some(site) => site::finish(&root, Path::new(&site)),
+            None => Err("run by trunk as a post_build hook (TRUNK_STAGING_DIR is not set)".into()),
+        },
         _ => {
             eprint!("{USAGE}");
             return ExitCode::from(2);
@@ -80,6 +87,8 @@ fn serve(root: &Path) -> Result<(), String> {
     // Its own folder: what `trunk serve` writes carries a live-reload script that a hosted dist/ must not.
     run(command(root, "trunk").args([
         "serve", "--release", "--offline", "--address", "127.0.0.1", "--port", "8080", "--dist", "target/serve-dist",
+        // No inline reload script: the Content-Security-Policy allows none.
+        "--no-autoreload", "--no-error-reporting",
     ]))
 }
 
