@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{InputPane, OutputPane, PresetSelect, RulesPanel, StatsBar};
+use crate::components::{InputPane, OutputPane, PresetSelect, RulesPanel, SettingsMenu, StatsBar};
 use crate::model::Session;
 
 /// The whole page: input on the left, the cleaned result on the right.
@@ -13,11 +13,14 @@ pub fn App() -> impl IntoView {
                 <h1>"rinse"</h1>
                 <p class="tagline">"Clean text scraped from the web. Nothing leaves your browser."</p>
             </div>
-            <PresetSelect config=session.config />
+            <div class="controls">
+                <PresetSelect config=session.config />
+                <SettingsMenu config=session.config />
+            </div>
         </header>
         <main class="panes">
             <InputPane text=session.input.read_only() set_text=session.input.write_only() />
-            <OutputPane outcome=session.outcome />
+            <OutputPane outcome=session.outcome rejected=session.rejected output=session.output />
             <RulesPanel config=session.config outcome=session.outcome />
         </main>
         <StatsBar outcome=session.outcome />

@@ -3,8 +3,10 @@
 
 mod app;
 mod components;
+mod download;
 mod model;
 mod offline;
+mod settings;
 
 pub use app::App;
 pub use model::Session;

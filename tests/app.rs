@@ -11,8 +11,11 @@ const REPEATED: &str = "The bridge reopened to traffic on Friday morning.\n\
     Engineers had worked through the night.\n\
     The bridge reopened to traffic on Friday morning.\n";
 
+/// A fresh page: settings saved by an earlier test are forgotten first.
 fn mount() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    let document = window.document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     leptos::mount::mount_to(host.clone().unchecked_into(), rinse_web::App).forget();

@@ -1,35 +1,53 @@
+use std::collections::BTreeSet;
+
 use leptos::prelude::*;
 
+use super::diff::View;
 use super::{Diff, OutputActions};
-use crate::model::Outcome;
+use crate::model::{ChangeKey, Outcome};
 
-/// The result: the changes, or the cleaned text ready to copy.
+/// The result: the changes inline or side by side, or the cleaned text
+/// ready to copy. `v` switches between the three.
 #[component]
-pub fn OutputPane(outcome: Memo<Outcome>) -> impl IntoView {
-    let (show_text, set_show_text) = signal(false);
-    let cleaned_text = move || outcome.with(|o| o.cleaned.text.clone());
+pub fn OutputPane(outcome: Memo<Outcome>, rejected: RwSignal<BTreeSet<ChangeKey>>, output: Memo<String>) -> impl IntoView {
+    let (view, set_view) = signal(View::Inline);
+    let switch_on_v = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "v" && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() {
+            set_view.update(|v| *v = v.next());
+        }
+    };
     view! {
-        <section class="pane output-pane" aria-labelledby="output-heading">
+        <section class="pane output-pane" aria-labelledby="output-heading" on:keydown=switch_on_v>
             <div class="pane-head">
                 <h2 id="output-heading">"Cleaned"</h2>
-                <OutputActions outcome=outcome />
-                <div class="tabs" role="tablist" aria-label="Result view">
-                    <button type="button" role="tab" aria-selected=move || (!show_text.get()).to_string()
-                        on:click=move |_| set_show_text.set(false)>"Changes"</button>
-                    <button type="button" role="tab" aria-selected=move || show_text.get().to_string()
-                        on:click=move |_| set_show_text.set(true)>"Text"</button>
+                <OutputActions output=output />
+                <div class="tabs" role="tablist" aria-label="Result view (v switches)">
+                    {View::ALL
+                        .into_iter()
+                        .map(|v| view! {
+                            <button
+                                type="button"
+                                role="tab"
+                                data-view=v.label()
+                                aria-selected=move || (view.get() == v).to_string()
+                                on:click=move |_| set_view.set(v)
+                            >
+                                {v.label()}
+                            </button>
+                        })
+                        .collect_view()}
                 </div>
             </div>
             {move || outcome.with(|o| o.error.clone()).map(|message| view! {
                 <p class="error" role="alert" data-testid="error">{message}</p>
             })}
-            <Diff outcome=outcome hidden=show_text />
+            <Diff outcome=outcome rejected=rejected view=view />
             <textarea
                 data-testid="output"
                 aria-label="Cleaned text"
                 readonly
-                class:hidden=move || !show_text.get()
-                prop:value=cleaned_text
+                class:hidden=move || view.get() != View::Text
+                prop:value=move || output.get()
             ></textarea>
         </section>
     }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use rinse_core::rules::REGISTRY;
 use rinse_core::{Config, Group};
 
+use super::CustomRules;
 use crate::model::Outcome;
 
 /// Every rule of the registry, by group: a toggle, how many changes it made,
@@ -63,6 +64,7 @@ pub fn RulesPanel(config: RwSignal<Config>, outcome: Memo<Outcome>) -> impl Into
                     </fieldset>
                 })
                 .collect_view()}
+            <CustomRules config=config />
         </aside>
     }
 }

@@ -153,13 +153,12 @@ impl Config {
             }
         }
         let mut custom = Vec::new();
-        for (index, rule) in self.custom.iter().enumerate() {
+        // A rule turned off is not compiled: it may be a draft.
+        for (index, rule) in self.custom.iter().enumerate().filter(|(_, rule)| rule.enabled) {
             let compiled = rule
                 .compile()
                 .map_err(|message| ConfigError::BadPattern { index, name: rule.name.clone(), message })?;
-            if rule.enabled {
-                custom.push(Step::Custom(compiled));
-            }
+            custom.push(Step::Custom(compiled));
         }
         let mut steps = Vec::new();
         for &rule in REGISTRY {

@@ -1,0 +1,167 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openPage, paste } from '../lib/harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist('/');
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const FIRST = 'The night ferry left the harbour an hour late because of the fog.';
+const SECOND = 'Passengers were offered coffee and a refund of half the fare.';
+const TEXT = [FIRST, 'Crew members said the radar had failed.', SECOND, FIRST, 'The ferry arrived at dawn.', SECOND].join('\n');
+
+const output = (page) => page.getByTestId('output').inputValue();
+const count = (text, part) => text.split(part).length - 1;
+
+test('rejecting a change brings its text back, and restoring it takes it out again; keys do the same', async () => {
+  const { page, assertClean } = await openPage(browser, server.url);
+  await paste(page, TEXT);
+  const duplicates = page.locator('[data-testid="change"][data-rule="duplicate-paragraphs"]');
+  assert.equal(await duplicates.count(), 2);
+  assert.equal(count(await output(page), FIRST), 1);
+
+  await duplicates.first().click();
+  assert.equal(count(await output(page), FIRST), 2, 'the rejected copy is back');
+  assert.equal(count(await output(page), SECOND), 1, 'the other change still stands');
+  assert.equal(await duplicates.first().getAttribute('aria-pressed'), 'true');
+  await duplicates.first().click();
+  assert.equal(count(await output(page), FIRST), 1, 'restored');
+
+  await duplicates.first().focus();
+  await page.keyboard.press('j');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.rule), 'duplicate-paragraphs');
+  assert.ok(await duplicates.nth(1).evaluate((el) => el === document.activeElement), 'j moves to the next change');
+  await page.keyboard.press('Enter');
+  assert.equal(count(await output(page), SECOND), 2, 'Enter rejects the focused change');
+  await page.keyboard.press('k');
+  assert.ok(await duplicates.first().evaluate((el) => el === document.activeElement), 'k moves back');
+  assertClean();
+});
+
+test('the views: inline, side by side and text, by tab or by the v key', async () => {
+  const { page, assertClean } = await openPage(browser, server.url);
+  await paste(page, TEXT);
+  await page.locator('[data-view="Side by side"]').click();
+  const columns = page.locator('[data-testid="diff"] .column');
+  assert.equal(await columns.count(), 2);
+  assert.equal(count(await columns.nth(0).innerText(), FIRST), 2, 'before holds both copies');
+  assert.equal(count(await columns.nth(1).innerText(), FIRST), 1, 'after holds one');
+  await page.locator('[data-testid="diff"] .change').first().focus();
+  await page.keyboard.press('v');
+  assert.ok(await page.getByTestId('output').isVisible(), 'v shows the text');
+  assert.ok(!(await page.getByTestId('diff').isVisible()));
+  await page.getByTestId('output').focus();
+  await page.keyboard.press('v');
+  assert.ok(await page.getByTestId('diff').isVisible(), 'and v again the inline changes');
+  assertClean();
+});
+
+test('long unchanged stretches fold, and open on request', async () => {
+  const { page, assertClean } = await openPage(browser, server.url);
+  // Distinct words, not numbers: digits are folded when lines are compared for duplicates.
+  const words = 'amber birch cedar delta ember fjord grove heath inlet juniper kestrel larch maple nettle orchid pine quarry rowan sorrel thistle'.split(' ');
+  const lines = words.flatMap((w) => [`The ${w} path runs north of the old mill.`, `Nobody walks the ${w} path after dark.`]);
+  await paste(page, `${lines.join('\n')}\nA   line   to   fix.`);
+  const fold = page.locator('[data-testid="diff"] button.fold');
+  assert.equal(await fold.innerText(), 'show 35 unchanged lines');
+  assert.doesNotMatch(await page.getByTestId('diff').innerText(), /The maple path/);
+  await fold.click();
+  assert.match(await page.getByTestId('diff').innerText(), /The maple path/);
+  assertClean();
+});
+
+test('presets switch rule sets', async () => {
+  const { page, assertClean } = await openPage(browser, server.url);
+  await paste(page, TEXT);
+  const dedup = page.getByTestId('rule-toggle-duplicate-paragraphs');
+  const mainContent = page.getByTestId('rule-toggle-main-content');
+  assert.ok(await dedup.isChecked());
+  assert.ok(!(await mainContent.isChecked()));
+  await page.getByTestId('preset').selectOption('minimal');
+  assert.ok(!(await dedup.isChecked()), 'minimal removes nothing');
+  assert.equal(await output(page), TEXT);
+  await page.getByTestId('preset').selectOption('corpus');
+  assert.ok(await dedup.isChecked() && (await mainContent.isChecked()), 'corpus adds the document filters');
+  assert.equal(count(await output(page), FIRST), 1);
+  assertClean();
+});
+
+test('a bad custom pattern is named in the error and the last good output stays', async () => {
+  const { page, assertClean } = await openPage(browser, server.url);
+  await paste(page, 'Price: 12 EUR today.\nPrice: 30 EUR tomorrow.');
+  await page.getByTestId('custom-add').click();
+  await page.getByTestId('custom-pattern').fill('(\\d+) EUR');
+  await page.getByTestId('custom-replacement').fill('€$1');
+  assert.equal(await output(page), 'Price: €12 today.\nPrice: €30 tomorrow.');
+  assert.equal(await page.locator('[data-testid="change"][data-rule="custom"]').count(), 2);
+
+  await page.getByTestId('custom-pattern').fill('(\\d+ EUR');
+  await page.getByTestId('error').waitFor();
+  assert.match(await page.getByTestId('error').innerText(), /custom\[0\].*(unclosed|parse)/);
+  assert.equal(await page.getByRole('alert').count(), 1);
+  assert.equal(await output(page), 'Price: €12 today.\nPrice: €30 tomorrow.', 'the last good output stays');
+
+  await page.getByTestId('custom-pattern').fill('^Price: 30.*$');
+  await page.getByTestId('custom-action').selectOption('drop-line');
+  assert.equal(await page.getByTestId('error').count(), 0);
+  assert.equal(await output(page), 'Price: 12 EUR today.\n');
+  assertClean();
+});
+
+test('settings survive a reload, and a share link carries them (and never the text) to a fresh browser', async () => {
+  const { page, context, assertClean } = await openPage(browser, server.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  await paste(page, TEXT);
+  await page.getByTestId('rule-toggle-duplicate-paragraphs').uncheck();
+  await page.getByTestId('rule-toggle-urls').check();
+  await page.reload();
+  await page.getByTestId('input').waitFor();
+  assert.ok(!(await page.getByTestId('rule-toggle-duplicate-paragraphs').isChecked()));
+  assert.ok(await page.getByTestId('rule-toggle-urls').isChecked());
+  assert.equal(await page.getByTestId('input').inputValue(), '', 'the text is not stored');
+
+  await page.getByTestId('share').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  assert.match(link, /#config=/);
+  assert.ok(!link.includes('ferry'), 'settings only');
+  assertClean();
+
+  const fresh = await openPage(browser, link);
+  assert.ok(!(await fresh.page.getByTestId('rule-toggle-duplicate-paragraphs').isChecked()));
+  assert.ok(await fresh.page.getByTestId('rule-toggle-urls').isChecked());
+  await paste(fresh.page, TEXT);
+  assert.equal(count(await output(fresh.page), FIRST), 2, 'duplicates stay, as the shared settings say');
+  fresh.assertClean();
+  await fresh.context.close();
+});
+
+test('settings export as the CLI JSON and import back; a bad file is refused with its reason', async () => {
+  const { page, assertClean } = await openPage(browser, server.url);
+  await page.getByTestId('preset').selectOption('minimal');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  assert.equal(download.suggestedFilename(), 'rinse-settings.json');
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  const exported = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  assert.deepEqual(exported, { preset: 'minimal' });
+
+  await page.getByTestId('import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"rules":{"no-such-rule":{}}}') });
+  await page.getByTestId('error').waitFor();
+  assert.match(await page.getByTestId('error').innerText(), /bad\.json was not imported: rules\.no-such-rule/);
+  assert.equal(await page.getByTestId('preset').inputValue(), 'minimal', 'the settings stay');
+
+  await page.getByTestId('import').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from('{"preset":"corpus"}') });
+  await page.waitForFunction(() => document.querySelector('[data-testid="preset"]').value === 'corpus');
+  assert.equal(await page.getByTestId('error').count(), 0);
+  assertClean();
+});
