@@ -20,9 +20,9 @@ pub fn App() -> impl IntoView {
         </header>
         <main class="panes">
             <InputPane text=session.input.read_only() set_text=session.input.write_only() />
-            <OutputPane outcome=session.outcome rejected=session.rejected output=session.output />
-            <RulesPanel config=session.config outcome=session.outcome />
+            <OutputPane outcome=session.outcome.read_only() busy=session.busy.read_only() rejected=session.rejected output=session.output />
+            <RulesPanel config=session.config outcome=session.outcome.read_only() />
         </main>
-        <StatsBar outcome=session.outcome />
+        <StatsBar outcome=session.outcome.read_only() />
     }
 }

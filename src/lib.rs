@@ -4,9 +4,11 @@
 mod app;
 mod components;
 mod download;
+mod job;
 mod model;
 mod offline;
 mod settings;
+pub mod worker;
 
 pub use app::App;
 pub use model::Session;

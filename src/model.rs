@@ -3,9 +3,15 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use rinse_core::{apply_except, clean_input, Cleaned, CleanedInput, Config, Edit, Format, Stats};
+use rinse_core::{apply_except, Cleaned, Config, Edit, Format, Stats};
 
 use crate::settings;
+use crate::worker::{self, Cleaner};
+
+/// Inputs at least this long are cleaned in the web worker; shorter ones
+/// here, at once: below it cleaning takes well under 100 ms, less than the
+/// round trip to the worker adds (measured with `npm run bench --prefix e2e`).
+const WORKER_MIN_BYTES: usize = 256 * 1024;
 
 /// One cleaning of the input: the text the diff calls "before", the result
 /// and its figures.
@@ -42,7 +48,9 @@ impl ChangeKey {
 pub struct Session {
     pub input: RwSignal<String>,
     pub config: RwSignal<Config>,
-    pub outcome: Memo<Outcome>,
+    pub outcome: RwSignal<Outcome>,
+    /// Whether the worker is cleaning a newer input than the outcome's.
+    pub busy: RwSignal<bool>,
     /// Changes the user rejected: the output keeps the original text there.
     pub rejected: RwSignal<BTreeSet<ChangeKey>>,
     /// The cleaned text with the rejected changes undone.
@@ -53,8 +61,24 @@ impl Session {
     pub fn new() -> Session {
         let input = RwSignal::new(String::new());
         let config = RwSignal::new(settings::initial());
-        let outcome = Memo::new(move |last: Option<&Outcome>| {
-            input.with(|text| config.with(|config| run(text, config, last)))
+        let outcome = RwSignal::new(Outcome::default());
+        let busy = RwSignal::new(false);
+        let cleaner = Cleaner::new(outcome, busy);
+        // The cleaning follows the input and the settings; large inputs go to
+        // the worker (the world outside this thread), small ones are done here.
+        Effect::new(move |_| {
+            input.with(|text| {
+                config.with(|config| {
+                    if text.len() < WORKER_MIN_BYTES || config.plan().is_err() {
+                        worker::here(outcome, text, config);
+                    } else {
+                        // In a task of its own: the paste that brought the text
+                        // has already cost its task a lot.
+                        let (text, config, cleaner) = (text.clone(), config.clone(), cleaner.clone());
+                        set_timeout(move || cleaner.submit(text, config), std::time::Duration::ZERO);
+                    }
+                })
+            })
         });
         let rejected = RwSignal::new(BTreeSet::new());
         let output = Memo::new(move |_| {
@@ -70,7 +94,7 @@ impl Session {
         });
         // Settings outlive the tab; the text never leaves it.
         Effect::new(move |_| config.with(settings::save));
-        Session { input, config, outcome, rejected, output }
+        Session { input, config, outcome, busy, rejected, output }
     }
 }
 
@@ -87,22 +111,4 @@ pub fn toggle_rejected(rejected: RwSignal<BTreeSet<ChangeKey>>, key: ChangeKey) 
             set.insert(key);
         }
     });
-}
-
-fn run(input: &str, config: &Config, last: Option<&Outcome>) -> Outcome {
-    let started = now();
-    let plan = match config.plan() {
-        Ok(plan) => plan,
-        Err(error) => {
-            let last = last.cloned().unwrap_or_default();
-            return Outcome { error: Some(error.to_string()), ..last };
-        }
-    };
-    let CleanedInput { format, before, cleaned } = clean_input(input, Format::Auto, &plan);
-    let stats = Stats::new(&before, &cleaned.text, cleaned.edits.len());
-    Outcome { before, format, cleaned, stats, millis: now() - started, error: None }
-}
-
-fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }

@@ -72,7 +72,7 @@ test('long unchanged stretches fold, and open on request', async () => {
   const lines = words.flatMap((w) => [`The ${w} path runs north of the old mill.`, `Nobody walks the ${w} path after dark.`]);
   await paste(page, `${lines.join('\n')}\nA   line   to   fix.`);
   const fold = page.locator('[data-testid="diff"] button.fold');
-  assert.equal(await fold.innerText(), 'show 35 unchanged lines');
+  assert.equal(await fold.innerText(), 'show 35 more lines');
   assert.doesNotMatch(await page.getByTestId('diff').innerText(), /The maple path/);
   await fold.click();
   assert.match(await page.getByTestId('diff').innerText(), /The maple path/);
@@ -163,5 +163,32 @@ test('settings export as the CLI JSON and import back; a bad file is refused wit
   await page.getByTestId('import').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from('{"preset":"corpus"}') });
   await page.waitForFunction(() => document.querySelector('[data-testid="preset"]').value === 'corpus');
   assert.equal(await page.getByTestId('error').count(), 0);
+  assertClean();
+});
+
+test('a large paste is cleaned in the worker and set aside from the text box, and can come back to be edited', async () => {
+  const { page, assertClean } = await openPage(browser, server.url);
+  // Over a megabyte, each paragraph distinct, one duplicated block in the middle.
+  // Names made of letters only: digits are folded when lines are compared.
+  const name = (i) => i.toString(26).replace(/[0-9]/g, (d) => 'qrstuvwxyz'[d]);
+  const paragraphs = Array.from({ length: 16000 }, (_, i) => `Paragraph ${name(i)} of the long report, with words enough to be a line of prose.`);
+  paragraphs.splice(6000, 0, paragraphs[10]);
+  const text = paragraphs.join('\n');
+  assert.ok(text.length > 1024 * 1024);
+  await page.evaluate((text) => {
+    const input = document.querySelector('[data-testid="input"]');
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await page.getByTestId('set-aside').waitFor();
+  assert.match(await page.getByTestId('set-aside').innerText(), /A 1\.\d MB text is loaded/);
+  await page.waitForFunction(() => document.querySelector('[data-testid="output"]').value.length > 0 && !document.querySelector('[data-busy="true"]'));
+  const cleaned = await page.getByTestId('output').inputValue();
+  assert.equal(cleaned, paragraphs.filter((_, i) => i !== 6000).join('\n'), 'the duplicate is gone, nothing else');
+  assert.equal(await page.locator('[data-testid="change"][data-rule="duplicate-paragraphs"]').count(), 1);
+
+  await page.getByRole('button', { name: 'Show it here to edit' }).click();
+  assert.equal(await page.getByTestId('input').inputValue(), text);
+  assert.equal(await page.getByTestId('set-aside').count(), 0);
   assertClean();
 });

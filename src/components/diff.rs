@@ -44,14 +44,14 @@ const FOLD_AT: usize = 12;
 const FOLD_CONTEXT: usize = 3;
 /// Changes drawn at once; more come on request, so a huge document with
 /// many changes does not stall the page.
-const CHANGES_AT_ONCE: usize = 1500;
+const CHANGES_AT_ONCE: usize = 500;
 
 /// The changes, drawn from the edits: removed text struck through, new text
 /// underlined, the rule and reason on hover and focus. A change is rejected
 /// (and restored) by clicking it or pressing Enter on it; j/k or the arrow
 /// keys move between changes. All text goes in as text nodes, never as markup.
 #[component]
-pub fn Diff(outcome: Memo<Outcome>, rejected: RwSignal<BTreeSet<ChangeKey>>, view: ReadSignal<View>) -> impl IntoView {
+pub fn Diff(outcome: ReadSignal<Outcome>, rejected: RwSignal<BTreeSet<ChangeKey>>, view: ReadSignal<View>) -> impl IntoView {
     let (shown_changes, set_shown_changes) = signal(CHANGES_AT_ONCE);
     let body = move || {
         let current = view.get();
@@ -110,17 +110,18 @@ fn column(o: &Outcome, side: Side, limit: usize, rejected: RwSignal<BTreeSet<Cha
     let mut pos = 0;
     for edit in edits.iter().take(limit) {
         if edit.start > pos {
-            views.push(unchanged(&o.before[pos..edit.start]));
+            views.push(folded(&o.before[pos..edit.start]));
         }
         views.push(change_view(&o.before, edit, side, rejected));
         pos = edit.end;
     }
-    views.push(unchanged(&o.before[pos..]));
+    views.push(folded(&o.before[pos..]));
     views
 }
 
-/// Unchanged text; a long stretch is folded to its first and last lines.
-fn unchanged(text: &str) -> AnyView {
+/// Text of the diff (unchanged, or removed); a long stretch is folded to
+/// its first and last lines.
+fn folded(text: &str) -> AnyView {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     if lines.len() <= FOLD_AT {
         return text.to_string().into_any();
@@ -128,7 +129,7 @@ fn unchanged(text: &str) -> AnyView {
     let head = lines[..FOLD_CONTEXT].concat();
     let middle = lines[FOLD_CONTEXT..lines.len() - FOLD_CONTEXT].concat();
     let tail = lines[lines.len() - FOLD_CONTEXT..].concat();
-    let folded = lines.len() - 2 * FOLD_CONTEXT;
+    let hidden = lines.len() - 2 * FOLD_CONTEXT;
     let (open, set_open) = signal(false);
     view! {
         {head}
@@ -136,8 +137,16 @@ fn unchanged(text: &str) -> AnyView {
             middle.clone().into_any()
         } else {
             view! {
-                <button type="button" class="fold" on:click=move |_| set_open.set(true)>
-                    {format!("show {folded} unchanged lines")}
+                <button
+                    type="button"
+                    class="fold"
+                    on:click=move |ev| {
+                        // Inside a change, opening the fold must not reject the change.
+                        ev.stop_propagation();
+                        set_open.set(true);
+                    }
+                >
+                    {format!("show {hidden} more lines")}
                 </button>
             }
             .into_any()
@@ -209,7 +218,7 @@ fn change_view(before: &str, edit: &Edit, side: Side, rejected: RwSignal<BTreeSe
             on:click=move |_| toggle()
             on:keydown=on_key
         >
-            {(side != Side::After && !removed.is_empty()).then(|| view! { <del>{removed}</del> })}
+            {(side != Side::After && !removed.is_empty()).then(|| view! { <del>{folded(&removed)}</del> })}
             {(side == Side::Both && !added.is_empty()).then(|| view! { <ins>{added.clone()}</ins> })}
             {after}
         </span>

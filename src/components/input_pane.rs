@@ -8,9 +8,42 @@ const SAMPLE: &str = include_str!("../../fixtures/harbour-scrape.txt");
 /// Larger files would stall the text box; the command line takes them.
 const MAX_FILE_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
 
+/// Texts this long are put away rather than left in the text box: laying
+/// out megabytes of text there holds up the page for longer than cleaning
+/// them takes. The user can still bring them back to edit.
+const SET_ASIDE_BYTES: usize = 1024 * 1024;
+
 /// Where text goes in: typed, pasted, dropped as a file, or the sample.
 #[component]
 pub fn InputPane(text: ReadSignal<String>, set_text: WriteSignal<String>) -> impl IntoView {
+    // The text box holds what the user typed; the page writes a value into
+    // it only when it loads one (sample, dropped file), never on each key.
+    let text_box = NodeRef::<leptos::html::Textarea>::new();
+    // A long text put away, out of the text box: its size in bytes.
+    let (set_aside, set_set_aside) = signal(None::<usize>);
+    let load = move |value: String| {
+        let long = value.len() >= SET_ASIDE_BYTES;
+        if let Some(element) = text_box.get_untracked() {
+            element.set_value(if long { "" } else { &value });
+        }
+        set_set_aside.set(long.then_some(value.len()));
+        set_text.set(value);
+    };
+    let on_input = move |ev: web_sys::Event| {
+        let value = event_target_value(&ev);
+        if value.len() >= SET_ASIDE_BYTES {
+            load(value);
+        } else {
+            set_text.set(value);
+        }
+    };
+    let edit_here = move |_| {
+        if let Some(element) = text_box.get_untracked() {
+            text.with_untracked(|t| element.set_value(t));
+        }
+        set_set_aside.set(None);
+    };
+    let clear = move |_| load(String::new());
     // Why the last dropped file was not loaded; the text stays as it was.
     let (refusal, set_refusal) = signal(None::<String>);
     let (dragging, set_dragging) = signal(false);
@@ -23,7 +56,7 @@ pub fn InputPane(text: ReadSignal<String>, set_text: WriteSignal<String>) -> imp
             match read_text(&file).await {
                 Ok(loaded) => {
                     set_refusal.set(None);
-                    set_text.set(loaded);
+                    load(loaded);
                 }
                 Err(why) => set_refusal.set(Some(format!("{} was not loaded: {why}", file.name()))),
             }
@@ -46,20 +79,31 @@ pub fn InputPane(text: ReadSignal<String>, set_text: WriteSignal<String>) -> imp
         >
             <div class="pane-head">
                 <h2 id="input-heading">"Scraped text"</h2>
-                <button type="button" class="quiet" on:click=move |_| set_text.set(SAMPLE.to_string())>
+                <button type="button" class="quiet" on:click=move |_| load(SAMPLE.to_string())>
                     "Try a sample"
                 </button>
             </div>
             {move || refusal.get().map(|message| view! {
                 <p class="error" role="alert" data-testid="error">{message}</p>
             })}
+            {move || set_aside.get().map(|bytes| view! {
+                <div class="set-aside" data-testid="set-aside" role="status">
+                    <p>{format!(
+                        "A {:.1} MB text is loaded and cleaned on the right. It is not shown here, so that the page stays quick.",
+                        bytes as f64 / 1e6
+                    )}</p>
+                    <button type="button" on:click=edit_here>"Show it here to edit"</button>
+                    <button type="button" class="quiet" on:click=clear>"Clear"</button>
+                </div>
+            })}
             <textarea
+                node_ref=text_box
+                class:hidden=move || set_aside.get().is_some()
                 data-testid="input"
                 aria-label="Scraped text to clean"
                 placeholder="Paste text or page source here, or drop a file…"
                 spellcheck="false"
-                prop:value=move || text.get()
-                on:input=move |ev| set_text.set(event_target_value(&ev))
+                on:input=on_input
             ></textarea>
         </section>
     }

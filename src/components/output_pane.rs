@@ -9,7 +9,7 @@ use crate::model::{ChangeKey, Outcome};
 /// The result: the changes inline or side by side, or the cleaned text
 /// ready to copy. `v` switches between the three.
 #[component]
-pub fn OutputPane(outcome: Memo<Outcome>, rejected: RwSignal<BTreeSet<ChangeKey>>, output: Memo<String>) -> impl IntoView {
+pub fn OutputPane(outcome: ReadSignal<Outcome>, busy: ReadSignal<bool>, rejected: RwSignal<BTreeSet<ChangeKey>>, output: Memo<String>) -> impl IntoView {
     let (view, set_view) = signal(View::Inline);
     let switch_on_v = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "v" && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() {
@@ -17,7 +17,13 @@ pub fn OutputPane(outcome: Memo<Outcome>, rejected: RwSignal<BTreeSet<ChangeKey>
         }
     };
     view! {
-        <section class="pane output-pane" aria-labelledby="output-heading" on:keydown=switch_on_v>
+        <section
+            class="pane output-pane"
+            aria-labelledby="output-heading"
+            aria-busy=move || busy.get().to_string()
+            data-busy=move || busy.get().to_string()
+            on:keydown=switch_on_v
+        >
             <div class="pane-head">
                 <h2 id="output-heading">"Cleaned"</h2>
                 <OutputActions output=output />

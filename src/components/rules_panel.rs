@@ -8,7 +8,7 @@ use crate::model::Outcome;
 /// Every rule of the registry, by group: a toggle, how many changes it made,
 /// and its docs.
 #[component]
-pub fn RulesPanel(config: RwSignal<Config>, outcome: Memo<Outcome>) -> impl IntoView {
+pub fn RulesPanel(config: RwSignal<Config>, outcome: ReadSignal<Outcome>) -> impl IntoView {
     let mut groups: Vec<Group> = REGISTRY.iter().map(|r| r.info().group).collect();
     groups.sort();
     groups.dedup();

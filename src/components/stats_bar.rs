@@ -6,7 +6,7 @@ use crate::model::Outcome;
 
 /// Before-and-after figures for the current text.
 #[component]
-pub fn StatsBar(outcome: Memo<Outcome>) -> impl IntoView {
+pub fn StatsBar(outcome: ReadSignal<Outcome>) -> impl IntoView {
     let line = move || {
         outcome.with(|o| {
             let s = &o.stats;

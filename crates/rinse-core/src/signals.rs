@@ -3,13 +3,13 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Gopher's stop words: a document needs at least two of them.
 const STOP_WORDS: &[&str] = &["the", "be", "to", "of", "and", "that", "have", "with"];
 
 /// Figures of one document, and what they say about keeping it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Signals {
     pub words: usize,
     pub mean_word_length: f64,

@@ -1,9 +1,9 @@
 //! Before-and-after figures for a cleaned document.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Characters, words and lines of a text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
     pub chars: usize,
     pub words: usize,
@@ -21,7 +21,7 @@ impl Counts {
 }
 
 /// The figures the page's stats panel and `rinse --stats` show.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Stats {
     pub before: Counts,
     pub after: Counts,

@@ -1,0 +1,112 @@
+// The page under load, measured (not asserted): run after `cargo xtask build`
+// with `npm run bench --prefix e2e`. Reports
+//  - keystroke-to-updated-diff latency while typing into a 200 KB document,
+//  - time to clean and show a 5 MB paste,
+//  - the longest main-thread task during each.
+import { serveDist, launch, fixture } from '../lib/harness.mjs';
+
+const server = await serveDist('/');
+const browser = await launch();
+const scrape = await fixture('harbour-scrape.txt');
+
+/**
+ * About `size` bytes of scrape: the fixture again and again, the words of
+ * its longer lines rotated differently in each copy so that copies are not
+ * duplicates of one another, its junk lines (error page, disclaimer,
+ * comments) as they are.
+ */
+function makeDocument(size) {
+  const parts = [];
+  let length = 0;
+  for (let copy = 0; length < size; copy++) {
+    const text = scrape
+      .split('\n')
+      .map((line) => {
+        const words = line.split(' ');
+        if (words.length < 12) return line;
+        const shift = (copy * 7) % words.length;
+        return [...words.slice(shift), ...words.slice(0, shift)].join(' ');
+      })
+      .join('\n');
+    parts.push(text);
+    length += text.length;
+  }
+  return parts.join('\n');
+}
+
+/** Puts `text` in the input as a paste does: one input event. */
+async function pasteInto(page, text) {
+  await page.evaluate((text) => {
+    const input = document.querySelector('[data-testid="input"]');
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+}
+
+async function freshPage() {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(server.url);
+  await page.getByTestId('input').waitFor();
+  return page;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const longest = (page) => page.evaluate(() => Math.max(0, ...window.longTasks.splice(0)));
+
+// Typing: each key, from the input event to the diff showing the new text.
+{
+  const page = await freshPage();
+  const text = makeDocument(200 * 1024);
+  await pasteInto(page, text);
+  await page.waitForFunction(() => document.querySelector('[data-testid="output"]').value.length > 0, null, { timeout: 120000 });
+  await longest(page);
+  const latencies = await page.evaluate(async () => {
+    const input = document.querySelector('[data-testid="input"]');
+    const diff = document.querySelector('[data-testid="diff"]');
+    const results = [];
+    for (let i = 0; i < 20; i++) {
+      const marker = `typed${i}x`;
+      const shown = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (diff.textContent.includes(marker)) {
+            observer.disconnect();
+            resolve();
+          }
+        });
+        observer.observe(diff, { childList: true, subtree: true, characterData: true });
+      });
+      const started = performance.now();
+      input.value = `${input.value}\n${marker}`;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await shown;
+      results.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return results;
+  });
+  const changes = await page.locator('[data-testid="change"]').count();
+  console.log(`typing into 200 KB (${changes} changes drawn): median ${median(latencies).toFixed(1)} ms, worst ${Math.max(...latencies).toFixed(1)} ms per keystroke; longest task ${(await longest(page)).toFixed(0)} ms`);
+  await page.close();
+}
+
+// Pasting 5 MB: from the paste to the output holding the cleaned text.
+{
+  const page = await freshPage();
+  const text = makeDocument(5 * 1024 * 1024);
+  await longest(page);
+  const started = Date.now();
+  await pasteInto(page, text);
+  await page.waitForFunction(() => document.querySelector('[data-testid="output"]').value.length > 0, null, { timeout: 600000 });
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`pasting ${(text.length / 1e6).toFixed(1)} MB: cleaned and shown in ${seconds.toFixed(2)} s; longest task ${(await longest(page)).toFixed(0)} ms`);
+  await page.close();
+}
+
+await browser.close();
+await server.close();

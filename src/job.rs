@@ -1,0 +1,86 @@
+//! One cleaning of the page's input, the same whether it runs on the page's
+//! own thread (small inputs) or in the web worker (large ones), and how its
+//! result crosses between the two.
+
+use std::collections::BTreeMap;
+
+use rinse_core::custom::CUSTOM_ID;
+use rinse_core::rules::find;
+use rinse_core::{clean_input, Cleaned, CleanedInput, Config, Edit, Format, Signals, Stats};
+use serde::{Deserialize, Serialize};
+
+use crate::model::Outcome;
+
+/// Cleans `input` under `config`; `started` and `now` time it.
+pub fn run(input: &str, config: &Config, now: impl Fn() -> f64) -> Result<Outcome, String> {
+    let started = now();
+    let plan = config.plan().map_err(|e| e.to_string())?;
+    let CleanedInput { format, before, cleaned } = clean_input(input, Format::Auto, &plan);
+    let stats = Stats::new(&before, &cleaned.text, cleaned.edits.len());
+    Ok(Outcome { before, format, cleaned, stats, millis: now() - started, error: None })
+}
+
+/// An outcome without its texts, which travel as strings of their own
+/// (cheap to pass between threads; JSON would escape megabytes).
+#[derive(Serialize, Deserialize)]
+pub struct Summary {
+    pub format: Format,
+    pub edits: Vec<Edit>,
+    pub counts: Vec<(String, usize)>,
+    pub signals: Option<Signals>,
+    pub stats: Stats,
+    pub millis: f64,
+}
+
+impl Summary {
+    pub fn of(outcome: &Outcome) -> Summary {
+        Summary {
+            format: outcome.format,
+            edits: outcome.cleaned.edits.clone(),
+            counts: outcome.cleaned.counts.iter().map(|(id, n)| (id.to_string(), *n)).collect(),
+            signals: outcome.cleaned.signals.clone(),
+            stats: outcome.stats,
+            millis: outcome.millis,
+        }
+    }
+
+    /// The outcome again, given its texts.
+    pub fn into_outcome(self, before: String, cleaned: String) -> Outcome {
+        let counts: BTreeMap<&'static str, usize> = self
+            .counts
+            .into_iter()
+            .filter_map(|(id, n)| rule_id(&id).map(|id| (id, n)))
+            .collect();
+        Outcome {
+            before,
+            format: self.format,
+            cleaned: Cleaned { text: cleaned, edits: self.edits, counts, signals: self.signals },
+            stats: self.stats,
+            millis: self.millis,
+            error: None,
+        }
+    }
+}
+
+/// The registry's own id for `id`.
+fn rule_id(id: &str) -> Option<&'static str> {
+    if id == CUSTOM_ID {
+        return Some(CUSTOM_ID);
+    }
+    find(id).map(|rule| rule.info().id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_outcome_crosses_to_the_worker_and_back_unchanged() {
+        let config = Config::default();
+        let outcome = run("Same line.\nSame line.\nA  gap.\n", &config, || 0.0).unwrap();
+        let json = serde_json::to_string(&Summary::of(&outcome)).unwrap();
+        let summary: Summary = serde_json::from_str(&json).unwrap();
+        let back = summary.into_outcome(outcome.before.clone(), outcome.cleaned.text.clone());
+        assert_eq!(back, outcome);
+    }
+}

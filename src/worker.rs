@@ -1,0 +1,193 @@
+//! Cleaning large inputs in a web worker, so that typing never waits for
+//! it: both ends of the conversation. The worker is the same engine built
+//! as a second program (`src/bin/rinse-worker.rs`); messages are plain
+//! objects whose texts travel as strings.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::closure::Closure;
+use leptos::wasm_bindgen::{JsCast, JsValue};
+use rinse_core::{Config, Format};
+
+use crate::job::{self, Summary};
+use crate::model::Outcome;
+
+/// Where trunk puts the worker's loader, next to the page.
+const WORKER_SCRIPT: &str = "./rinse-worker_loader.js";
+
+/// The worker's side: answers each job with its outcome.
+pub fn serve() {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let replies = scope.clone();
+    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        let data = event.data();
+        let input = field(&data, "input").as_string().unwrap_or_default();
+        let config = field(&data, "config").as_string().unwrap_or_default();
+        let reply = js_sys::Object::new();
+        set(&reply, "id", &field(&data, "id"));
+        let result = serde_json::from_str::<Config>(&config)
+            .map_err(|e| e.to_string())
+            .and_then(|config| job::run(&input, &config, js_sys::Date::now));
+        match result {
+            Ok(outcome) => {
+                set(&reply, "summary", &serde_json::to_string(&Summary::of(&outcome)).unwrap_or_default().into());
+                set(&reply, "cleaned", &outcome.cleaned.text.as_str().into());
+                if outcome.format == Format::Html {
+                    set(&reply, "before", &outcome.before.as_str().into());
+                }
+            }
+            Err(error) => set(&reply, "error", &error.into()),
+        }
+        // A reply that cannot be posted leaves the page waiting; nothing else to tell it.
+        let _ = replies.post_message(&reply);
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // Messages that came before the handler was set are lost: the page
+    // sends none until it hears this.
+    let ready = js_sys::Object::new();
+    set(&ready, "ready", &true.into());
+    let _ = scope.post_message(&ready);
+}
+
+fn field(object: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(object, &name.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set(object: &js_sys::Object, name: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(object, &name.into(), value);
+}
+
+/// The page's side: one job in the worker at a time; while it runs (or the
+/// worker starts), only the latest of the jobs that come in waits, the
+/// others are dropped.
+#[derive(Clone)]
+pub struct Cleaner {
+    state: Rc<RefCell<State>>,
+}
+
+struct State {
+    worker: Option<web_sys::Worker>,
+    /// Whether the worker has said it listens.
+    ready: bool,
+    /// The job in the worker: its id, input and settings.
+    running: Option<(u32, String, Config)>,
+    waiting: Option<(String, Config)>,
+    next_id: u32,
+    outcome: RwSignal<Outcome>,
+    busy: RwSignal<bool>,
+}
+
+impl Cleaner {
+    /// Starts the worker; without one (a host missing the file, a test
+    /// page), every job runs on the page's thread.
+    pub fn new(outcome: RwSignal<Outcome>, busy: RwSignal<bool>) -> Cleaner {
+        let worker = web_sys::Worker::new(WORKER_SCRIPT).ok();
+        let cleaner = Cleaner {
+            state: Rc::new(RefCell::new(State { worker: None, ready: false, running: None, waiting: None, next_id: 0, outcome, busy })),
+        };
+        if let Some(worker) = worker {
+            let on_reply = {
+                let cleaner = cleaner.clone();
+                Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| cleaner.finished(event.data()))
+            };
+            let on_error = {
+                let cleaner = cleaner.clone();
+                Closure::<dyn Fn(web_sys::Event)>::new(move |_| cleaner.lost_worker())
+            };
+            worker.set_onmessage(Some(on_reply.as_ref().unchecked_ref()));
+            worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+            on_reply.forget();
+            on_error.forget();
+            cleaner.state.borrow_mut().worker = Some(worker);
+        }
+        cleaner
+    }
+
+    /// Cleans `input` in the worker, or here when there is none.
+    pub fn submit(&self, input: String, config: Config) {
+        let mut state = self.state.borrow_mut();
+        if state.worker.is_none() {
+            let outcome = state.outcome;
+            drop(state);
+            here(outcome, &input, &config);
+            return;
+        }
+        if state.running.is_some() || !state.ready {
+            state.waiting = Some((input, config));
+            return;
+        }
+        state.start(input, config);
+    }
+
+    fn finished(&self, reply: JsValue) {
+        let mut state = self.state.borrow_mut();
+        if field(&reply, "ready").is_truthy() {
+            state.ready = true;
+            if let Some((input, config)) = state.waiting.take() {
+                state.start(input, config);
+            }
+            return;
+        }
+        let id = field(&reply, "id").as_f64().unwrap_or(-1.0) as u32;
+        let Some((_, input, _)) = state.running.take().filter(|(running, _, _)| *running == id) else { return };
+        let outcome = match field(&reply, "error").as_string() {
+            Some(error) => Outcome { error: Some(error), ..state.outcome.get_untracked() },
+            None => {
+                let summary = field(&reply, "summary").as_string().and_then(|json| serde_json::from_str::<Summary>(&json).ok());
+                let cleaned = field(&reply, "cleaned").as_string().unwrap_or_default();
+                let before = field(&reply, "before").as_string().unwrap_or(input);
+                match summary {
+                    Some(summary) => summary.into_outcome(before, cleaned),
+                    None => Outcome { error: Some("the worker's answer could not be read".into()), ..state.outcome.get_untracked() },
+                }
+            }
+        };
+        state.outcome.set(outcome);
+        match state.waiting.take() {
+            Some((input, config)) => state.start(input, config),
+            None => state.busy.set(false),
+        }
+    }
+
+    /// The worker failed: what it had, and all later jobs, run here.
+    fn lost_worker(&self) {
+        let mut state = self.state.borrow_mut();
+        state.worker = None;
+        let job = state.waiting.take().or_else(|| state.running.take().map(|(_, input, config)| (input, config)));
+        let (outcome, busy) = (state.outcome, state.busy);
+        drop(state);
+        busy.set(false);
+        if let Some((input, config)) = job {
+            here(outcome, &input, &config);
+        }
+    }
+}
+
+impl State {
+    fn start(&mut self, input: String, config: Config) {
+        let Some(worker) = &self.worker else { return };
+        self.next_id = self.next_id.wrapping_add(1);
+        let message = js_sys::Object::new();
+        set(&message, "id", &self.next_id.into());
+        set(&message, "input", &input.as_str().into());
+        set(&message, "config", &serde_json::to_string(&config).unwrap_or_default().into());
+        if worker.post_message(&message).is_ok() {
+            self.running = Some((self.next_id, input, config));
+            self.busy.set(true);
+        } else {
+            here(self.outcome, &input, &config);
+        }
+    }
+}
+
+/// Cleans on the page's thread; bad settings keep the last good result.
+pub fn here(outcome: RwSignal<Outcome>, input: &str, config: &Config) {
+    let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+    match job::run(input, config, now) {
+        Ok(result) => outcome.set(result),
+        Err(error) => outcome.update(|last| last.error = Some(error)),
+    }
+}
