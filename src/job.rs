@@ -69,18 +69,3 @@ fn rule_id(id: &str) -> Option<&'static str> {
     }
     find(id).map(|rule| rule.info().id)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_outcome_crosses_to_the_worker_and_back_unchanged() {
-        let config = Config::default();
-        let outcome = run("Same line.\nSame line.\nA  gap.\n", &config, || 0.0).unwrap();
-        let json = serde_json::to_string(&Summary::of(&outcome)).unwrap();
-        let summary: Summary = serde_json::from_str(&json).unwrap();
-        let back = summary.into_outcome(outcome.before.clone(), outcome.cleaned.text.clone());
-        assert_eq!(back, outcome);
-    }
-}

@@ -4,7 +4,7 @@
 mod app;
 mod components;
 mod download;
-mod job;
+pub mod job;
 mod model;
 mod offline;
 mod settings;

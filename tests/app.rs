@@ -100,3 +100,14 @@ async fn each_rule_has_a_toggle_and_a_count_from_the_registry() {
     assert_eq!(output.value(), REPEATED);
     assert_eq!(count.text_content().as_deref(), Some("0"));
 }
+
+#[wasm_bindgen_test]
+fn an_outcome_crosses_to_the_worker_and_back_unchanged() {
+    use rinse_web::job::{run, Summary};
+    let config = rinse_core::Config::default();
+    let outcome = run("Same line.\nSame line.\nA  gap.\n", &config, || 0.0).unwrap();
+    let json = serde_json::to_string(&Summary::of(&outcome)).unwrap();
+    let summary: Summary = serde_json::from_str(&json).unwrap();
+    let back = summary.into_outcome(outcome.before.clone(), outcome.cleaned.text.clone());
+    assert_eq!(back, outcome);
+}
