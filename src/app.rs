@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{InputPane, OutputPane, PresetSelect, RulesPanel, SettingsMenu, StatsBar};
+use crate::components::{InputPane, OutputPane, PresetSelect, RulesPanel, SettingsMenu, StatsBar, ThemeToggle};
 use crate::model::Session;
 
 /// The whole page: input on the left, the cleaned result on the right.
@@ -16,6 +16,7 @@ pub fn App() -> impl IntoView {
             <div class="controls">
                 <PresetSelect config=session.config />
                 <SettingsMenu config=session.config />
+                <ThemeToggle />
             </div>
         </header>
         <main class="panes">

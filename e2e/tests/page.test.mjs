@@ -192,3 +192,21 @@ test('a large paste is cleaned in the worker and set aside from the text box, an
   assert.equal(await page.getByTestId('set-aside').count(), 0);
   assertClean();
 });
+
+test('the theme follows the system until the toggle sets it, and stays set', async () => {
+  const { page, assertClean } = await openPage(browser, server.url, { colorScheme: 'dark' });
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const dark = await background();
+  await page.getByTestId('theme').click();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+  const light = await background();
+  assert.notEqual(light, dark);
+  await page.reload();
+  await page.getByTestId('input').waitFor();
+  assert.equal(await background(), light, 'kept after a reload');
+  await page.getByTestId('theme').click();
+  assert.equal(await background(), dark);
+  await page.getByTestId('theme').click();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined, 'back to the system');
+  assertClean();
+});

@@ -7,6 +7,7 @@ mod preset_select;
 mod rules_panel;
 mod settings_menu;
 mod stats_bar;
+mod theme_toggle;
 
 pub use custom_rules::CustomRules;
 pub use diff::Diff;
@@ -17,3 +18,4 @@ pub use preset_select::PresetSelect;
 pub use rules_panel::RulesPanel;
 pub use settings_menu::SettingsMenu;
 pub use stats_bar::StatsBar;
+pub use theme_toggle::ThemeToggle;
