@@ -109,7 +109,9 @@ impl Doc {
                 keep[line] = false;
                 line += 1;
             }
-            if line > 0 && spans[line - 1].2 != change.end {
+            // The change must end where a line it covers ends (a deletion
+            // inside the first line covers none).
+            if line == 0 || spans[line - 1].2 != change.end {
                 return Doc::new(next);
             }
         }
@@ -193,6 +195,17 @@ mod tests {
         let _ = edited.lines();
         let changes = [Change::replace(1..2, "", "x")];
         assert_eq!(edited.after(&changes, "ab\nc".into()).lines().len(), 2);
+    }
+
+    #[test]
+    fn a_deletion_inside_the_first_line_refreshes_the_views() {
+        let text = "xKeep
+more";
+        let doc = Doc::new(text.to_string());
+        let _ = doc.lines();
+        let changes = [Change::delete(0..1, "x")];
+        let after = doc.after(&changes, "Keep\nmore".into());
+        assert_eq!(after.lines(), Doc::new("Keep\nmore".into()).lines());
     }
 
     #[test]

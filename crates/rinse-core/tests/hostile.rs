@@ -100,3 +100,11 @@ fn a_huge_jsonl_record_is_cleaned_and_a_broken_one_named() {
     let truncated = &line[..line.len() / 2];
     assert!(clean_row(truncated, "text", Format::Text, &plan).unwrap_err().to_string().starts_with("not valid JSON"));
 }
+
+/// Found by the `config` fuzz target: line views kept across a pass went
+/// stale when whole lines went and characters changed in the same pass.
+#[test]
+fn fuzz_regression_carriage_returns_nuls_and_byte_order_marks() {
+    let text = "\u{180e}\r\r\r\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\u{feff}\0\0\0\0\0\0]\0\0\0\0\0\0\0 G\"b\0\0\0\0\0\0\0\0\0\0\0,\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\u{feff}\0";
+    clean_every_preset(text);
+}
