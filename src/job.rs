@@ -17,7 +17,7 @@ pub fn run(input: &str, config: &Config, now: impl Fn() -> f64) -> Result<Outcom
     let plan = config.plan().map_err(|e| e.to_string())?;
     let CleanedInput { format, before, cleaned } = clean_input(input, Format::Auto, &plan);
     let stats = Stats::new(&before, &cleaned.text, cleaned.edits.len());
-    Ok(Outcome { before, format, cleaned, stats, millis: now() - started, error: None })
+    Ok(Outcome { before: before.into_owned(), format, cleaned, stats, millis: now() - started, error: None })
 }
 
 /// An outcome without its texts, which travel as strings of their own

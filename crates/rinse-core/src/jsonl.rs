@@ -46,6 +46,7 @@ pub fn clean_row(line: &str, field: &str, format: Format, plan: &Plan) -> Result
         return Ok(Row::NoField);
     };
     let CleanedInput { before, cleaned, .. } = clean_input(text, format, plan);
+    let before = before.into_owned();
     object.insert(field.to_string(), Value::String(cleaned.text.clone()));
     let line = serde_json::to_string(&value).map_err(|e| RowError(e.to_string()))?;
     Ok(Row::Cleaned { line, before, cleaned })

@@ -20,6 +20,7 @@ pub mod rules;
 pub mod signals;
 pub mod text;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub use config::{Config, ConfigError, Plan};
@@ -59,24 +60,27 @@ pub fn clean(original: &str, plan: &Plan) -> Cleaned {
 
 /// What cleaning an input gave: the text the edits apply to, and the result.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct CleanedInput {
+pub struct CleanedInput<'a> {
     /// `Text` or `Html`, as stated or detected.
     pub format: Format,
-    /// The text the edits are against: the input itself, or a page's whole visible text.
-    pub before: String,
+    /// The text the edits are against: the input itself (borrowed, not
+    /// copied: inputs can be large), or a page's whole visible text.
+    pub before: Cow<'a, str>,
     pub cleaned: Cleaned,
 }
 
 /// Cleans text or page source. A page is read into its visible text, which
 /// is what the edits apply to, so the blocks dropped as outside its main
 /// content are edits like any other.
-pub fn clean_input(input: &str, format: Format, plan: &Plan) -> CleanedInput {
+pub fn clean_input<'a>(input: &'a str, format: Format, plan: &Plan) -> CleanedInput<'a> {
     let format = format.resolve(input);
-    let doc = match format {
-        Format::Html => Doc::from_page(html::read(input)),
-        _ => Doc::new(input.to_string()),
+    let (before, doc) = match format {
+        Format::Html => {
+            let page = html::read(input);
+            (Cow::Owned(page.text.clone()), Doc::from_page(page))
+        }
+        _ => (Cow::Borrowed(input), Doc::new(input.to_string())),
     };
-    let before = doc.text().to_string();
     CleanedInput { format, before, cleaned: clean_doc(doc, plan) }
 }
 
