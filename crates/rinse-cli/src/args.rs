@@ -60,6 +60,10 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
 
+    /// Show no progress bar (one is drawn on a terminal while JSONL is cleaned).
+    #[arg(long)]
+    pub no_progress: bool,
+
     /// Print every change with its rule and reason on standard error.
     #[arg(long)]
     pub explain: bool,

@@ -4,6 +4,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
+use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use rinse_core::jsonl::{clean_row, Row};
 use rinse_core::rules::find;
@@ -76,7 +77,10 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             (None, None, _) => unreachable!("an output is always chosen"),
         };
         if args.jsonl {
-            clean_jsonl(args, &plan, &name, reader, out)?;
+            let size = input.and_then(|p| std::fs::metadata(p).ok()).map(|m| m.len());
+            let progress = progress_bar(args, size);
+            clean_jsonl(args, &plan, &name, progress.wrap_read(reader), out, &progress)?;
+            progress.finish_and_clear();
         } else {
             clean_document(args, &plan, &name, reader, out)?;
         }
@@ -136,7 +140,14 @@ struct RawLine {
 }
 
 /// Cleans a JSONL stream in batches, each cleaned in parallel and written in order.
-fn clean_jsonl(args: &Args, plan: &Plan, name: &str, reader: Box<dyn Read>, out: &mut dyn Write) -> Result<(), Failure> {
+fn clean_jsonl(
+    args: &Args,
+    plan: &Plan,
+    name: &str,
+    reader: impl Read,
+    out: &mut dyn Write,
+    progress: &ProgressBar,
+) -> Result<(), Failure> {
     let format: Format = args.from.format();
     let mut reader = BufReader::new(reader);
     let (mut number, mut malformed, mut without_field) = (0usize, 0usize, 0usize);
@@ -179,6 +190,7 @@ fn clean_jsonl(args: &Args, plan: &Plan, name: &str, reader: Box<dyn Read>, out:
             };
             written.map_err(|e| Failure::input(format!("writing output: {e}")))?;
         }
+        progress.set_message(format!("{number} records"));
     }
     if without_field > 0 {
         eprintln!("rinse: {name}: {without_field} line(s) had no string field `{}`; passed through unchanged", args.field);
@@ -187,6 +199,25 @@ fn clean_jsonl(args: &Args, plan: &Plan, name: &str, reader: Box<dyn Read>, out:
         eprintln!("rinse: {name}: {malformed} malformed line(s) passed through unchanged");
     }
     Ok(())
+}
+
+/// A bar over the bytes of a file (a spinner for a stream), drawn only on
+/// a terminal, and never with `--no-progress`.
+fn progress_bar(args: &Args, size: Option<u64>) -> ProgressBar {
+    if args.no_progress || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = match size {
+        Some(size) => ProgressBar::new(size).with_style(
+            ProgressStyle::with_template("{bar:30} {binary_bytes}/{binary_total_bytes} · {msg} · {binary_bytes_per_sec} · {eta} left")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ),
+        None => ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} {binary_bytes} · {msg} · {binary_bytes_per_sec}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ),
+    };
+    bar.with_message("0 records")
 }
 
 fn read_batch(reader: &mut impl BufRead) -> io::Result<Vec<RawLine>> {

@@ -172,3 +172,27 @@ fn lists_every_rule_with_its_docs() {
         assert!(stdout(&out).contains(rule.info().summary), "{} missing", rule.info().id);
     }
 }
+
+/// Runs rinse on a pseudo-terminal (util-linux `script`), as a person at a
+/// terminal would, with standard output sent to a file; returns what the
+/// terminal showed.
+fn on_terminal(args: &str, dir: &std::path::Path) -> String {
+    let command = format!("{} {args} > {}", env!("CARGO_BIN_EXE_rinse"), dir.join("out.jsonl").display());
+    let output = Command::new("script").args(["-qec", &command, "/dev/null"]).output().expect("util-linux script runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_terminal_shows_progress_through_a_jsonl_file_unless_told_not_to() {
+    let dir = temp_dir("progress");
+    let corpus = dir.join("corpus.jsonl");
+    let rows: String = (0..2000).map(|i| format!("{{\"id\":{i},\"text\":\"Row {i}  of the corpus.\"}}\n")).collect();
+    std::fs::write(&corpus, &rows).unwrap();
+    let shown = on_terminal(&format!("--jsonl {}", corpus.display()), &dir);
+    assert!(shown.contains("2000 records"), "{shown:?}");
+    assert!(shown.contains("KiB"), "{shown:?}");
+    assert_eq!(std::fs::read_to_string(dir.join("out.jsonl")).unwrap().lines().count(), 2000);
+    let quiet = on_terminal(&format!("--jsonl --no-progress {}", corpus.display()), &dir);
+    assert!(!quiet.contains("records"), "{quiet:?}");
+}
