@@ -29,12 +29,15 @@ pub fn InputPane(text: ReadSignal<String>, set_text: WriteSignal<String>) -> imp
         set_set_aside.set(long.then_some(value.len()));
         set_text.set(value);
     };
-    let on_input = move |ev: web_sys::Event| {
-        let value = event_target_value(&ev);
-        if value.len() >= SET_ASIDE_BYTES {
-            load(value);
+    let on_input = move |_: web_sys::Event| {
+        let Some(element) = text_box.get_untracked() else { return };
+        // The length is known without copying the text out of the page.
+        if (element.text_length() as usize) < SET_ASIDE_BYTES / 4 {
+            set_text.set(element.value());
         } else {
-            set_text.set(value);
+            // A long paste has already cost this task dearly: the copy and
+            // the rest follow in a task of their own.
+            set_timeout(move || load(element.value()), std::time::Duration::ZERO);
         }
     };
     let edit_here = move |_| {
