@@ -190,6 +190,18 @@ test('a large paste is cleaned in the worker and set aside from the text box, an
   await page.getByRole('button', { name: 'Show it here to edit' }).click();
   assert.equal(await page.getByTestId('input').inputValue(), text);
   assert.equal(await page.getByTestId('set-aside').count(), 0);
+
+  // A real paste of a long text is taken before it reaches the text box.
+  const taken = await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    const input = document.querySelector('[data-testid="input"]');
+    return !input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, `${text}\nOne more paragraph at the end of the report, pasted anew.`);
+  assert.ok(taken, 'the page took the paste');
+  await page.getByTestId('set-aside').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="output"]').value.endsWith('pasted anew.') && !document.querySelector('[data-busy="true"]'));
+  assert.equal(await page.getByTestId('input').inputValue(), '', 'the text box was spared it');
   assertClean();
 });
 

@@ -40,6 +40,15 @@ pub fn InputPane(text: ReadSignal<String>, set_text: WriteSignal<String>) -> imp
             set_timeout(move || load(element.value()), std::time::Duration::ZERO);
         }
     };
+    // A long paste never reaches the text box: laying it out there and
+    // clearing it again would hold up the page for longer than cleaning it.
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        let Some(pasted) = ev.clipboard_data().and_then(|data| data.get_data("text/plain").ok()) else { return };
+        if pasted.len() >= SET_ASIDE_BYTES {
+            ev.prevent_default();
+            load(pasted);
+        }
+    };
     let edit_here = move |_| {
         if let Some(element) = text_box.get_untracked() {
             text.with_untracked(|t| element.set_value(t));
@@ -107,6 +116,7 @@ pub fn InputPane(text: ReadSignal<String>, set_text: WriteSignal<String>) -> imp
                 placeholder="Paste text or page source here, or drop a file…"
                 spellcheck="false"
                 on:input=on_input
+                on:paste=on_paste
             ></textarea>
         </section>
     }
