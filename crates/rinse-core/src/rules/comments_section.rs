@@ -92,6 +92,15 @@ mod tests {
     }
 
     #[test]
+    fn headings_that_count_the_comments_open_the_section_too() {
+        let story = "Para one of the story is long enough to count.\nPara two of the story is long enough too.\nPara three closes the story for good.\n";
+        for heading in ["There are 13 comments", "View comments (27)", "2 Replies"] {
+            let page = format!("{story}{heading}\nAnn · March 10 at 12:20 AM\nGreat piece.\nReply\n");
+            assert_eq!(run(&CommentsSection, &page), story, "{heading}");
+        }
+    }
+
+    #[test]
     fn keeps_prose_about_comments_and_early_headings() {
         let text = "Comments\nThe minister's comments drew criticism from all sides of the chamber on Tuesday.\nNo comment was offered by the palace, a spokesman said later that day.\n";
         assert_eq!(run(&CommentsSection, text), text);
