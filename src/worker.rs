@@ -69,7 +69,7 @@ pub struct Cleaner {
 }
 
 struct State {
-    worker: Option<web_sys::Worker>,
+    worker: Worker,
     /// Whether the worker has said it listens.
     ready: bool,
     /// The job in the worker: its id, input and settings.
@@ -80,36 +80,48 @@ struct State {
     busy: RwSignal<bool>,
 }
 
+/// The worker is started by the first large input, so that a visit that
+/// never needs it never downloads it.
+enum Worker {
+    NotStarted,
+    Started(web_sys::Worker),
+    /// It could not be started, or failed: jobs run on the page's thread.
+    Unavailable,
+}
+
 impl Cleaner {
-    /// Starts the worker; without one (a host missing the file, a test
-    /// page), every job runs on the page's thread.
     pub fn new(outcome: RwSignal<Outcome>, busy: RwSignal<bool>) -> Cleaner {
-        let worker = web_sys::Worker::new(WORKER_SCRIPT).ok();
-        let cleaner = Cleaner {
-            state: Rc::new(RefCell::new(State { worker: None, ready: false, running: None, waiting: None, next_id: 0, outcome, busy })),
+        let state = State { worker: Worker::NotStarted, ready: false, running: None, waiting: None, next_id: 0, outcome, busy };
+        Cleaner { state: Rc::new(RefCell::new(state)) }
+    }
+
+    /// Starts the worker (a host missing the file, or a test page, leaves
+    /// it unavailable).
+    fn start_worker(&self) -> Worker {
+        let Ok(worker) = web_sys::Worker::new(WORKER_SCRIPT) else { return Worker::Unavailable };
+        let on_reply = {
+            let cleaner = self.clone();
+            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| cleaner.finished(event.data()))
         };
-        if let Some(worker) = worker {
-            let on_reply = {
-                let cleaner = cleaner.clone();
-                Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| cleaner.finished(event.data()))
-            };
-            let on_error = {
-                let cleaner = cleaner.clone();
-                Closure::<dyn Fn(web_sys::Event)>::new(move |_| cleaner.lost_worker())
-            };
-            worker.set_onmessage(Some(on_reply.as_ref().unchecked_ref()));
-            worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-            on_reply.forget();
-            on_error.forget();
-            cleaner.state.borrow_mut().worker = Some(worker);
-        }
-        cleaner
+        let on_error = {
+            let cleaner = self.clone();
+            Closure::<dyn Fn(web_sys::Event)>::new(move |_| cleaner.lost_worker())
+        };
+        worker.set_onmessage(Some(on_reply.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_reply.forget();
+        on_error.forget();
+        Worker::Started(worker)
     }
 
     /// Cleans `input` in the worker, or here when there is none.
     pub fn submit(&self, input: String, config: Config) {
+        if matches!(self.state.borrow().worker, Worker::NotStarted) {
+            let worker = self.start_worker();
+            self.state.borrow_mut().worker = worker;
+        }
         let mut state = self.state.borrow_mut();
-        if state.worker.is_none() {
+        if matches!(state.worker, Worker::Unavailable) {
             let outcome = state.outcome;
             drop(state);
             here(outcome, &input, &config);
@@ -117,6 +129,7 @@ impl Cleaner {
         }
         if state.running.is_some() || !state.ready {
             state.waiting = Some((input, config));
+            state.busy.set(true);
             return;
         }
         state.start(input, config);
@@ -155,7 +168,7 @@ impl Cleaner {
     /// The worker failed: what it had, and all later jobs, run here.
     fn lost_worker(&self) {
         let mut state = self.state.borrow_mut();
-        state.worker = None;
+        state.worker = Worker::Unavailable;
         let job = state.waiting.take().or_else(|| state.running.take().map(|(_, input, config)| (input, config)));
         let (outcome, busy) = (state.outcome, state.busy);
         drop(state);
@@ -168,7 +181,7 @@ impl Cleaner {
 
 impl State {
     fn start(&mut self, input: String, config: Config) {
-        let Some(worker) = &self.worker else { return };
+        let Worker::Started(worker) = &self.worker else { return };
         self.next_id = self.next_id.wrapping_add(1);
         let message = js_sys::Object::new();
         set(&message, "id", &self.next_id.into());
