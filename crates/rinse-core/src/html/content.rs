@@ -159,6 +159,9 @@ struct Facts {
     furniture_name: Vec<Option<(&'static str, &'static str)>>,
     name_weight: Vec<f64>,
     data_table: Vec<bool>,
+    in_data_table: Vec<bool>,
+    /// A `<div>` that only wraps one paragraph, which stands in its place.
+    transparent: Vec<bool>,
 }
 
 impl Facts {
@@ -176,6 +179,8 @@ impl Facts {
             furniture_name: vec![None; n],
             name_weight: vec![0.0; n],
             data_table: vec![false; n],
+            in_data_table: vec![false; n],
+            transparent: vec![false; n],
         };
         for node in 0..n {
             if let Some(parent) = dom.nodes[node].parent {
@@ -209,8 +214,13 @@ impl Facts {
             }
         }
         for node in 0..n {
-            if dom.tag(node) == "table" {
-                facts.data_table[node] = is_data_table(dom, node);
+            match dom.tag(node) {
+                "table" => facts.data_table[node] = is_data_table(dom, node),
+                "div" => facts.transparent[node] = wraps_one_paragraph(dom, node),
+                _ => {}
+            }
+            if let Some(parent) = dom.nodes[node].parent {
+                facts.in_data_table[node] = facts.in_data_table[parent] || facts.data_table[parent];
             }
         }
         facts
@@ -234,6 +244,23 @@ fn name_weight(name: &str) -> f64 {
 /// Characters of `text` with each run of blanks counted once, the ends not at all.
 fn folded_len(text: &str) -> usize {
     text.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>().saturating_sub(1)
+}
+
+/// A `<div>` whose only content is one paragraph.
+fn wraps_one_paragraph(dom: &Dom<'_>, node: usize) -> bool {
+    let mut elements = 0;
+    let mut paragraph = false;
+    for child in dom.children(node) {
+        match &dom.nodes[child].kind {
+            Kind::Text(text) if !text.trim().is_empty() => return false,
+            Kind::Element(element) => {
+                elements += 1;
+                paragraph = element.tag == "p";
+            }
+            _ => {}
+        }
+    }
+    elements == 1 && paragraph
 }
 
 /// A table of data rather than one that lays out the page.
@@ -524,7 +551,7 @@ impl<'a> Attempt<'a> {
         }
         let dom = self.dom;
         let points = 1.0 + commas as f64 + (chars / 100).min(3) as f64;
-        let containers = std::iter::once(container).chain(dom.ancestors(container)).filter(|&a| !self.transparent(a));
+        let containers = std::iter::once(container).chain(dom.ancestors(container)).filter(|&a| !self.facts.transparent[a]);
         for (level, ancestor) in containers.take(SCORE_DEPTH).enumerate() {
             // The root element and the document above it hold no article.
             if dom.nodes[ancestor].parent.is_none_or(|p| dom.nodes[p].parent.is_none()) {
@@ -538,27 +565,6 @@ impl<'a> Attempt<'a> {
             let score = scores[ancestor].get_or_insert_with(|| self.initial_score(ancestor));
             *score += points / divider;
         }
-    }
-
-    /// A `<div>` that only wraps one paragraph, which stands in its place.
-    fn transparent(&self, node: usize) -> bool {
-        let dom = self.dom;
-        if dom.tag(node) != "div" {
-            return false;
-        }
-        let mut elements = 0;
-        let mut paragraph = false;
-        for child in dom.children(node) {
-            match &dom.nodes[child].kind {
-                Kind::Text(text) if !text.trim().is_empty() => return false,
-                Kind::Element(element) => {
-                    elements += 1;
-                    paragraph = element.tag == "p";
-                }
-                _ => {}
-            }
-        }
-        elements == 1 && paragraph
     }
 
     fn initial_score(&self, node: usize) -> f64 {
@@ -685,7 +691,7 @@ impl<'a> Attempt<'a> {
         if !self.hints.check_again || !CHECKED_AGAIN.contains(&tag) || facts.in_code[node] {
             return None;
         }
-        if tag == "table" && facts.data_table[node] || dom.ancestors(node).any(|a| facts.data_table[a]) {
+        if tag == "table" && facts.data_table[node] || facts.in_data_table[node] {
             return None;
         }
         if weight + scores[node].unwrap_or(0.0) < 0.0 {

@@ -79,24 +79,38 @@ fn scan_tags(html: &str) -> Vec<Tag> {
             continue;
         }
         let end = html[name_start..].find('>').map_or(bytes.len(), |e| name_start + e + 1);
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let name = &bytes[name_start..name_start + name_len];
         i = end;
-        if !closing && RAW_TEXT.contains(&name.as_str()) {
-            let close = format!("</{name}");
-            i = find_ignore_case(&html[end..], &close).map_or(bytes.len(), |e| end + e);
+        if !closing && is_one_of(name, RAW_TEXT) {
+            i = find_end_tag(html, end, name);
             continue;
         }
         let self_closing = html[start..end].ends_with("/>");
-        if !NOT_NESTING.contains(&name.as_str()) && !(self_closing && !closing) {
+        if !is_one_of(name, NOT_NESTING) && !(self_closing && !closing) {
             tags.push(Tag { range: start..end, closing });
         }
     }
     tags
 }
 
-fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
-    let needle = needle.as_bytes();
-    haystack.as_bytes().windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+fn is_one_of(name: &[u8], names: &[&str]) -> bool {
+    names.iter().any(|n| n.as_bytes().eq_ignore_ascii_case(name))
+}
+
+/// Where the end tag of the raw-text element `name` starts, from `from` on
+/// (the end of the text when there is none).
+fn find_end_tag(html: &str, from: usize, name: &[u8]) -> usize {
+    let bytes = html.as_bytes();
+    let mut at = from;
+    while let Some(offset) = html[at..].find("</") {
+        let tag = at + offset;
+        let candidate = &bytes[tag + 2..(tag + 2 + name.len()).min(bytes.len())];
+        if candidate.eq_ignore_ascii_case(name) {
+            return tag;
+        }
+        at = tag + 2;
+    }
+    bytes.len()
 }
 
 #[cfg(test)]
