@@ -89,9 +89,11 @@ test('presets switch rule sets', async () => {
   await page.getByTestId('preset').selectOption('minimal');
   assert.ok(!(await dedup.isChecked()), 'minimal removes nothing');
   assert.equal(await output(page), TEXT);
+  assert.doesNotMatch(await page.getByTestId('stats').innerText(), /verdict/);
   await page.getByTestId('preset').selectOption('corpus');
   assert.ok(await dedup.isChecked() && (await mainContent.isChecked()), 'corpus adds the document filters');
   assert.equal(count(await output(page), FIRST), 1);
+  assert.match(await page.getByTestId('stats').innerText(), /corpus verdict: drop \(.*words/, 'a six-line text is too short for a corpus');
   assertClean();
 });
 

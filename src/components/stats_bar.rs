@@ -4,6 +4,15 @@ use rinse_core::Format;
 
 use crate::model::Outcome;
 
+/// The corpus filters' verdict, when the settings ask for it (the corpus preset).
+fn verdict(o: &Outcome) -> String {
+    match &o.cleaned.signals {
+        Some(signals) if signals.keep => " · corpus verdict: keep".to_string(),
+        Some(signals) => format!(" · corpus verdict: drop ({})", signals.reasons.join("; ")),
+        None => String::new(),
+    }
+}
+
 /// Before-and-after figures for the current text.
 #[component]
 pub fn StatsBar(outcome: ReadSignal<Outcome>) -> impl IntoView {
@@ -23,7 +32,7 @@ pub fn StatsBar(outcome: ReadSignal<Outcome>) -> impl IntoView {
                 s.removed_share() * 100.0,
                 s.edits,
                 o.millis
-            )
+            ) + &verdict(o)
         })
     };
     view! { <footer class="stats" data-testid="stats" aria-live="polite">{line}</footer> }
