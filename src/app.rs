@@ -1,12 +1,16 @@
 use leptos::prelude::*;
 
-use crate::components::{InputPane, OutputPane, PresetSelect, RulesPanel, SettingsMenu, StatsBar, ThemeToggle};
+use crate::components::{FilesPanel, InputPane, OutputPane, PresetSelect, RulesPanel, SettingsMenu, StatsBar, ThemeToggle};
+use crate::files::Files;
 use crate::model::Session;
 
 /// The whole page: input on the left, the cleaned result on the right.
 #[component]
 pub fn App() -> impl IntoView {
     let session = Session::new();
+    let files = Files::new();
+    // A file's text to show in the input, asked for by the files panel.
+    let (to_load, set_to_load) = signal(None::<String>);
     view! {
         <header class="topbar">
             <div class="brand">
@@ -20,7 +24,10 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <main class="panes">
-            <InputPane text=session.input.read_only() set_text=session.input.write_only() />
+            <div class="input-column">
+                <InputPane text=session.input.read_only() set_text=session.input.write_only() files=files config=session.config to_load=to_load />
+                <FilesPanel files=files config=session.config set_to_load=set_to_load />
+            </div>
             <OutputPane outcome=session.outcome.read_only() busy=session.busy.read_only() rejected=session.rejected output=session.output />
             <RulesPanel config=session.config outcome=session.outcome.read_only() />
         </main>

@@ -4,6 +4,7 @@
 mod app;
 mod components;
 mod download;
+mod files;
 pub mod job;
 mod model;
 mod offline;

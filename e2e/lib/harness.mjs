@@ -122,3 +122,10 @@ export async function dropFiles(page, files) {
   }, files);
   await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
 }
+
+/** Picks files (`[{ name, type, content }]`) with the file input. */
+export async function pickFiles(page, files) {
+  await page.getByTestId('file-input').setInputFiles(
+    files.map(({ name, type, content }) => ({ name, mimeType: type, buffer: Buffer.from(content) })),
+  );
+}

@@ -1,12 +1,10 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use wasm_bindgen_futures::JsFuture;
+use rinse_core::Config;
+
+use crate::files::Files;
 
 /// A scrape of our own making that shows the common kinds of junk.
 const SAMPLE: &str = include_str!("../../fixtures/harbour-scrape.txt");
-
-/// Larger files would stall the text box; the command line takes them.
-const MAX_FILE_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
 
 /// Texts this long are put away rather than left in the text box: laying
 /// out megabytes of text there holds up the page for longer than cleaning
@@ -15,7 +13,14 @@ const SET_ASIDE_BYTES: usize = 1024 * 1024;
 
 /// Where text goes in: typed, pasted, dropped as a file, or the sample.
 #[component]
-pub fn InputPane(text: ReadSignal<String>, set_text: WriteSignal<String>) -> impl IntoView {
+pub fn InputPane(
+    text: ReadSignal<String>,
+    set_text: WriteSignal<String>,
+    files: Files,
+    config: RwSignal<Config>,
+    /// A file's text to show here, from the files panel.
+    to_load: ReadSignal<Option<String>>,
+) -> impl IntoView {
     // The text box holds what the user typed; the page writes a value into
     // it only when it loads one (sample, dropped file), never on each key.
     let text_box = NodeRef::<leptos::html::Textarea>::new();
@@ -56,24 +61,45 @@ pub fn InputPane(text: ReadSignal<String>, set_text: WriteSignal<String>) -> imp
         set_set_aside.set(None);
     };
     let clear = move |_| load(String::new());
-    // Why the last dropped file was not loaded; the text stays as it was.
+    // Why the last lone file was not loaded; the text stays as it was.
     let (refusal, set_refusal) = signal(None::<String>);
     let (dragging, set_dragging) = signal(false);
+    // Files go to the files panel; a lone text or HTML file is also shown here.
+    let take_files = move |list: Option<web_sys::FileList>| {
+        let list: Vec<web_sys::File> = list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default();
+        if list.is_empty() {
+            return;
+        }
+        files.add(
+            list,
+            config,
+            move |text| {
+                set_refusal.set(None);
+                load(text);
+            },
+            move |name, why| set_refusal.set(Some(format!("{name} was not loaded: {why}"))),
+        );
+    };
     let on_drop = move |ev: web_sys::DragEvent| {
         set_dragging.set(false);
         // Dropped text is left to the text box; only files are read here.
-        let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|files| files.get(0)) else { return };
-        ev.prevent_default();
-        spawn_local(async move {
-            match read_text(&file).await {
-                Ok(loaded) => {
-                    set_refusal.set(None);
-                    load(loaded);
-                }
-                Err(why) => set_refusal.set(Some(format!("{} was not loaded: {why}", file.name()))),
-            }
-        });
+        let list = ev.data_transfer().and_then(|d| d.files()).filter(|l| l.length() > 0);
+        if list.is_some() {
+            ev.prevent_default();
+            take_files(list);
+        }
     };
+    let on_pick = move |ev: web_sys::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        take_files(input.files());
+        input.set_value("");
+    };
+    Effect::new(move |_| {
+        if let Some(text) = to_load.get() {
+            set_refusal.set(None);
+            load(text);
+        }
+    });
     view! {
         <section
             class="pane input-pane"
@@ -91,9 +117,15 @@ pub fn InputPane(text: ReadSignal<String>, set_text: WriteSignal<String>) -> imp
         >
             <div class="pane-head">
                 <h2 id="input-heading">"Scraped text"</h2>
-                <button type="button" class="quiet" on:click=move |_| load(SAMPLE.to_string())>
-                    "Try a sample"
-                </button>
+                <span class="head-actions">
+                    <label class="button quiet">
+                        "Open files"
+                        <input type="file" multiple data-testid="file-input" class="visually-hidden" on:change=on_pick />
+                    </label>
+                    <button type="button" class="quiet" on:click=move |_| load(SAMPLE.to_string())>
+                        "Try a sample"
+                    </button>
+                </span>
             </div>
             {move || refusal.get().map(|message| view! {
                 <p class="error" role="alert" data-testid="error">{message}</p>
@@ -124,14 +156,4 @@ pub fn InputPane(text: ReadSignal<String>, set_text: WriteSignal<String>) -> imp
 
 fn carries_files(ev: &web_sys::DragEvent) -> bool {
     ev.data_transfer().is_some_and(|d| d.types().includes(&"Files".into(), 0))
-}
-
-/// The file's text, decoded as the command line decodes files.
-async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    if file.size() > MAX_FILE_BYTES {
-        return Err(format!("it is {:.0} MB; the text box takes up to 32 MB (the rinse command line takes any size)", file.size() / 1e6));
-    }
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| "the browser could not read it".to_string())?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    rinse_core::decode(&bytes).map(|decoded| decoded.text.into_owned()).map_err(|e| e.to_string())
 }

@@ -1,5 +1,6 @@
 mod custom_rules;
 mod diff;
+mod files_panel;
 mod input_pane;
 mod output_actions;
 mod output_pane;
@@ -11,6 +12,7 @@ mod theme_toggle;
 
 pub use custom_rules::CustomRules;
 pub use diff::Diff;
+pub use files_panel::FilesPanel;
 pub use input_pane::InputPane;
 pub use output_actions::OutputActions;
 pub use output_pane::OutputPane;

@@ -52,6 +52,67 @@ pub fn clean_row(line: &str, field: &str, format: Format, plan: &Plan) -> Result
     Ok(Row::Cleaned { line, before, cleaned })
 }
 
+/// A whole JSONL file cleaned as `rinse --jsonl --keep-going` cleans it:
+/// the same bytes out, line for line.
+#[derive(Debug, Default, PartialEq)]
+pub struct CleanedFile {
+    pub text: String,
+    /// Records whose field was cleaned.
+    pub cleaned: usize,
+    /// Characters of the field before and after, over all records.
+    pub chars_before: usize,
+    pub chars_after: usize,
+    /// Objects without a string in the field: passed through.
+    pub without_field: usize,
+    /// Malformed lines, by line number (from 1): passed through unchanged.
+    pub malformed: Vec<(usize, String)>,
+}
+
+/// Cleans `field` in every line of `text` (lines `from..`, counted from 0),
+/// appending to `file`.
+pub fn clean_lines(text: &str, first_line: usize, field: &str, format: Format, plan: &Plan, file: &mut CleanedFile) {
+    for (index, raw) in text.split_inclusive('\n').enumerate() {
+        let (body, ended) = match raw.strip_suffix('\n') {
+            Some(body) => (body, true),
+            None => (raw, false),
+        };
+        let line = body.strip_suffix('\r').unwrap_or(body);
+        match clean_row(line, field, format, plan) {
+            Ok(Row::Cleaned { line, before, cleaned }) => {
+                file.cleaned += 1;
+                file.chars_before += before.chars().count();
+                file.chars_after += cleaned.text.chars().count();
+                file.text.push_str(&line);
+            }
+            Ok(Row::NoField) => {
+                file.without_field += 1;
+                file.text.push_str(body);
+            }
+            Ok(Row::Blank) => file.text.push_str(body),
+            Err(error) => {
+                file.malformed.push((first_line + index + 1, error.0));
+                file.text.push_str(body);
+            }
+        }
+        if ended {
+            file.text.push('\n');
+        }
+    }
+}
+
+/// The string fields of the first object in `text`, the likeliest text field first.
+pub fn text_fields(text: &str) -> Vec<String> {
+    const LIKELY: &[&str] = &["text", "content", "body", "html", "article", "raw_content", "document"];
+    let Some(object) = text.lines().find_map(|line| serde_json::from_str::<serde_json::Map<String, Value>>(line).ok()) else {
+        return Vec::new();
+    };
+    let mut fields: Vec<(&String, usize)> =
+        object.iter().filter_map(|(name, value)| value.as_str().map(|s| (name, s.len()))).collect();
+    let rank = |name: &str| LIKELY.iter().position(|l| *l == name).unwrap_or(LIKELY.len());
+    fields.sort_by(|a, b| rank(a.0).cmp(&rank(b.0)).then(b.1.cmp(&a.1)));
+    fields.into_iter().map(|(name, _)| name.clone()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +127,23 @@ mod tests {
         let line = r#"{"id":"b","text":"  Hello   world  ","meta":{"z":1,"a":2}}"#;
         let Ok(Row::Cleaned { line, .. }) = clean_row(line, "text", Format::Text, &plan()) else { panic!() };
         assert_eq!(line, r#"{"id":"b","text":"Hello world","meta":{"z":1,"a":2}}"#);
+    }
+
+    #[test]
+    fn a_file_keeps_every_line_and_names_the_malformed_ones() {
+        let text = "{\"text\":\"a  b\"}\r\n\nnot json\n{\"body\":1}\n{\"text\":\"c\"}";
+        let mut file = CleanedFile::default();
+        clean_lines(text, 0, "text", Format::Text, &plan(), &mut file);
+        assert_eq!(file.text, "{\"text\":\"a b\"}\n\nnot json\n{\"body\":1}\n{\"text\":\"c\"}");
+        assert_eq!(file.malformed.len(), 1);
+        assert_eq!(file.malformed[0].0, 3);
+        assert_eq!((file.cleaned, file.without_field), (2, 1));
+    }
+
+    #[test]
+    fn the_likeliest_text_field_comes_first() {
+        assert_eq!(text_fields("{\"id\":\"x\",\"content\":\"hi\",\"url\":\"https://a.example/long/path\"}\n"), ["content", "url", "id"]);
+        assert!(text_fields("not json").is_empty());
     }
 
     #[test]
