@@ -2,7 +2,12 @@
 // with `npm run bench --prefix e2e`. Reports
 //  - keystroke-to-updated-diff latency while typing into a 200 KB document,
 //  - time to clean and show a 5 MB paste,
-//  - the longest main-thread task during each.
+//  - the longest main-thread task during each,
+//  - MB/s for a 100 MB JSONL file picked as a file, and the tab's peak memory.
+import { readdirSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serveDist, launch, fixture } from '../lib/harness.mjs';
 
 const server = await serveDist('/');
@@ -122,6 +127,43 @@ const longest = async (page) => Math.max(0, ...(await longTasks(page)));
   const seconds = (Date.now() - started) / 1000;
   const tasks = await longTasks(page);
   console.log(`pasting ${(text.length / 1e6).toFixed(1)} MB: cleaned and shown in ${seconds.toFixed(2)} s; longest task ${Math.max(0, ...tasks)} ms (tasks over 50 ms: ${tasks.join(', ')} ms)`);
+  await page.close();
+}
+
+/** The largest peak resident memory (VmHWM) of Chromium's renderer processes, in MB (Linux). */
+function rendererPeakMegabytes() {
+  let peak = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
+      if (match) peak = Math.max(peak, Number(match[1]) / 1024);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return peak;
+}
+
+// A 100 MB JSONL file: records of scrape text, each distinct.
+{
+  const page = await freshPage();
+  const base = makeDocument(4096);
+  const lines = [];
+  let size = 0;
+  for (let i = 0; size < 100 * 1024 * 1024; i++) {
+    const line = JSON.stringify({ id: i, text: base.replace(/\.$/m, ` (record ${i}).`), source: 'bench' });
+    lines.push(line);
+    size += line.length + 1;
+  }
+  const path = join(tmpdir(), 'rinse-bench.jsonl');
+  await writeFile(path, lines.join('\n') + '\n');
+  await longest(page);
+  const started = Date.now();
+  await page.getByTestId('file-input').setInputFiles(path);
+  await page.waitForFunction(() => document.querySelector('[data-testid="file-item"]')?.dataset.status === 'done', null, { timeout: 1800000, polling: 1000 });
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`a ${(size / 1e6).toFixed(0)} MB JSONL file (${lines.length} records): ${(size / 1e6 / seconds).toFixed(1)} MB/s in the page (${seconds.toFixed(1)} s); longest task ${await longest(page)} ms; renderer peak memory ${rendererPeakMegabytes().toFixed(0)} MB`);
   await page.close();
 }
 
