@@ -58,8 +58,18 @@ pub enum Status {
 pub struct Done {
     pub output: String,
     pub removed_share: f64,
-    /// For JSONL: records cleaned, passed through without the field, and malformed lines.
-    pub records: Option<(usize, usize, Vec<(usize, String)>)>,
+    pub records: Option<Records>,
+}
+
+/// What became of a JSONL file's records.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Records {
+    pub cleaned: usize,
+    pub without_field: usize,
+    /// Left out because the corpus verdict was drop (when asked to).
+    pub dropped: usize,
+    /// Line numbers and why, passed through unchanged.
+    pub malformed: Vec<(usize, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -74,6 +84,8 @@ pub struct FileEntry {
     pub field: String,
     pub fields: Vec<String>,
     pub status: Status,
+    /// Counts the cleanings begun; an older one still running gives way.
+    generation: u32,
 }
 
 impl FileEntry {
@@ -90,12 +102,14 @@ impl FileEntry {
 #[derive(Clone, Copy)]
 pub struct Files {
     pub entries: RwSignal<Vec<FileEntry>>,
+    /// Leave out JSONL records whose corpus verdict is drop.
+    pub drop_rejected: RwSignal<bool>,
     next_id: StoredValue<u32>,
 }
 
 impl Files {
     pub fn new() -> Files {
-        Files { entries: RwSignal::new(Vec::new()), next_id: StoredValue::new(0) }
+        Files { entries: RwSignal::new(Vec::new()), drop_rejected: RwSignal::new(false), next_id: StoredValue::new(0) }
     }
 
     /// Reads each file and cleans it under `config`. A lone text or HTML
@@ -139,12 +153,29 @@ impl Files {
         self.reclean(id, config);
     }
 
-    fn set_status(self, id: u32, status: Status) {
+    /// Sets the status that cleaning number `generation` reached, unless a
+    /// later cleaning has begun; false then, and that cleaning should stop.
+    fn set_status(self, id: u32, generation: u32, status: Status) -> bool {
+        let mut current = false;
         self.entries.update(|entries| {
-            if let Some(entry) = entries.iter_mut().find(|e| e.id == id) {
+            if let Some(entry) = entries.iter_mut().find(|e| e.id == id && e.generation == generation) {
                 entry.status = status;
+                current = true;
             }
         });
+        current
+    }
+
+    /// Begins a cleaning of `id`: its generation number.
+    fn begin(self, id: u32) -> Option<u32> {
+        let mut generation = None;
+        self.entries.update(|entries| {
+            if let Some(entry) = entries.iter_mut().find(|e| e.id == id) {
+                entry.generation += 1;
+                generation = Some(entry.generation);
+            }
+        });
+        generation
     }
 
     async fn clean(self, id: u32, config: Config) {
@@ -152,11 +183,15 @@ impl Files {
         if matches!(entry.status, Status::Failed(_)) && entry.text.is_empty() {
             return;
         }
+        let Some(generation) = self.begin(id) else { return };
         let plan = match config.plan() {
             Ok(plan) => plan,
-            Err(error) => return self.set_status(id, Status::Failed(error.to_string())),
+            Err(error) => {
+                self.set_status(id, generation, Status::Failed(error.to_string()));
+                return;
+            }
         };
-        self.set_status(id, Status::Cleaning { progress: 0.0 });
+        self.set_status(id, generation, Status::Cleaning { progress: 0.0 });
         if entry.kind != Kind::Jsonl {
             yield_to_page().await;
             let format = if entry.kind == Kind::Html { Format::Html } else { Format::Text };
@@ -164,7 +199,8 @@ impl Files {
             let before = result.before.chars().count().max(1);
             let removed_share = 1.0 - (result.cleaned.text.chars().count() as f64 / before as f64).min(1.0);
             let done = Done { output: result.cleaned.text, removed_share, records: None };
-            return self.set_status(id, Status::Done(Arc::new(done)));
+            self.set_status(id, generation, Status::Done(Arc::new(done)));
+            return;
         }
         let mut file = CleanedFile::default();
         let text: &str = &entry.text;
@@ -179,15 +215,23 @@ impl Files {
                     break;
                 }
             }
-            jsonl::clean_lines(&text[start..end], line, &entry.field, Format::Auto, &plan, &mut file);
+            let drop_rejected = self.drop_rejected.get_untracked();
+            jsonl::clean_lines(&text[start..end], line, &entry.field, Format::Auto, &plan, drop_rejected, &mut file);
             line += text[start..end].matches('\n').count();
             start = end;
-            self.set_status(id, Status::Cleaning { progress: start as f64 / text.len() as f64 });
+            if !self.set_status(id, generation, Status::Cleaning { progress: start as f64 / text.len() as f64 }) {
+                return;
+            }
             yield_to_page().await;
         }
         let removed_share = 1.0 - (file.chars_after as f64 / file.chars_before.max(1) as f64).min(1.0);
-        let records = Some((file.cleaned, file.without_field, file.malformed));
-        self.set_status(id, Status::Done(Arc::new(Done { output: file.text, removed_share, records })));
+        let records = Some(Records {
+            cleaned: file.cleaned,
+            without_field: file.without_field,
+            dropped: file.dropped,
+            malformed: file.malformed,
+        });
+        self.set_status(id, generation, Status::Done(Arc::new(Done { output: file.text, removed_share, records })));
     }
 
     /// Every cleaned file, under its own name, as one zip archive.
@@ -226,6 +270,7 @@ async fn read(id: u32, file: &web_sys::File) -> FileEntry {
         field: String::new(),
         fields: Vec::new(),
         status: Status::Cleaning { progress: 0.0 },
+        generation: 0,
     };
     if file.size() > MAX_FILE_BYTES {
         entry.status = Status::Failed(format!("{:.0} MB is more than the page takes (256 MB); the rinse command line takes any size", file.size() / 1e6));

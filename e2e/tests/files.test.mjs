@@ -128,5 +128,20 @@ test('a malformed JSONL line is reported by number and passed through; the rest 
   await item.getByTestId('file-field').selectOption('lang');
   await tab.waitForFunction(() => document.querySelector('[data-testid="file-item"]')?.dataset.status === 'done');
   assert.match(await tab.getByTestId('file-item').innerText(), /3 records cleaned/);
+  await item.getByTestId('file-field').selectOption('text');
+
+  // Under the corpus preset, records the filters reject can be left out, as `--drop-rejected` does.
+  assert.ok(!(await tab.getByTestId('drop-rejected').isVisible()));
+  await tab.getByTestId('preset').selectOption('corpus');
+  await tab.getByTestId('drop-rejected').check();
+  await tab.waitForFunction(() => /left out by the corpus filters/.test(document.querySelector('[data-testid="file-item"]')?.innerText ?? ''));
+  await tab.waitForFunction(() => document.querySelector('[data-testid="file-item"]')?.dataset.status === 'done');
+  const [filtered] = await Promise.all([tab.waitForEvent('download'), tab.getByTestId('file-item').getByTestId('download').click()]);
+  const filteredPath = join(dir, 'filtered.jsonl');
+  await filtered.saveAs(filteredPath);
+  const inputPath = join(dir, 'corpus.jsonl');
+  await writeFile(inputPath, jsonl);
+  const cli = execFileSync(RINSE, ['--jsonl', '--keep-going', '--preset', 'corpus', '--drop-rejected', inputPath], { stdio: ['ignore', 'pipe', 'ignore'] }).toString('utf8');
+  assert.equal(await readFile(filteredPath, 'utf8'), cli);
   assertClean();
 });

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use rinse_core::Config;
+use rinse_core::{Config, Preset};
 
 use crate::download::{offer_bytes, offer_download};
 use crate::files::{FileEntry, Files, Kind, Status};
@@ -11,6 +11,7 @@ pub fn FilesPanel(files: Files, config: RwSignal<Config>, set_to_load: WriteSign
     // New settings clean every file again.
     Effect::new(move |first: Option<()>| {
         let config = config.get();
+        files.drop_rejected.track();
         if first.is_some() {
             for id in files.entries.with_untracked(|e| e.iter().map(|e| e.id).collect::<Vec<_>>()) {
                 files.reclean(id, config.clone());
@@ -30,6 +31,15 @@ pub fn FilesPanel(files: Files, config: RwSignal<Config>, set_to_load: WriteSign
         <section class="files" class:hidden=move || !any() aria-label="Files">
             <div class="files-head">
                 <h2>"Files"</h2>
+                <label class="drop-rejected" class:hidden=move || config.with(|c| c.preset != Preset::Corpus)>
+                    <input
+                        type="checkbox"
+                        data-testid="drop-rejected"
+                        prop:checked=move || files.drop_rejected.get()
+                        on:change=move |ev| files.drop_rejected.set(event_target_checked(&ev))
+                    />
+                    " Leave out JSONL records the corpus filters reject"
+                </label>
                 <button type="button" data-testid="download-all" on:click=download_all>"Download all (zip)"</button>
             </div>
             {move || problem.get().map(|m| view! { <p class="error" role="alert" data-testid="error">{m}</p> })}
@@ -97,14 +107,20 @@ fn FileItem(entry: FileEntry, files: Files, config: RwSignal<Config>, set_to_loa
                     </select>
                 </label>
             })}
-            {records.map(|(cleaned, without, malformed)| view! {
-                <span class="file-records">{format!("{cleaned} records cleaned, {without} without the field passed through")}</span>
-                {(!malformed.is_empty()).then(|| view! {
-                    <ul class="malformed" data-testid="malformed">
-                        {malformed.iter().take(20).map(|(line, why)| view! { <li>{format!("line {line}: {why}; passed through unchanged")}</li> }).collect_view()}
-                        {(malformed.len() > 20).then(|| view! { <li>{format!("and {} more", malformed.len() - 20)}</li> })}
-                    </ul>
-                })}
+            {records.map(|records| {
+                let malformed = records.malformed;
+                let dropped = if records.dropped > 0 { format!(", {} left out by the corpus filters", records.dropped) } else { String::new() };
+                view! {
+                    <span class="file-records">
+                        {format!("{} records cleaned, {} without the field passed through{dropped}", records.cleaned, records.without_field)}
+                    </span>
+                    {(!malformed.is_empty()).then(|| view! {
+                        <ul class="malformed" data-testid="malformed">
+                            {malformed.iter().take(20).map(|(line, why)| view! { <li>{format!("line {line}: {why}; passed through unchanged")}</li> }).collect_view()}
+                            {(malformed.len() > 20).then(|| view! { <li>{format!("and {} more", malformed.len() - 20)}</li> })}
+                        </ul>
+                    })}
+                }
             })}
             <span class="file-actions">
                 {(entry.kind != Kind::Jsonl && state != "error").then(|| view! {

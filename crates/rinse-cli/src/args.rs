@@ -56,6 +56,10 @@ pub struct Args {
     #[arg(long, requires = "jsonl")]
     pub keep_going: bool,
 
+    /// Leave out JSONL records whose corpus verdict is drop (the corpus preset reports verdicts); counted on stderr.
+    #[arg(long, requires = "jsonl")]
+    pub drop_rejected: bool,
+
     /// Threads for cleaning JSONL records in parallel (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,

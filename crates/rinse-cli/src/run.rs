@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use rinse_core::jsonl::{clean_row, Row};
+use rinse_core::jsonl::{self, clean_row, Row};
 use rinse_core::rules::find;
 use rinse_core::{clean_input, decode, CleanedInput, Config, Format, Plan, Preset, Signals, Stats};
 
@@ -150,7 +150,7 @@ fn clean_jsonl(
 ) -> Result<(), Failure> {
     let format: Format = args.from.format();
     let mut reader = BufReader::new(reader);
-    let (mut number, mut malformed, mut without_field) = (0usize, 0usize, 0usize);
+    let (mut number, mut malformed, mut without_field, mut dropped) = (0usize, 0usize, 0usize, 0usize);
     loop {
         let batch = read_batch(&mut reader).map_err(|e| Failure::input(format!("{name}: {e}")))?;
         if batch.is_empty() {
@@ -168,6 +168,11 @@ fn clean_jsonl(
         for (raw, row) in batch.iter().zip(rows) {
             number += 1;
             let written = match row {
+                Ok(Row::Cleaned { before, cleaned, .. }) if args.drop_rejected && jsonl::is_rejected(&cleaned) => {
+                    report(args, &format!("{name}:{number}"), &before, &cleaned);
+                    dropped += 1;
+                    Ok(())
+                }
                 Ok(Row::Cleaned { line, before, cleaned }) => {
                     report(args, &format!("{name}:{number}"), &before, &cleaned);
                     write_line(out, line.as_bytes(), raw.ended)
@@ -197,6 +202,9 @@ fn clean_jsonl(
     }
     if malformed > 0 {
         eprintln!("rinse: {name}: {malformed} malformed line(s) passed through unchanged");
+    }
+    if dropped > 0 {
+        eprintln!("rinse: {name}: {dropped} record(s) left out: the corpus filters' verdict was drop");
     }
     Ok(())
 }

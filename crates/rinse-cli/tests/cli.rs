@@ -196,3 +196,17 @@ fn a_terminal_shows_progress_through_a_jsonl_file_unless_told_not_to() {
     let quiet = on_terminal(&format!("--jsonl --no-progress {}", corpus.display()), &dir);
     assert!(!quiet.contains("records"), "{quiet:?}");
 }
+
+#[test]
+fn drop_rejected_leaves_out_what_the_corpus_filters_reject_and_counts_it() {
+    let prose = "The ferry to the island ran again on Monday, after a winter in which storms had closed the pier for weeks at a time. Fishermen said the new timetable suited them, since the early crossing now leaves before dawn and the last one returns after the markets have shut. The council expects more visitors in summer.";
+    let input = format!("{{\"id\":1,\"text\":\"too short\"}}\n{{\"id\":2,\"text\":\"{prose}\"}}\n");
+    let out = rinse(&["--jsonl", "--preset", "corpus", "--drop-rejected"], &input);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 1);
+    assert!(stdout(&out).contains("\"id\":2"));
+    assert!(stderr(&out).contains("1 record(s) left out"), "{}", stderr(&out));
+    let kept = rinse(&["--jsonl", "--preset", "corpus"], &input);
+    assert_eq!(stdout(&kept).lines().count(), 2, "without the flag every record stays");
+    assert!(!rinse(&["--drop-rejected"], "x").status.success(), "only with --jsonl");
+}

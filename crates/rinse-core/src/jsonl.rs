@@ -64,13 +64,24 @@ pub struct CleanedFile {
     pub chars_after: usize,
     /// Objects without a string in the field: passed through.
     pub without_field: usize,
+    /// Records left out because the corpus filters' verdict was drop.
+    pub dropped: usize,
     /// Malformed lines, by line number (from 1): passed through unchanged.
     pub malformed: Vec<(usize, String)>,
 }
 
-/// Cleans `field` in every line of `text` (lines `from..`, counted from 0),
-/// appending to `file`.
-pub fn clean_lines(text: &str, first_line: usize, field: &str, format: Format, plan: &Plan, file: &mut CleanedFile) {
+/// Cleans `field` in every line of `text` (its first line being number
+/// `first_line + 1`), appending to `file`. With `drop_rejected`, records
+/// whose corpus verdict is drop are left out (and counted).
+pub fn clean_lines(
+    text: &str,
+    first_line: usize,
+    field: &str,
+    format: Format,
+    plan: &Plan,
+    drop_rejected: bool,
+    file: &mut CleanedFile,
+) {
     for (index, raw) in text.split_inclusive('\n').enumerate() {
         let (body, ended) = match raw.strip_suffix('\n') {
             Some(body) => (body, true),
@@ -78,6 +89,10 @@ pub fn clean_lines(text: &str, first_line: usize, field: &str, format: Format, p
         };
         let line = body.strip_suffix('\r').unwrap_or(body);
         match clean_row(line, field, format, plan) {
+            Ok(Row::Cleaned { cleaned, .. }) if drop_rejected && is_rejected(&cleaned) => {
+                file.dropped += 1;
+                continue;
+            }
             Ok(Row::Cleaned { line, before, cleaned }) => {
                 file.cleaned += 1;
                 file.chars_before += before.chars().count();
@@ -98,6 +113,11 @@ pub fn clean_lines(text: &str, first_line: usize, field: &str, format: Format, p
             file.text.push('\n');
         }
     }
+}
+
+/// Whether the corpus filters said to drop this record.
+pub fn is_rejected(cleaned: &Cleaned) -> bool {
+    cleaned.signals.as_ref().is_some_and(|signals| !signals.keep)
 }
 
 /// The string fields of the first object in `text`, the likeliest text field first.
@@ -133,11 +153,28 @@ mod tests {
     fn a_file_keeps_every_line_and_names_the_malformed_ones() {
         let text = "{\"text\":\"a  b\"}\r\n\nnot json\n{\"body\":1}\n{\"text\":\"c\"}";
         let mut file = CleanedFile::default();
-        clean_lines(text, 0, "text", Format::Text, &plan(), &mut file);
+        clean_lines(text, 0, "text", Format::Text, &plan(), false, &mut file);
         assert_eq!(file.text, "{\"text\":\"a b\"}\n\nnot json\n{\"body\":1}\n{\"text\":\"c\"}");
         assert_eq!(file.malformed.len(), 1);
         assert_eq!(file.malformed[0].0, 3);
         assert_eq!((file.cleaned, file.without_field), (2, 1));
+    }
+
+    #[test]
+    fn records_the_corpus_filters_reject_can_be_left_out() {
+        let corpus = Config::preset(crate::Preset::Corpus).plan().unwrap();
+        let long = "The ferry to the island ran again on Monday, after a winter in which storms had closed the pier \
+            for weeks at a time. Fishermen said the new timetable suited them, since the early crossing now leaves \
+            before dawn and the last one returns after the markets have shut. The council expects more visitors in \
+            summer, and it has asked the owners of the harbour cafes to open for longer hours while the ferry runs.";
+        let text = format!("{{\"text\":\"too short\"}}\n{{\"text\":\"{long}\"}}\n");
+        let mut file = CleanedFile::default();
+        clean_lines(&text, 0, "text", Format::Text, &corpus, true, &mut file);
+        assert_eq!((file.dropped, file.cleaned), (1, 1));
+        assert!(!file.text.contains("too short"));
+        let mut kept = CleanedFile::default();
+        clean_lines(&text, 0, "text", Format::Text, &corpus, false, &mut kept);
+        assert_eq!((kept.dropped, kept.cleaned), (0, 2));
     }
 
     #[test]
