@@ -5,10 +5,13 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 export const DIST = join(ROOT, 'dist');
+/** The release CLI, built by the test command before these tests. */
+export const RINSE = join(ROOT, 'target/release/rinse');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -44,6 +47,30 @@ export async function serveDist(base = '/') {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${server.address().port}${base}`;
   return { url, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/**
+ * The site served under `base` and a browser, for the tests of one file:
+ * started before them, closed after. `open()` gives a fresh page on the
+ * site, `openAt(url)` one on another address of it.
+ */
+export function useSite(base = '/') {
+  const site = {
+    get url() {
+      return site.server.url;
+    },
+    open: (contextOptions) => openPage(site.browser, site.server.url, contextOptions),
+    openAt: (url) => openPage(site.browser, url),
+  };
+  before(async () => {
+    site.server = await serveDist(base);
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }
 
 export async function launch() {

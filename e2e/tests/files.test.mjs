@@ -1,27 +1,18 @@
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { serveDist, launch, openPage, pickFiles, dropFiles, ROOT } from '../lib/harness.mjs';
+import { useSite, pickFiles, dropFiles, ROOT, RINSE } from '../lib/harness.mjs';
 
-const RINSE = join(ROOT, 'target/release/rinse');
+const site = useSite('/');
 
-let server;
-let browser;
 let dir;
 
 before(async () => {
-  server = await serveDist('/');
-  browser = await launch();
   dir = await mkdtemp(join(tmpdir(), 'rinse-files-'));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** The files of a zip archive, by name (stored or deflated entries). */
@@ -72,7 +63,7 @@ async function cliOutput(file) {
 }
 
 test('many files at once: an item each, a binary one refused while the others finish, and a zip equal to the CLI byte for byte', async () => {
-  const { page: tab, assertClean } = await openPage(browser, server.url);
+  const { page: tab, assertClean } = await site.open();
   await pickFiles(tab, FILES);
   const items = tab.getByTestId('file-item');
   await tab.waitForFunction(() => {
@@ -108,7 +99,7 @@ test('many files at once: an item each, a binary one refused while the others fi
 });
 
 test('a malformed JSONL line is reported by number and passed through; the rest is cleaned, and the field can be chosen', async () => {
-  const { page: tab, assertClean } = await openPage(browser, server.url);
+  const { page: tab, assertClean } = await site.open();
   await dropFiles(tab, [{ name: 'corpus.jsonl', type: 'application/jsonl', content: jsonl }]);
   const item = tab.getByTestId('file-item');
   await tab.waitForFunction(() => document.querySelector('[data-testid="file-item"]')?.dataset.status === 'done');

@@ -1,19 +1,8 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage, paste, dropFiles } from '../lib/harness.mjs';
+import { useSite, paste, dropFiles } from '../lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist('/some/sub/path/');
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite('/some/sub/path/');
 
 // Each payload, if it ran, would set window.pwned or open a dialog.
 const PAYLOADS = [
@@ -33,7 +22,7 @@ async function assertInert(page) {
 }
 
 test('pasted markup is data: shown as text, never run', async () => {
-  const { page, assertClean } = await openPage(browser, server.url);
+  const { page, assertClean } = await site.open();
   for (const payload of PAYLOADS) {
     const text = `A line of ordinary prose before the payload.\n${payload}\n`;
     await paste(page, text);
@@ -44,7 +33,7 @@ test('pasted markup is data: shown as text, never run', async () => {
 });
 
 test('page source full of payloads is read for its text alone', async () => {
-  const { page, assertClean } = await openPage(browser, server.url);
+  const { page, assertClean } = await site.open();
   const source = `<!doctype html><html><body><article><p>The harbour reopened on Monday after the storm.</p>${PAYLOADS.join('\n')}</article></body></html>`;
   await paste(page, source);
   await assertInert(page);
@@ -55,7 +44,7 @@ test('page source full of payloads is read for its text alone', async () => {
 });
 
 test('dropped files with payloads are loaded as text, and a binary file is refused without losing the text', async () => {
-  const { page, assertClean } = await openPage(browser, server.url);
+  const { page, assertClean } = await site.open();
   const text = `Dropped prose stays prose.\n${PAYLOADS.slice(0, 3).join('\n')}\n`;
   await dropFiles(page, [{ name: 'payloads.txt', type: 'text/plain', content: text }]);
   await page.waitForFunction((t) => document.querySelector('[data-testid="input"]').value === t, text);
@@ -75,7 +64,7 @@ test('dropped files with payloads are loaded as text, and a binary file is refus
 });
 
 test('the Content-Security-Policy is in force, the site keeps to it, and it refuses what the site does not do', async () => {
-  const { page, problems, assertClean } = await openPage(browser, server.url);
+  const { page, problems, assertClean } = await site.open();
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   for (const directive of ["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'"]) {
     assert.ok(policy.includes(directive), `policy has ${directive}`);
@@ -97,7 +86,7 @@ test('the Content-Security-Policy is in force, the site keeps to it, and it refu
 });
 
 test('after one visit the site works offline', async () => {
-  const { page, context, assertClean } = await openPage(browser, server.url);
+  const { page, context, assertClean } = await site.open();
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);

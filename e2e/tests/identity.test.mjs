@@ -1,29 +1,20 @@
 // The page and the command line run the same engine: for the same input and
 // the same settings (exported from the page, read by `rinse --config`) they
 // give byte-identical output.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDist, launch, openPage, paste, ROOT } from '../lib/harness.mjs';
+import { useSite, paste, ROOT, RINSE } from '../lib/harness.mjs';
 
-const RINSE = join(ROOT, 'target/release/rinse');
+const site = useSite('/');
 
-let server;
-let browser;
 let dir;
 
 before(async () => {
-  server = await serveDist('/');
-  browser = await launch();
   dir = await mkdtemp(join(tmpdir(), 'rinse-identity-'));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** The page's settings as the file it exports. */
@@ -41,7 +32,7 @@ function cli(args, input) {
 for (const [name, from] of [['harbour-scrape.txt', 'text'], ['pages/library-reopens.html', 'html'], ['pages/forum-sidebar.html', 'html']]) {
   test(`${name}: the page and \`rinse --config\` agree byte for byte`, async () => {
     const input = await readFile(join(ROOT, 'fixtures', name), 'utf8');
-    const { page, assertClean } = await openPage(browser, server.url);
+    const { page, assertClean } = await site.open();
     // Settings away from the defaults: a rule off, one on, a rule of the user's.
     await page.getByTestId('rule-toggle-disclaimer').uncheck();
     await page.getByTestId('rule-toggle-straighten-quotes').check();
@@ -62,7 +53,7 @@ for (const [name, from] of [['harbour-scrape.txt', 'text'], ['pages/library-reop
 
 test('a JSONL field cleaned by the CLI equals the same text cleaned in the page', async () => {
   const input = await readFile(join(ROOT, 'fixtures', 'harbour-scrape.txt'), 'utf8');
-  const { page, assertClean } = await openPage(browser, server.url);
+  const { page, assertClean } = await site.open();
   await paste(page, input);
   const shown = await page.getByTestId('output').inputValue();
   const line = cli(['--jsonl', '--field', 'body'], `${JSON.stringify({ id: 1, body: input })}\n`);

@@ -1,19 +1,8 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage, paste } from '../lib/harness.mjs';
+import { useSite, paste } from '../lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist('/');
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite('/');
 
 const FIRST = 'The night ferry left the harbour an hour late because of the fog.';
 const SECOND = 'Passengers were offered coffee and a refund of half the fare.';
@@ -23,7 +12,7 @@ const output = (page) => page.getByTestId('output').inputValue();
 const count = (text, part) => text.split(part).length - 1;
 
 test('rejecting a change brings its text back, and restoring it takes it out again; keys do the same', async () => {
-  const { page, assertClean } = await openPage(browser, server.url);
+  const { page, assertClean } = await site.open();
   await paste(page, TEXT);
   const duplicates = page.locator('[data-testid="change"][data-rule="duplicate-paragraphs"]');
   assert.equal(await duplicates.count(), 2);
@@ -48,7 +37,7 @@ test('rejecting a change brings its text back, and restoring it takes it out aga
 });
 
 test('the views: inline, side by side and text, by tab or by the v key', async () => {
-  const { page, assertClean } = await openPage(browser, server.url);
+  const { page, assertClean } = await site.open();
   await paste(page, TEXT);
   await page.locator('[data-view="Side by side"]').click();
   const columns = page.locator('[data-testid="diff"] .column');
@@ -66,7 +55,7 @@ test('the views: inline, side by side and text, by tab or by the v key', async (
 });
 
 test('long unchanged stretches fold, and open on request', async () => {
-  const { page, assertClean } = await openPage(browser, server.url);
+  const { page, assertClean } = await site.open();
   // Distinct words, not numbers: digits are folded when lines are compared for duplicates.
   const words = 'amber birch cedar delta ember fjord grove heath inlet juniper kestrel larch maple nettle orchid pine quarry rowan sorrel thistle'.split(' ');
   const lines = words.flatMap((w) => [`The ${w} path runs north of the old mill.`, `Nobody walks the ${w} path after dark.`]);
@@ -80,7 +69,7 @@ test('long unchanged stretches fold, and open on request', async () => {
 });
 
 test('presets switch rule sets', async () => {
-  const { page, assertClean } = await openPage(browser, server.url);
+  const { page, assertClean } = await site.open();
   await paste(page, TEXT);
   const dedup = page.getByTestId('rule-toggle-duplicate-paragraphs');
   const mainContent = page.getByTestId('rule-toggle-main-content');
@@ -98,7 +87,7 @@ test('presets switch rule sets', async () => {
 });
 
 test('a bad custom pattern is named in the error and the last good output stays', async () => {
-  const { page, assertClean } = await openPage(browser, server.url);
+  const { page, assertClean } = await site.open();
   await paste(page, 'Price: 12 EUR today.\nPrice: 30 EUR tomorrow.');
   await page.getByTestId('custom-add').click();
   await page.getByTestId('custom-pattern').fill('(\\d+) EUR');
@@ -120,8 +109,8 @@ test('a bad custom pattern is named in the error and the last good output stays'
 });
 
 test('settings survive a reload, and a share link carries them (and never the text) to a fresh browser', async () => {
-  const { page, context, assertClean } = await openPage(browser, server.url);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  const { page, context, assertClean } = await site.open();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
   await paste(page, TEXT);
   await page.getByTestId('rule-toggle-duplicate-paragraphs').uncheck();
   await page.getByTestId('rule-toggle-urls').check();
@@ -138,7 +127,7 @@ test('settings survive a reload, and a share link carries them (and never the te
   assert.ok(!link.includes('ferry'), 'settings only');
   assertClean();
 
-  const fresh = await openPage(browser, link);
+  const fresh = await site.openAt(link);
   assert.ok(!(await fresh.page.getByTestId('rule-toggle-duplicate-paragraphs').isChecked()));
   assert.ok(await fresh.page.getByTestId('rule-toggle-urls').isChecked());
   await paste(fresh.page, TEXT);
@@ -148,7 +137,7 @@ test('settings survive a reload, and a share link carries them (and never the te
 });
 
 test('settings export as the CLI JSON and import back; a bad file is refused with its reason', async () => {
-  const { page, assertClean } = await openPage(browser, server.url);
+  const { page, assertClean } = await site.open();
   await page.getByTestId('preset').selectOption('minimal');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
   assert.equal(download.suggestedFilename(), 'rinse-settings.json');
@@ -169,7 +158,7 @@ test('settings export as the CLI JSON and import back; a bad file is refused wit
 });
 
 test('a large paste is cleaned in the worker and set aside from the text box, and can come back to be edited', async () => {
-  const { page, assertClean } = await openPage(browser, server.url);
+  const { page, assertClean } = await site.open();
   // Over a megabyte, each paragraph distinct, one duplicated block in the middle.
   // Names made of letters only: digits are folded when lines are compared.
   const name = (i) => i.toString(26).replace(/[0-9]/g, (d) => 'qrstuvwxyz'[d]);
@@ -208,7 +197,7 @@ test('a large paste is cleaned in the worker and set aside from the text box, an
 });
 
 test('the theme follows the system until the toggle sets it, and stays set', async () => {
-  const { page, assertClean } = await openPage(browser, server.url, { colorScheme: 'dark' });
+  const { page, assertClean } = await site.open({ colorScheme: 'dark' });
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const dark = await background();
   await page.getByTestId('theme').click();

@@ -1,24 +1,13 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage, paste, fixture } from '../lib/harness.mjs';
+import { useSite, paste, fixture } from '../lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist('/');
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite('/');
 
 test('a pasted scrape comes out with each paragraph once, and the removed copies are marked', async () => {
   const scrape = await fixture('harbour-scrape.txt');
   const expected = await fixture('harbour-clean.txt');
-  const { page, assertClean } = await openPage(browser, server.url);
+  const { page, assertClean } = await site.open();
   await paste(page, scrape);
 
   const output = await page.getByTestId('output').inputValue();
@@ -46,7 +35,7 @@ test('a pasted scrape comes out with each paragraph once, and the removed copies
 test('pasted page source becomes its article, each dropped block marked with its reason', async () => {
   const source = await fixture('pages/library-reopens.html');
   const expected = await fixture('pages/library-reopens.clean.txt');
-  const { page, assertClean } = await openPage(browser, server.url);
+  const { page, assertClean } = await site.open();
   await paste(page, source);
   assert.equal(await page.getByTestId('output').inputValue(), expected);
   assert.match(await page.getByTestId('stats').innerText(), /^HTML page/);
@@ -58,7 +47,7 @@ test('pasted page source becomes its article, each dropped block marked with its
 });
 
 test('the diff follows the text as it is typed', async () => {
-  const { page, assertClean } = await openPage(browser, server.url);
+  const { page, assertClean } = await site.open();
   const input = page.getByTestId('input');
   await input.pressSequentially('Hello    world   ');
   assert.equal(await page.getByTestId('output').inputValue(), 'Hello world');
@@ -71,7 +60,7 @@ test('the diff follows the text as it is typed', async () => {
 });
 
 test('scraped markup is shown as text, never run', async () => {
-  const { page, assertClean } = await openPage(browser, server.url);
+  const { page, assertClean } = await site.open();
   await paste(page, 'Intro line here.\n<img src=x onerror="alert(1)">   <script>alert(2)</script>\n');
   assert.equal(await page.locator('[data-testid="diff"] img, [data-testid="diff"] script').count(), 0);
   assert.match(await page.getByTestId('diff').innerText(), /<img src=x onerror="alert\(1\)">/);
@@ -82,7 +71,7 @@ test('turning a rule off brings back what it removed, and its count follows', as
   const first = 'The night ferry left the harbour an hour late because of the fog.';
   const second = 'Passengers were offered coffee and a refund of half the fare.';
   const text = [first, 'Crew members said the radar had failed.', second, first, 'The ferry arrived at dawn.', second].join('\n');
-  const { page, assertClean } = await openPage(browser, server.url);
+  const { page, assertClean } = await site.open();
   await paste(page, text);
   const count = page.getByTestId('rule-count-duplicate-paragraphs');
   const output = () => page.getByTestId('output').inputValue();
@@ -100,8 +89,8 @@ test('turning a rule off brings back what it removed, and its count follows', as
 });
 
 test('the cleaned text can be copied and downloaded as it stands in the output', async () => {
-  const { page, context, assertClean } = await openPage(browser, server.url);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  const { page, context, assertClean } = await site.open();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
   await paste(page, 'First   line.\n\n\n\nSecond line.  ');
   const output = await page.getByTestId('output').inputValue();
   assert.equal(output, 'First line.\n\nSecond line.');
