@@ -207,17 +207,15 @@ impl Files {
         let mut start = 0;
         let mut line = 0;
         while start < text.len() {
-            // The next stretch of whole lines.
-            let mut end = start;
-            for _ in 0..LINES_AT_ONCE {
+            // The next stretch of whole lines, and how many it holds.
+            let (mut end, mut lines) = (start, 0);
+            while lines < LINES_AT_ONCE && end < text.len() {
                 end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
-                if end == text.len() {
-                    break;
-                }
+                lines += 1;
             }
             let drop_rejected = self.drop_rejected.get_untracked();
             jsonl::clean_lines(&text[start..end], line, &entry.field, Format::Auto, &plan, drop_rejected, &mut file);
-            line += text[start..end].matches('\n').count();
+            line += lines;
             start = end;
             if !self.set_status(id, generation, Status::Cleaning { progress: start as f64 / text.len() as f64 }) {
                 return;

@@ -60,8 +60,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     };
     for input in inputs {
         let name = input.map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string());
-        let reader: Box<dyn Read> = match input {
-            None => Box::new(io::stdin().lock()),
+        let reader: Box<dyn Read + Send> = match input {
+            None => Box::new(io::stdin()),
             Some(path) => Box::new(File::open(path).map_err(|e| Failure::input(format!("{name}: {e}")))?),
         };
         let mut own_out;
@@ -115,7 +115,7 @@ fn plan(args: &Args) -> Result<Plan, Failure> {
     config.plan().map_err(|e| Failure::usage(e.to_string()))
 }
 
-fn clean_document(args: &Args, plan: &Plan, name: &str, mut reader: Box<dyn Read>, out: &mut dyn Write) -> Result<(), Failure> {
+fn clean_document(args: &Args, plan: &Plan, name: &str, mut reader: Box<dyn Read + Send>, out: &mut dyn Write) -> Result<(), Failure> {
     let mut bytes = Vec::new();
     reader.read_to_end(&mut bytes).map_err(|e| Failure::input(format!("{name}: {e}")))?;
     let input = decode(&bytes).map_err(|e| Failure::input(format!("{name}: {e}")))?;
@@ -130,8 +130,10 @@ fn clean_document(args: &Args, plan: &Plan, name: &str, mut reader: Box<dyn Read
 }
 
 /// Lines read and cleaned together: enough to keep every core busy, few
-/// enough that memory stays flat however long the file.
+/// enough that memory stays flat however long the file; and at most about
+/// this many bytes, so that cleaning starts before a large file is read.
 const BATCH_LINES: usize = 512;
+const BATCH_BYTES: usize = 4 << 20;
 
 /// One line of a JSONL file as read: its bytes without the line break, and whether it had one.
 struct RawLine {
@@ -144,27 +146,31 @@ fn clean_jsonl(
     args: &Args,
     plan: &Plan,
     name: &str,
-    reader: impl Read,
+    reader: impl Read + Send,
     out: &mut dyn Write,
     progress: &ProgressBar,
 ) -> Result<(), Failure> {
     let format: Format = args.from.format();
     let mut reader = BufReader::new(reader);
     let (mut number, mut malformed, mut without_field, mut dropped) = (0usize, 0usize, 0usize, 0usize);
-    loop {
-        let batch = read_batch(&mut reader).map_err(|e| Failure::input(format!("{name}: {e}")))?;
-        if batch.is_empty() {
-            break;
-        }
-        let rows: Vec<Result<Row, String>> = batch
-            .par_iter()
-            .map(|raw| {
-                let bytes = raw.bytes.strip_suffix(b"\r").unwrap_or(&raw.bytes);
-                std::str::from_utf8(bytes)
-                    .map_err(|e| format!("not UTF-8 (first bad byte at column {})", e.valid_up_to() + 1))
-                    .and_then(|line| clean_row(line, &args.field, format, plan).map_err(|e| e.to_string()))
-            })
-            .collect();
+    let read = |reader: &mut BufReader<_>| read_batch(reader).map_err(|e| Failure::input(format!("{name}: {e}")));
+    let mut batch = read(&mut reader)?;
+    while !batch.is_empty() {
+        // The next batch is read while this one is cleaned.
+        let (next, rows) = rayon::join(
+            || read(&mut reader),
+            || -> Vec<Result<Row, String>> {
+                batch
+                    .par_iter()
+                    .map(|raw| {
+                        let bytes = raw.bytes.strip_suffix(b"\r").unwrap_or(&raw.bytes);
+                        std::str::from_utf8(bytes)
+                            .map_err(|e| format!("not UTF-8 (first bad byte at column {})", e.valid_up_to() + 1))
+                            .and_then(|line| clean_row(line, &args.field, format, plan).map_err(|e| e.to_string()))
+                    })
+                    .collect()
+            },
+        );
         for (raw, row) in batch.iter().zip(rows) {
             number += 1;
             let written = match row {
@@ -196,6 +202,7 @@ fn clean_jsonl(
             written.map_err(|e| Failure::input(format!("writing output: {e}")))?;
         }
         progress.set_message(format!("{number} records"));
+        batch = next?;
     }
     if without_field > 0 {
         eprintln!("rinse: {name}: {without_field} line(s) had no string field `{}`; passed through unchanged", args.field);
@@ -230,11 +237,13 @@ fn progress_bar(args: &Args, size: Option<u64>) -> ProgressBar {
 
 fn read_batch(reader: &mut impl BufRead) -> io::Result<Vec<RawLine>> {
     let mut batch = Vec::with_capacity(BATCH_LINES);
-    while batch.len() < BATCH_LINES {
+    let mut bytes_read = 0;
+    while batch.len() < BATCH_LINES && bytes_read < BATCH_BYTES {
         let mut bytes = Vec::new();
         if reader.read_until(b'\n', &mut bytes)? == 0 {
             break;
         }
+        bytes_read += bytes.len();
         let ended = bytes.last() == Some(&b'\n');
         if ended {
             bytes.pop();
