@@ -73,7 +73,7 @@ impl<'a> Dom<'a> {
                         ParsedNode::Document => Kind::Document,
                         ParsedNode::Element(element) => {
                             let element = convert(element);
-                            if title.is_empty() && matches!(&*element.tag, "head" | "title") {
+                            if title.is_empty() && matches!(element.tag, "head" | "title") {
                                 title = title_text(node);
                             }
                             if !element.shown {

@@ -86,7 +86,7 @@ fn scan_tags(html: &str) -> Vec<Tag> {
             continue;
         }
         let self_closing = html[start..end].ends_with("/>");
-        if !is_one_of(name, NOT_NESTING) && !(self_closing && !closing) {
+        if !is_one_of(name, NOT_NESTING) && (closing || !self_closing) {
             tags.push(Tag { range: start..end, closing });
         }
     }
