@@ -6,14 +6,16 @@
 //! starts with it) or `~ phrase` (the line contains it), always on word
 //! boundaries and after both sides are normalised by [`normalize`].
 
-use aho_corasick::AhoCorasick;
-use rustc_hash::FxHashSet as HashSet;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// One section of a phrase file.
 #[derive(Default)]
 pub struct PhraseSet {
     exact: HashSet<String>,
-    prefixes: Vec<String>,
+    /// Prefixes by their first byte: a line is compared only with those
+    /// that could start it.
+    prefixes: HashMap<u8, Vec<String>>,
     contains: Option<AhoCorasick>,
 }
 
@@ -21,7 +23,9 @@ impl PhraseSet {
     /// Whether the normalised `line` matches any phrase.
     pub fn matches(&self, line: &str) -> bool {
         self.exact.contains(line)
-            || self.prefixes.iter().any(|p| line.starts_with(p.as_str()) && at_boundary(line, 0, p.len()))
+            || line.as_bytes().first().and_then(|b| self.prefixes.get(b)).is_some_and(|prefixes| {
+                prefixes.iter().any(|p| line.starts_with(p.as_str()) && at_boundary(line, 0, p.len()))
+            })
             || self.contains.as_ref().is_some_and(|ac| {
                 ac.find_overlapping_iter(line).any(|m| at_boundary(line, m.start(), m.end()))
             })
@@ -73,10 +77,20 @@ impl PhraseFile {
                 },
             }
         }
-        let [heading, strong, weak] = sections.map(|(exact, prefixes, contains)| PhraseSet {
-            exact,
-            prefixes,
-            contains: (!contains.is_empty()).then(|| AhoCorasick::new(contains).ok()).flatten(),
+        let [heading, strong, weak] = sections.map(|(exact, prefixes, contains)| {
+            let mut by_first_byte: HashMap<u8, Vec<String>> = HashMap::default();
+            for prefix in prefixes {
+                if let Some(&first) = prefix.as_bytes().first() {
+                    by_first_byte.entry(first).or_default().push(prefix);
+                }
+            }
+            // Phrase lists are small: a DFA costs little memory and matches fastest.
+            let automaton = |phrases| AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(phrases).ok();
+            PhraseSet {
+                exact,
+                prefixes: by_first_byte,
+                contains: if contains.is_empty() { None } else { automaton(contains) },
+            }
         });
         PhraseFile { heading, strong, weak }
     }
@@ -94,8 +108,16 @@ fn at_boundary(line: &str, start: usize, end: usize) -> bool {
 
 /// Lower case, curly apostrophes straightened, runs of blanks folded.
 pub fn fold(text: &str) -> String {
-    let text = text.trim();
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`] into a buffer, cleared first: callers folding line after line
+/// reuse one.
+pub fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    let text = text.trim();
     let mut space = false;
     if text.is_ascii() {
         // Most lines: byte work, no Unicode tables.
@@ -110,7 +132,7 @@ pub fn fold(text: &str) -> String {
             }
             out.push(if b == b'`' { '\'' } else { b.to_ascii_lowercase() as char });
         }
-        return out;
+        return;
     }
     for c in text.chars() {
         if c.is_whitespace() {
@@ -127,14 +149,18 @@ pub fn fold(text: &str) -> String {
             _ => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// [`fold`], then punctuation and symbols at both ends dropped: the form a
 /// line is matched in.
 pub fn normalize(line: &str) -> String {
-    let folded = fold(line);
-    folded.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').trim().to_string()
+    // Blanks count as edges too. Trimmed in place: one allocation a line.
+    let edge = |c: char| !c.is_alphanumeric() && c != '\'';
+    let mut folded = fold(line);
+    folded.truncate(folded.trim_end_matches(edge).len());
+    let start = folded.len() - folded.trim_start_matches(edge).len();
+    folded.drain(..start);
+    folded
 }
 
 #[cfg(test)]

@@ -1,9 +1,12 @@
 //! Small views of text that many rules share.
 
 use std::cell::OnceCell;
+use std::hash::BuildHasher;
+
+use rustc_hash::FxBuildHasher;
 
 use crate::edit::Change;
-use crate::phrases::normalize;
+use crate::phrases::{fold_into, normalize};
 
 /// One line of a text, without its terminator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,6 +59,8 @@ pub struct Doc {
     lines: OnceCell<Vec<(usize, usize, usize)>>,
     words: OnceCell<Vec<usize>>,
     normalized: OnceCell<Vec<String>>,
+    folded: OnceCell<Vec<LineKey>>,
+    paragraphs: OnceCell<Vec<LineKey>>,
     /// For a page's visible text as read, the blocks outside its main
     /// content; gone once any rule changes the text.
     page_dropped: Option<Vec<crate::html::Dropped>>,
@@ -67,7 +72,15 @@ pub const PHRASE_MAX_WORDS: usize = 60;
 
 impl Doc {
     pub fn new(text: String) -> Doc {
-        Doc { text, lines: OnceCell::new(), words: OnceCell::new(), normalized: OnceCell::new(), page_dropped: None }
+        Doc {
+            text,
+            lines: OnceCell::new(),
+            words: OnceCell::new(),
+            normalized: OnceCell::new(),
+            folded: OnceCell::new(),
+            paragraphs: OnceCell::new(),
+            page_dropped: None,
+        }
     }
 
     /// A page's visible text, knowing which blocks lie outside its main content.
@@ -132,6 +145,12 @@ impl Doc {
         if let Some(normalized) = self.normalized.get() {
             let _ = doc.normalized.set(kept(normalized, &keep));
         }
+        if let Some(folded) = self.folded.get() {
+            let _ = doc.folded.set(kept(folded, &keep));
+        }
+        if let Some(paragraphs) = self.paragraphs.get() {
+            let _ = doc.paragraphs.set(kept(paragraphs, &keep));
+        }
         doc
     }
 
@@ -146,6 +165,16 @@ impl Doc {
         self.words.get_or_init(|| self.lines().iter().map(|l| l.text.split_whitespace().count()).collect())
     }
 
+    /// Each line's folded form ([`crate::phrases::fold`]), as a [`LineKey`].
+    pub fn folded(&self) -> &[LineKey] {
+        self.folded.get_or_init(|| line_keys(&self.lines(), fold_into))
+    }
+
+    /// Each line's [`paragraph_key`], as a [`LineKey`].
+    pub fn paragraph_keys(&self) -> &[LineKey] {
+        self.paragraphs.get_or_init(|| line_keys(&self.lines(), paragraph_key))
+    }
+
     /// Each line as [`normalize`] gives it, or empty for lines over
     /// [`PHRASE_MAX_WORDS`] words.
     pub fn normalized(&self) -> &[String] {
@@ -157,6 +186,64 @@ impl Doc {
                 .collect()
         })
     }
+}
+
+/// Writes into `key` (cleared first) the line's words, lower case, digits
+/// as `0`, punctuation dropped: lines that differ only in these are the
+/// same paragraph.
+pub fn paragraph_key(line: &str, key: &mut String) {
+    key.clear();
+    let mut space = false;
+    if line.is_ascii() {
+        for b in line.bytes() {
+            if b.is_ascii_whitespace() {
+                space = !key.is_empty();
+            } else if b.is_ascii_alphanumeric() {
+                if space {
+                    key.push(' ');
+                    space = false;
+                }
+                key.push(if b.is_ascii_digit() { '0' } else { b.to_ascii_lowercase() as char });
+            }
+        }
+        return;
+    }
+    for c in line.chars() {
+        if c.is_whitespace() {
+            space = !key.is_empty();
+        } else if c.is_alphanumeric() {
+            if space {
+                key.push(' ');
+                space = false;
+            }
+            if c.is_numeric() {
+                key.push('0');
+            } else {
+                key.extend(c.to_lowercase());
+            }
+        }
+    }
+}
+
+/// A line's key, reduced to its hash and length: lines with equal keys
+/// have equal hashes, so only lines whose hashes agree need comparing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LineKey {
+    pub hash: u64,
+    /// The key's length in characters.
+    pub chars: usize,
+}
+
+/// Each line's key as `key` writes it, hashed.
+fn line_keys(lines: &[Line], key: fn(&str, &mut String)) -> Vec<LineKey> {
+    let mut buffer = String::new();
+    lines
+        .iter()
+        .map(|line| {
+            key(line.text, &mut buffer);
+            LineKey { hash: FxBuildHasher.hash_one(&buffer), chars: buffer.chars().count() }
+        })
+        .collect()
 }
 
 /// The values whose `keep` flag is set.
@@ -183,7 +270,7 @@ mod tests {
     fn views_survive_whole_line_deletions() {
         let text = "Keep one\nDrop\nKeep  two\nDrop too\nlast";
         let doc = Doc::new(text.to_string());
-        let _ = doc.normalized();
+        let _ = (doc.normalized(), doc.folded(), doc.paragraph_keys());
         let changes = [Change::delete(9..14, "x"), Change::delete(25..34, "x")];
         let next = crate::edit::apply_changes(text, &changes);
         let after = doc.after(&changes, next.clone());
@@ -191,6 +278,8 @@ mod tests {
         assert_eq!(after.lines(), fresh.lines());
         assert_eq!(after.word_counts(), fresh.word_counts());
         assert_eq!(after.normalized(), fresh.normalized());
+        assert_eq!(after.folded(), fresh.folded());
+        assert_eq!(after.paragraph_keys(), fresh.paragraph_keys());
         let edited = Doc::new("a b\nc".into());
         let _ = edited.lines();
         let changes = [Change::replace(1..2, "", "x")];

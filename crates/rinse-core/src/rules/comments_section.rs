@@ -45,7 +45,7 @@ impl Rule for CommentsSection {
         let mut i = 0;
         while i < lines.len() {
             let line = lines[i];
-            if is_heading(line.text) && line.start * 2 >= text.len() {
+            if line.start * 2 >= text.len() && is_heading(line.text, words[i]) {
                 let tail = &lines[i + 1..];
                 let tail_bytes = text.len() - line.next;
                 let non_blank = tail.iter().filter(|l| !l.is_blank()).count();
@@ -61,7 +61,7 @@ impl Rule for CommentsSection {
                 i = end;
                 continue;
             }
-            if is_form(i) && !is_heading(line.text) {
+            if is_form(i) && !is_heading(line.text, words[i]) {
                 changes.push(Change::delete(line.full(), "comment form text"));
             }
             i += 1;
@@ -71,8 +71,8 @@ impl Rule for CommentsSection {
 }
 
 /// A comments heading, counts and brackets aside: "Comments (12)", "5 Comments".
-fn is_heading(line: &str) -> bool {
-    if line.split_whitespace().count() > 5 {
+fn is_heading(line: &str, words: usize) -> bool {
+    if words > 5 {
         return false;
     }
     let bare: String = line.chars().filter(|c| !c.is_ascii_digit() && !matches!(c, '(' | ')' | '[' | ']')).collect();

@@ -5,7 +5,6 @@ use regex::Regex;
 use crate::edit::Change;
 use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
-use crate::text::lines;
 
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W*(?:©|\(c\)|copyright\b\s*(?:©|\(c\)|\d{4})|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)").unwrap()
@@ -38,13 +37,13 @@ impl Rule for Copyright {
     }
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
-        let text = doc.text();
-        lines(text)
-            .filter(|line| {
-                let words = line.text.split_whitespace().count();
+        doc.lines()
+            .into_iter()
+            .zip(doc.word_counts())
+            .filter(|&(line, &words)| {
                 words <= 30 && (NOTICE.is_match(line.text) && (words <= 15 || RESERVED.is_match(line.text)))
             })
-            .map(|line| Change::delete(line.full(), "copyright notice"))
+            .map(|(line, _)| Change::delete(line.full(), "copyright notice"))
             .collect()
     }
 }

@@ -1,9 +1,8 @@
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::edit::Change;
-use crate::text::Doc;
+use crate::text::{paragraph_key, Doc};
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
-use crate::text::lines;
 
 /// A paragraph (a line of text) that repeats an earlier one is removed.
 pub struct DuplicateParagraphs;
@@ -36,58 +35,30 @@ impl Rule for DuplicateParagraphs {
     }
 
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
-        let text = doc.text();
-        let min_chars = params.int("min_chars").max(0) as usize;
-        let mut seen = HashSet::new();
+        let min_chars = params.int("min_chars").max(1) as usize;
+        // Lines are remembered by their key's hash; keys are built again
+        // only when a hash comes again. Keys whose hash another key already
+        // has are kept whole, so a collision never passes for a repeat.
+        let mut first_by_hash: HashMap<u64, &str> = HashMap::default();
+        let mut collided: HashSet<String> = HashSet::default();
+        let (mut key, mut earlier) = (String::new(), String::new());
         let mut changes = Vec::new();
-        for line in lines(text) {
-            let key = dedup_key(line.text);
-            if key.chars().count() < min_chars.max(1) {
+        for (line, line_key) in doc.lines().into_iter().zip(doc.paragraph_keys()) {
+            if line_key.chars < min_chars {
                 continue;
             }
-            if !seen.insert(key) {
+            let Some(first) = first_by_hash.get(&line_key.hash) else {
+                first_by_hash.insert(line_key.hash, line.text);
+                continue;
+            };
+            paragraph_key(first, &mut earlier);
+            paragraph_key(line.text, &mut key);
+            if earlier == key || !collided.insert(key.clone()) {
                 changes.push(Change::delete(line.full(), "repeats an earlier paragraph"));
             }
         }
         changes
     }
-}
-
-/// CCNet's normalisation for finding duplicates: lower case, every digit as
-/// `0`, punctuation removed, whitespace folded.
-pub(crate) fn dedup_key(line: &str) -> String {
-    let mut key = String::with_capacity(line.len());
-    let mut space = false;
-    if line.is_ascii() {
-        for b in line.bytes() {
-            if b.is_ascii_whitespace() {
-                space = !key.is_empty();
-            } else if b.is_ascii_alphanumeric() {
-                if space {
-                    key.push(' ');
-                    space = false;
-                }
-                key.push(if b.is_ascii_digit() { '0' } else { b.to_ascii_lowercase() as char });
-            }
-        }
-        return key;
-    }
-    for c in line.chars() {
-        if c.is_whitespace() {
-            space = !key.is_empty();
-        } else if c.is_alphanumeric() {
-            if space {
-                key.push(' ');
-                space = false;
-            }
-            if c.is_numeric() {
-                key.push('0');
-            } else {
-                key.extend(c.to_lowercase());
-            }
-        }
-    }
-    key
 }
 
 #[cfg(test)]
@@ -109,6 +80,8 @@ mod tests {
 
     #[test]
     fn normalises_like_ccnet() {
-        assert_eq!(dedup_key("  It's  42°C, TODAY!  "), "its 00c today");
+        let mut key = String::new();
+        paragraph_key("  It's  42°C, TODAY!  ", &mut key);
+        assert_eq!(key, "its 00c today");
     }
 }

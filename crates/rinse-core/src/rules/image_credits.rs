@@ -5,7 +5,6 @@ use regex::Regex;
 use crate::edit::Change;
 use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
-use crate::text::lines;
 
 /// "Photo: …", "Image credit: …", "(Photo by … via Getty Images)", "Foto: …".
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
@@ -42,13 +41,13 @@ impl Rule for ImageCredits {
     }
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
-        let text = doc.text();
-        lines(text)
-            .filter(|line| {
-                let words = line.text.split_whitespace().count();
+        doc.lines()
+            .into_iter()
+            .zip(doc.word_counts())
+            .filter(|&(line, &words)| {
                 (1..=15).contains(&words) && (LABELLED.is_match(line.text) || AGENCY.is_match(line.text.trim()))
             })
-            .map(|line| Change::delete(line.full(), "image credit"))
+            .map(|(line, _)| Change::delete(line.full(), "image credit"))
             .collect()
     }
 }

@@ -7,7 +7,6 @@ use crate::edit::Change;
 use crate::text::Doc;
 use crate::phrases::PhraseFile;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
-use crate::text::lines;
 
 static PHRASES: LazyLock<PhraseFile> = LazyLock::new(|| PhraseFile::parse(include_str!("../../phrases/navigation.txt")));
 
@@ -41,11 +40,10 @@ impl Rule for Navigation {
     }
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
-        let text = doc.text();
         let notice = Notice { phrases: &PHRASES, max_words: 20, alone_max_words: 20, weak_run: 4, reason: "site navigation" };
         let mut changes = notice_changes(doc, &notice);
-        for line in lines(text) {
-            if is_breadcrumb(line.text) {
+        for (line, &words) in doc.lines().iter().zip(doc.word_counts()) {
+            if words <= 24 && is_breadcrumb(line.text) {
                 changes.push(Change::delete(line.full(), "breadcrumb or menu line"));
             }
         }
@@ -58,7 +56,7 @@ impl Rule for Navigation {
 /// holds no digits ("$60 / person / year" is not a breadcrumb).
 fn is_breadcrumb(line: &str) -> bool {
     let line = line.trim();
-    if line.split_whitespace().count() > 24 || !SEPARATOR.is_match(line) {
+    if !SEPARATOR.is_match(line) {
         return false;
     }
     let parts: Vec<&str> = SEPARATOR.split(line).map(str::trim).filter(|p| !p.is_empty()).collect();

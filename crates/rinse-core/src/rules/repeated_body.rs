@@ -1,10 +1,10 @@
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::phrases::fold;
 use crate::edit::Change;
 use crate::text::Doc;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
-use crate::text::{lines, Line};
+use crate::text::Line;
 
 /// A run of lines that repeats an earlier run: the body printed twice.
 pub struct RepeatedBody;
@@ -36,23 +36,30 @@ impl Rule for RepeatedBody {
     }
 
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
-        let text = doc.text();
         let min_lines = params.int("min_lines").max(2) as usize;
         let min_chars = params.int("min_chars").max(0) as usize;
-        let lines: Vec<Line> = lines(text).filter(|l| !l.is_blank()).collect();
+        let (lines, keys): (Vec<Line>, Vec<u64>) = doc
+            .lines()
+            .into_iter()
+            .zip(doc.folded())
+            .filter(|(line, _)| !line.is_blank())
+            .map(|(line, key)| (line, key.hash))
+            .unzip();
         // Digits count here: rows of a table differ only in their numbers.
-        let keys: Vec<String> = lines.iter().map(|l| fold(l.text)).collect();
+        // Lines are compared by the hash of their folded form, and by the
+        // folded form itself only when the hashes agree.
+        let same = |a: usize, b: usize| keys[a] == keys[b] && fold(lines[a].text) == fold(lines[b].text);
         // Lines kept so far, in order; an earlier run is a stretch of them.
         let mut kept: Vec<usize> = Vec::new();
-        let mut seen_at: HashMap<&str, Vec<usize>> = HashMap::new(); // key -> positions in `kept`
+        let mut seen_at: HashMap<u64, Vec<usize>> = HashMap::default(); // key -> positions in `kept`
         let mut changes = Vec::new();
         let mut i = 0;
         while i < lines.len() {
             // The longest earlier run that this position repeats.
             let mut best = 0;
-            for &p in seen_at.get(keys[i].as_str()).map(Vec::as_slice).unwrap_or_default() {
+            for &p in seen_at.get(&keys[i]).map(Vec::as_slice).unwrap_or_default() {
                 let mut len = 0;
-                while i + len < lines.len() && p + len < kept.len() && keys[kept[p + len]] == keys[i + len] {
+                while i + len < lines.len() && p + len < kept.len() && same(kept[p + len], i + len) {
                     len += 1;
                 }
                 best = best.max(len);
@@ -63,7 +70,7 @@ impl Rule for RepeatedBody {
                 i += best;
                 continue;
             }
-            let positions = seen_at.entry(keys[i].as_str()).or_default();
+            let positions = seen_at.entry(keys[i]).or_default();
             if positions.len() < 8 {
                 positions.push(kept.len());
             }
