@@ -1,51 +1,23 @@
-//! Files dropped or picked: each read, decoded and cleaned on its own, with
-//! its result kept for download. JSONL files are cleaned as
-//! `rinse --jsonl --keep-going` cleans them, so the bytes match the CLI's.
+//! Files dropped or picked: each cleaned on its own in a web worker (on the
+//! page only where there is none), with its result kept for download.
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use rinse_core::jsonl::{self, CleanedFile};
-use rinse_core::{clean_input, Config, Format};
+use leptos::wasm_bindgen::closure::Closure;
+use leptos::wasm_bindgen::{JsCast, JsValue};
+use rinse_core::Config;
 use wasm_bindgen_futures::JsFuture;
+
+pub use crate::file_job::{Kind, Records};
+use crate::file_job::{clean_file, FileJob, FileReport};
+use crate::worker::{field, set, WORKER_SCRIPT};
 
 /// Larger files are refused with a message; the command line takes any size.
 const MAX_FILE_BYTES: f64 = 256.0 * 1024.0 * 1024.0;
-/// JSONL lines cleaned between two looks at the page, so it never stalls.
-const LINES_AT_ONCE: usize = 200;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Text,
-    Html,
-    Markdown,
-    Jsonl,
-}
-
-impl Kind {
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Text => "text",
-            Kind::Html => "HTML",
-            Kind::Markdown => "Markdown",
-            Kind::Jsonl => "JSONL",
-        }
-    }
-
-    /// By the name's extension, else by the content.
-    fn of(name: &str, text: &str) -> Kind {
-        let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-        match extension.as_str() {
-            "jsonl" | "ndjson" => Kind::Jsonl,
-            "html" | "htm" | "xhtml" => Kind::Html,
-            "md" | "markdown" => Kind::Markdown,
-            _ if Format::Auto.resolve(text) == Format::Html => Kind::Html,
-            _ if text.lines().next().is_some_and(|l| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(l).is_ok()) => Kind::Jsonl,
-            _ => Kind::Text,
-        }
-    }
-}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
@@ -56,20 +28,10 @@ pub enum Status {
 
 #[derive(Debug, PartialEq)]
 pub struct Done {
-    pub output: String,
+    /// UTF-8, but for JSONL lines that were not and passed through as they were.
+    pub output: Vec<u8>,
     pub removed_share: f64,
     pub records: Option<Records>,
-}
-
-/// What became of a JSONL file's records.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Records {
-    pub cleaned: usize,
-    pub without_field: usize,
-    /// Left out because the corpus verdict was drop (when asked to).
-    pub dropped: usize,
-    /// Line numbers and why, passed through unchanged.
-    pub malformed: Vec<(usize, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -79,12 +41,13 @@ pub struct FileEntry {
     pub size: f64,
     pub kind: Kind,
     pub encoding: String,
+    /// A text or HTML file's decoded text, once cleaned: what "Show" shows.
     pub text: Arc<str>,
     /// For JSONL: the field cleaned, and the string fields to choose from.
     pub field: String,
     pub fields: Vec<String>,
     pub status: Status,
-    /// Counts the cleanings begun; an older one still running gives way.
+    /// Counts the cleanings begun; the result of an older one is ignored.
     generation: u32,
 }
 
@@ -98,6 +61,9 @@ impl FileEntry {
     }
 }
 
+/// Told what became of a lone text or HTML file: its text, or why it was refused.
+type OnLone = Rc<dyn Fn(Result<String, String>)>;
+
 /// The files and what became of them.
 #[derive(Clone, Copy)]
 pub struct Files {
@@ -105,43 +71,100 @@ pub struct Files {
     /// Leave out JSONL records whose corpus verdict is drop.
     pub drop_rejected: RwSignal<bool>,
     next_id: StoredValue<u32>,
+    /// The files as picked, read again by each cleaning.
+    sources: StoredValue<Vec<(u32, web_sys::File)>, LocalStorage>,
+    worker: StoredValue<Rc<RefCell<Worker>>, LocalStorage>,
+    lone: StoredValue<Option<(u32, OnLone)>, LocalStorage>,
+    /// The settings of the last cleaning begun, for files a failed worker left.
+    last_config: StoredValue<Config>,
+}
+
+/// The worker that cleans files, started by the first file. It is not the
+/// one that cleans the main text, so typing never waits behind a big file.
+enum Worker {
+    NotStarted,
+    /// Started; the messages wait until it says it listens.
+    Starting(web_sys::Worker, Vec<js_sys::Object>),
+    Ready(web_sys::Worker),
+    /// It could not be started, or failed: files are cleaned on the page.
+    Unavailable,
 }
 
 impl Files {
     pub fn new() -> Files {
-        Files { entries: RwSignal::new(Vec::new()), drop_rejected: RwSignal::new(false), next_id: StoredValue::new(0) }
+        Files {
+            entries: RwSignal::new(Vec::new()),
+            drop_rejected: RwSignal::new(false),
+            next_id: StoredValue::new(0),
+            sources: StoredValue::new_local(Vec::new()),
+            worker: StoredValue::new_local(Rc::new(RefCell::new(Worker::NotStarted))),
+            lone: StoredValue::new_local(None),
+            last_config: StoredValue::new(Config::default()),
+        }
     }
 
-    /// Reads each file and cleans it under `config`. A lone text or HTML
-    /// file is shown in the main view (`open`), or its refusal told (`refuse`).
-    pub fn add(
-        self,
-        files: Vec<web_sys::File>,
-        config: RwSignal<Config>,
-        open: impl Fn(String) + 'static,
-        refuse: impl Fn(String, String) + 'static,
-    ) {
+    /// Adds each file and cleans it under `config`. What becomes of a lone
+    /// text or HTML file is told to `on_lone`, so it can be shown.
+    pub fn add(self, files: Vec<web_sys::File>, config: RwSignal<Config>, on_lone: impl Fn(Result<String, String>) + 'static) {
         let lone = files.len() == 1;
-        spawn_local(async move {
-            for file in files {
-                let id = self.next_id.get_value();
-                self.next_id.set_value(id + 1);
-                let entry = read(id, &file).await;
-                match &entry.status {
-                    Status::Failed(why) if lone => refuse(entry.name.clone(), why.clone()),
-                    Status::Failed(_) => {}
-                    _ if lone && entry.kind != Kind::Jsonl => open(entry.text.to_string()),
-                    _ => {}
+        let on_lone: OnLone = Rc::new(on_lone);
+        for file in files {
+            let id = self.next_id.get_value();
+            self.next_id.set_value(id + 1);
+            let name = file.name();
+            let mut entry = FileEntry {
+                id,
+                kind: Kind::of(&name, ""),
+                name,
+                size: file.size(),
+                encoding: String::new(),
+                text: Arc::from(""),
+                field: String::new(),
+                fields: Vec::new(),
+                status: Status::Cleaning { progress: 0.0 },
+                generation: 0,
+            };
+            if file.size() > MAX_FILE_BYTES {
+                let why = format!("{:.0} MB is more than the page takes (256 MB); the rinse command line takes any size", file.size() / 1e6);
+                if lone {
+                    on_lone(Err(why.clone()));
                 }
+                entry.status = Status::Failed(why);
                 self.entries.update(|entries| entries.push(entry));
-                self.clean(id, config.get_untracked()).await;
+                continue;
             }
-        });
+            self.entries.update(|entries| entries.push(entry));
+            self.sources.update_value(|sources| sources.push((id, file)));
+            if lone {
+                self.lone.set_value(Some((id, on_lone.clone())));
+            }
+            self.reclean(id, config.get_untracked());
+        }
     }
 
-    /// Cleans one file again, e.g. with another field or new settings.
+    /// Cleans one file (again), e.g. with another field or new settings.
     pub fn reclean(self, id: u32, config: Config) {
-        spawn_local(async move { self.clean(id, config).await });
+        let Some(file) = self.sources.with_value(|sources| sources.iter().find(|(i, _)| *i == id).map(|(_, f)| f.clone())) else {
+            return;
+        };
+        let Some((generation, field)) = self.begin(id) else { return };
+        self.last_config.set_value(config.clone());
+        let job = FileJob { name: file.name(), config, field, drop_rejected: self.drop_rejected.get_untracked() };
+        let message = js_sys::Object::new();
+        set(&message, "fileId", &id.into());
+        set(&message, "generation", &generation.into());
+        set(&message, "file", &file);
+        set(&message, "job", &serde_json::to_string(&job).unwrap_or_default().into());
+        let worker = self.worker.get_value();
+        let mut state = worker.borrow_mut();
+        if matches!(*state, Worker::NotStarted) {
+            *state = self.start_worker();
+        }
+        match &mut *state {
+            Worker::Ready(worker) if worker.post_message(&message).is_ok() => {}
+            Worker::Starting(_, waiting) => waiting.push(message),
+            _ => spawn_local(self.clean_here(id, generation, file, job)),
+        }
     }
 
     pub fn set_field(self, id: u32, field: String, config: Config) {
@@ -153,83 +176,127 @@ impl Files {
         self.reclean(id, config);
     }
 
-    /// Sets the status that cleaning number `generation` reached, unless a
-    /// later cleaning has begun; false then, and that cleaning should stop.
-    fn set_status(self, id: u32, generation: u32, status: Status) -> bool {
-        let mut current = false;
-        self.entries.update(|entries| {
-            if let Some(entry) = entries.iter_mut().find(|e| e.id == id && e.generation == generation) {
-                entry.status = status;
-                current = true;
-            }
-        });
-        current
-    }
-
-    /// Begins a cleaning of `id`: its generation number.
-    fn begin(self, id: u32) -> Option<u32> {
-        let mut generation = None;
+    /// Begins a cleaning of `id`: its generation number, and the JSONL field chosen.
+    fn begin(self, id: u32) -> Option<(u32, Option<String>)> {
+        let mut begun = None;
         self.entries.update(|entries| {
             if let Some(entry) = entries.iter_mut().find(|e| e.id == id) {
                 entry.generation += 1;
-                generation = Some(entry.generation);
+                entry.status = Status::Cleaning { progress: 0.0 };
+                begun = Some((entry.generation, Some(entry.field.clone()).filter(|f| !f.is_empty())));
             }
         });
-        generation
+        begun
     }
 
-    async fn clean(self, id: u32, config: Config) {
-        let Some(entry) = self.entries.with_untracked(|e| e.iter().find(|e| e.id == id).cloned()) else { return };
-        if matches!(entry.status, Status::Failed(_)) && entry.text.is_empty() {
+    fn start_worker(self) -> Worker {
+        let Ok(worker) = web_sys::Worker::new(WORKER_SCRIPT) else { return Worker::Unavailable };
+        let on_reply = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| self.heard(event.data()));
+        let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| self.lost_worker());
+        worker.set_onmessage(Some(on_reply.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_reply.forget();
+        on_error.forget();
+        Worker::Starting(worker, Vec::new())
+    }
+
+    /// A message from the worker: it listens, or a file's progress or result.
+    fn heard(self, message: JsValue) {
+        if field(&message, "ready").is_truthy() {
+            let worker = self.worker.get_value();
+            let mut state = worker.borrow_mut();
+            if let Worker::Starting(worker, waiting) = std::mem::replace(&mut *state, Worker::NotStarted) {
+                for message in waiting {
+                    let _ = worker.post_message(&message);
+                }
+                *state = Worker::Ready(worker);
+            }
             return;
         }
-        let Some(generation) = self.begin(id) else { return };
-        let plan = match config.plan() {
-            Ok(plan) => plan,
-            Err(error) => {
-                self.set_status(id, generation, Status::Failed(error.to_string()));
+        let id = field(&message, "fileId").as_f64().unwrap_or(-1.0) as u32;
+        let generation = field(&message, "generation").as_f64().unwrap_or(-1.0) as u32;
+        if let Some(progress) = field(&message, "progress").as_f64() {
+            self.set_status(id, generation, Status::Cleaning { progress });
+        } else if let Some(error) = field(&message, "error").as_string() {
+            self.set_status(id, generation, Status::Failed(error));
+        } else {
+            let report = field(&message, "report").as_string().and_then(|json| serde_json::from_str::<FileReport>(&json).ok());
+            let Some(report) = report else {
+                self.set_status(id, generation, Status::Failed("the worker's answer could not be read".into()));
+                return;
+            };
+            let output = field(&message, "output").dyn_into::<js_sys::Uint8Array>().map(|o| o.to_vec()).unwrap_or_default();
+            self.finish(id, generation, report, output, field(&message, "text").as_string());
+        }
+    }
+
+    /// The worker failed: files not yet done are cleaned on the page.
+    fn lost_worker(self) {
+        *self.worker.get_value().borrow_mut() = Worker::Unavailable;
+        let config = self.last_config.get_value();
+        let unfinished: Vec<u32> = self.entries.with_untracked(|entries| {
+            entries.iter().filter(|e| matches!(e.status, Status::Cleaning { .. })).map(|e| e.id).collect()
+        });
+        for id in unfinished {
+            self.reclean(id, config.clone());
+        }
+    }
+
+    /// Cleans a file on the page's thread, where no worker can.
+    async fn clean_here(self, id: u32, generation: u32, file: web_sys::File, job: FileJob) {
+        let bytes = match JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+            Err(_) => {
+                self.set_status(id, generation, Status::Failed("the browser could not read it".into()));
                 return;
             }
         };
-        self.set_status(id, generation, Status::Cleaning { progress: 0.0 });
-        if entry.kind != Kind::Jsonl {
-            yield_to_page().await;
-            let format = if entry.kind == Kind::Html { Format::Html } else { Format::Text };
-            let result = clean_input(&entry.text, format, &plan);
-            let before = result.before.chars().count().max(1);
-            let removed_share = 1.0 - (result.cleaned.text.chars().count() as f64 / before as f64).min(1.0);
-            let done = Done { output: result.cleaned.text, removed_share, records: None };
-            self.set_status(id, generation, Status::Done(Arc::new(done)));
-            return;
-        }
-        let mut file = CleanedFile::default();
-        let text: &str = &entry.text;
-        let mut start = 0;
-        let mut line = 0;
-        while start < text.len() {
-            // The next stretch of whole lines, and how many it holds.
-            let (mut end, mut lines) = (start, 0);
-            while lines < LINES_AT_ONCE && end < text.len() {
-                end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
-                lines += 1;
+        yield_to_page().await;
+        let cleaned = clean_file(&bytes, &job, |_| {});
+        self.finish(id, generation, cleaned.report, cleaned.output, cleaned.text);
+    }
+
+    /// Sets the status that cleaning number `generation` reached, unless a
+    /// later cleaning has begun.
+    fn set_status(self, id: u32, generation: u32, status: Status) {
+        self.entries.update(|entries| {
+            if let Some(entry) = entries.iter_mut().find(|e| e.id == id && e.generation == generation) {
+                entry.status = status;
             }
-            let drop_rejected = self.drop_rejected.get_untracked();
-            jsonl::clean_lines(&text[start..end], line, &entry.field, Format::Auto, &plan, drop_rejected, &mut file);
-            line += lines;
-            start = end;
-            if !self.set_status(id, generation, Status::Cleaning { progress: start as f64 / text.len() as f64 }) {
-                return;
-            }
-            yield_to_page().await;
-        }
-        let removed_share = 1.0 - (file.chars_after as f64 / file.chars_before.max(1) as f64).min(1.0);
-        let records = Some(Records {
-            cleaned: file.cleaned,
-            without_field: file.without_field,
-            dropped: file.dropped,
-            malformed: file.malformed,
         });
-        self.set_status(id, generation, Status::Done(Arc::new(Done { output: file.text, removed_share, records })));
+    }
+
+    /// What a cleaning found and gave; a lone file's text is shown.
+    fn finish(self, id: u32, generation: u32, report: FileReport, output: Vec<u8>, text: Option<String>) {
+        let mut current = false;
+        self.entries.update(|entries| {
+            let Some(entry) = entries.iter_mut().find(|e| e.id == id && e.generation == generation) else { return };
+            current = true;
+            entry.kind = report.kind;
+            entry.encoding = report.encoding.clone();
+            entry.field = report.field.clone();
+            entry.fields = report.fields.clone();
+            if let Some(text) = &text {
+                entry.text = Arc::from(text.as_str());
+            }
+            entry.status = match &report.result {
+                Ok(summary) => Status::Done(Arc::new(Done {
+                    output,
+                    removed_share: summary.removed_share,
+                    records: summary.records.clone(),
+                })),
+                Err(why) => Status::Failed(why.clone()),
+            };
+        });
+        let lone = self.lone.with_value(|lone| lone.as_ref().filter(|(lone, _)| *lone == id).map(|(_, tell)| tell.clone()));
+        if let (true, Some(tell)) = (current, lone) {
+            self.lone.set_value(None);
+            match (report.result, text) {
+                (Err(why), _) => tell(Err(why)),
+                (Ok(_), Some(text)) => tell(Ok(text)),
+                (Ok(_), None) => {} // JSONL stays in the files panel
+            }
+        }
     }
 
     /// Every cleaned file, under its own name, as one zip archive.
@@ -241,7 +308,7 @@ impl Files {
             for entry in entries {
                 if let Status::Done(done) = &entry.status {
                     archive.start_file(entry.name.as_str(), options).map_err(|e| e.to_string())?;
-                    archive.write_all(done.output.as_bytes()).map_err(|e| e.to_string())?;
+                    archive.write_all(&done.output).map_err(|e| e.to_string())?;
                 }
             }
             Ok::<(), String>(())
@@ -254,46 +321,6 @@ impl Default for Files {
     fn default() -> Self {
         Files::new()
     }
-}
-
-async fn read(id: u32, file: &web_sys::File) -> FileEntry {
-    let name = file.name();
-    let mut entry = FileEntry {
-        id,
-        name: name.clone(),
-        size: file.size(),
-        kind: Kind::Text,
-        encoding: String::new(),
-        text: Arc::from(""),
-        field: String::new(),
-        fields: Vec::new(),
-        status: Status::Cleaning { progress: 0.0 },
-        generation: 0,
-    };
-    if file.size() > MAX_FILE_BYTES {
-        entry.status = Status::Failed(format!("{:.0} MB is more than the page takes (256 MB); the rinse command line takes any size", file.size() / 1e6));
-        return entry;
-    }
-    let bytes = match JsFuture::from(file.array_buffer()).await {
-        Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-        Err(_) => {
-            entry.status = Status::Failed("the browser could not read it".into());
-            return entry;
-        }
-    };
-    match rinse_core::decode(&bytes) {
-        Ok(decoded) => {
-            entry.encoding = if decoded.guessed { format!("{} (guessed)", decoded.encoding) } else { decoded.encoding.to_string() };
-            entry.kind = Kind::of(&name, &decoded.text);
-            if entry.kind == Kind::Jsonl {
-                entry.fields = jsonl::text_fields(&decoded.text);
-                entry.field = entry.fields.first().cloned().unwrap_or_else(|| "text".into());
-            }
-            entry.text = Arc::from(decoded.text.as_ref());
-        }
-        Err(error) => entry.status = Status::Failed(error.to_string()),
-    }
-    entry
 }
 
 /// Lets the page draw and take input before the next piece of work.

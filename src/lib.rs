@@ -4,6 +4,7 @@
 mod app;
 mod components;
 mod download;
+pub mod file_job;
 mod files;
 pub mod job;
 mod model;

@@ -11,11 +11,12 @@ use leptos::wasm_bindgen::closure::Closure;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use rinse_core::{Config, Format};
 
+use crate::file_job::{clean_file, FileJob};
 use crate::job::{self, Summary};
 use crate::model::Outcome;
 
 /// Where trunk puts the worker's loader, next to the page.
-const WORKER_SCRIPT: &str = "./rinse-worker_loader.js";
+pub(crate) const WORKER_SCRIPT: &str = "./rinse-worker_loader.js";
 
 /// The worker's side: answers each job with its outcome.
 pub fn serve() {
@@ -23,6 +24,10 @@ pub fn serve() {
     let replies = scope.clone();
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
         let data = event.data();
+        if let Ok(file) = field(&data, "file").dyn_into::<web_sys::File>() {
+            clean_file_here(&replies, &data, &file);
+            return;
+        }
         let input = field(&data, "input").as_string().unwrap_or_default();
         let config = field(&data, "config").as_string().unwrap_or_default();
         let reply = js_sys::Object::new();
@@ -52,11 +57,66 @@ pub fn serve() {
     let _ = scope.post_message(&ready);
 }
 
-fn field(object: &JsValue, name: &str) -> JsValue {
+/// A file job: the file read whole (synchronously: the worker has nothing
+/// else to do meanwhile), cleaned, progress and the result posted back.
+fn clean_file_here(replies: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue, file: &web_sys::File) {
+    let message = |extra: &[(&str, JsValue)]| {
+        let message = js_sys::Object::new();
+        set(&message, "fileId", &field(data, "fileId"));
+        set(&message, "generation", &field(data, "generation"));
+        for (name, value) in extra {
+            set(&message, name, value);
+        }
+        message
+    };
+    let reply = |extra: &[(&str, JsValue)]| {
+        let _ = replies.post_message(&message(extra));
+    };
+    let job = field(data, "job").as_string().unwrap_or_default();
+    let job: FileJob = match serde_json::from_str(&job) {
+        Ok(job) => job,
+        Err(error) => return reply(&[("error", error.to_string().into())]),
+    };
+    let Ok(bytes) = read_in_slices(file) else {
+        return reply(&[("error", "the browser could not read it".into())]);
+    };
+    let cleaned = clean_file(&bytes, &job, |share| reply(&[("progress", share.into())]));
+    drop(bytes);
+    let report = serde_json::to_string(&cleaned.report).unwrap_or_default();
+    // The output's buffer is handed over, not copied: it can be as large as the file.
+    let output = js_sys::Uint8Array::from(cleaned.output.as_slice());
+    let mut extra = vec![("report", report.into()), ("output", output.clone().into())];
+    if let Some(text) = &cleaned.text {
+        extra.push(("text", text.as_str().into()));
+    }
+    let _ = replies.post_message_with_transfer(&message(&extra), &js_sys::Array::of1(&output.buffer()));
+}
+
+/// A file's bytes, read a slice at a time straight into one buffer, so the
+/// whole file is never held twice.
+fn read_in_slices(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
+    const SLICE_BYTES: f64 = 8.0 * 1024.0 * 1024.0;
+    let reader = web_sys::FileReaderSync::new()?;
+    let size = file.size();
+    let mut bytes = Vec::with_capacity(size as usize);
+    let mut start = 0.0;
+    while start < size {
+        let end = (start + SLICE_BYTES).min(size);
+        let buffer = reader.read_as_array_buffer(&file.slice_with_f64_and_f64(start, end)?)?;
+        let slice = js_sys::Uint8Array::new(&buffer);
+        let filled = bytes.len();
+        bytes.resize(filled + slice.length() as usize, 0);
+        slice.copy_to(&mut bytes[filled..]);
+        start = end;
+    }
+    Ok(bytes)
+}
+
+pub(crate) fn field(object: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(object, &name.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn set(object: &js_sys::Object, name: &str, value: &JsValue) {
+pub(crate) fn set(object: &js_sys::Object, name: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(object, &name.into(), value);
 }
 

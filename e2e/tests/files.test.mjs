@@ -31,7 +31,7 @@ function unzip(buffer) {
     const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
     const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
     const data = buffer.subarray(start, start + size);
-    files.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
+    files.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
     at += 46 + nameLength + extra + comment;
   }
   return files;
@@ -52,6 +52,8 @@ const FILES = [
   { name: 'library.html', type: 'text/html', content: page },
   { name: 'notes.md', type: 'text/markdown', content: '# Notes\n\nSome   notes with   spaces.\nSome   notes with   spaces.\n' },
   { name: 'corpus.jsonl', type: 'application/jsonl', content: jsonl },
+  // A line in Latin-1 among UTF-8 ones: reported, and passed through byte for byte.
+  { name: 'legacy.jsonl', type: 'application/jsonl', content: Buffer.concat([Buffer.from('{"text":"Caf'), Buffer.from([0xe9]), Buffer.from('  au   lait"}\n{"text":"Tea  time"}\n')]) },
   { name: 'photo.png', type: 'image/png', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]) },
 ];
 
@@ -59,7 +61,7 @@ async function cliOutput(file) {
   const path = join(dir, file.name);
   await writeFile(path, file.content);
   const args = file.name.endsWith('.jsonl') ? ['--jsonl', '--keep-going', path] : [path];
-  return execFileSync(RINSE, args, { stdio: ['ignore', 'pipe', 'ignore'] }).toString('utf8');
+  return execFileSync(RINSE, args, { stdio: ['ignore', 'pipe', 'ignore'] });
 }
 
 test('many files at once: an item each, a binary one refused while the others finish, and a zip equal to the CLI byte for byte', async () => {
@@ -68,7 +70,7 @@ test('many files at once: an item each, a binary one refused while the others fi
   const items = tab.getByTestId('file-item');
   await tab.waitForFunction(() => {
     const items = [...document.querySelectorAll('[data-testid="file-item"]')];
-    return items.length === 5 && items.every((i) => i.dataset.status !== 'cleaning');
+    return items.length === 6 && items.every((i) => i.dataset.status !== 'cleaning');
   });
   const byName = async (name) => items.filter({ hasText: name });
   assert.equal(await (await byName('scrape.txt')).getAttribute('data-kind'), 'text');
@@ -79,18 +81,21 @@ test('many files at once: an item each, a binary one refused while the others fi
   const binary = await byName('photo.png');
   assert.equal(await binary.getAttribute('data-status'), 'error');
   assert.match(await binary.innerText(), /binary file/);
-  for (const name of ['scrape.txt', 'library.html', 'notes.md', 'corpus.jsonl']) {
+  assert.match(await (await byName('legacy.jsonl')).innerText(), /line 1: not UTF-8/);
+  for (const name of ['scrape.txt', 'library.html', 'notes.md', 'corpus.jsonl', 'legacy.jsonl']) {
     assert.equal(await (await byName(name)).getAttribute('data-status'), 'done', name);
   }
+  assert.ok(tab.workers().some((w) => w.url().includes('rinse-worker')), 'files are cleaned in a web worker');
 
   const [download] = await Promise.all([tab.waitForEvent('download'), tab.getByTestId('download-all').click()]);
   assert.equal(download.suggestedFilename(), 'rinse-clean.zip');
   const zipPath = join(dir, 'all.zip');
   await download.saveAs(zipPath);
   const archive = unzip(await readFile(zipPath));
-  assert.deepEqual([...archive.keys()].sort(), ['corpus.jsonl', 'library.html', 'notes.md', 'scrape.txt']);
-  for (const file of FILES.slice(0, 4)) {
-    assert.equal(archive.get(file.name), await cliOutput(file), `${file.name} as the CLI cleans it`);
+  assert.deepEqual([...archive.keys()].sort(), ['corpus.jsonl', 'legacy.jsonl', 'library.html', 'notes.md', 'scrape.txt']);
+  for (const file of FILES.slice(0, 5)) {
+    const cli = await cliOutput(file);
+    assert.ok(archive.get(file.name).equals(cli), `${file.name} as the CLI cleans it:\n${archive.get(file.name)}\n---\n${cli}`);
   }
 
   const [one] = await Promise.all([tab.waitForEvent('download'), (await byName('notes.md')).getByTestId('download').click()]);

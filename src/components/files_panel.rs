@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use rinse_core::{Config, Preset};
 
-use crate::download::{offer_bytes, offer_download};
+use crate::download::offer_bytes;
 use crate::files::{FileEntry, Files, Kind, Status};
 
 /// The files dropped or picked: one item each, with what was found and
@@ -130,7 +130,7 @@ fn FileItem(entry: FileEntry, files: Files, config: RwSignal<Config>, set_to_loa
                     <button
                         type="button"
                         data-testid="download"
-                        on:click=move |_| { offer_download(&done.output, &clean_name, "text/plain;charset=utf-8"); }
+                        on:click=move |_| { offer_bytes(&done.output, &clean_name, "text/plain;charset=utf-8"); }
                     >
                         "Download"
                     </button>

@@ -70,15 +70,14 @@ pub fn InputPane(
         if list.is_empty() {
             return;
         }
-        files.add(
-            list,
-            config,
-            move |text| {
+        let name = list.first().map(|f| f.name()).unwrap_or_default();
+        files.add(list, config, move |lone| match lone {
+            Ok(text) => {
                 set_refusal.set(None);
                 load(text);
-            },
-            move |name, why| set_refusal.set(Some(format!("{name} was not loaded: {why}"))),
-        );
+            }
+            Err(why) => set_refusal.set(Some(format!("{name} was not loaded: {why}"))),
+        });
     };
     let on_drop = move |ev: web_sys::DragEvent| {
         set_dragging.set(false);

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use rinse_core::jsonl::{self, clean_row, Row};
+use rinse_core::jsonl::{self, clean_line_bytes, Row};
 use rinse_core::rules::find;
 use rinse_core::{clean_input, decode, CleanedInput, Config, Format, Plan, Preset, Signals, Stats};
 
@@ -162,12 +162,7 @@ fn clean_jsonl(
             || -> Vec<Result<Row, String>> {
                 batch
                     .par_iter()
-                    .map(|raw| {
-                        let bytes = raw.bytes.strip_suffix(b"\r").unwrap_or(&raw.bytes);
-                        std::str::from_utf8(bytes)
-                            .map_err(|e| format!("not UTF-8 (first bad byte at column {})", e.valid_up_to() + 1))
-                            .and_then(|line| clean_row(line, &args.field, format, plan).map_err(|e| e.to_string()))
-                    })
+                    .map(|raw| clean_line_bytes(&raw.bytes, &args.field, format, plan).map_err(|e| e.to_string()))
                     .collect()
             },
         );

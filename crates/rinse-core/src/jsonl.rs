@@ -52,11 +52,21 @@ pub fn clean_row(line: &str, field: &str, format: Format, plan: &Plan) -> Result
     Ok(Row::Cleaned { line, before, cleaned })
 }
 
+/// Cleans one line of a JSONL file as read, its `\n` removed: a line that
+/// is not UTF-8 is malformed, as one that is not JSON. The command line and
+/// the page both read lines this way, so they agree on any file.
+pub fn clean_line_bytes(raw: &[u8], field: &str, format: Format, plan: &Plan) -> Result<Row, RowError> {
+    let bytes = raw.strip_suffix(b"\r").unwrap_or(raw);
+    let line = std::str::from_utf8(bytes)
+        .map_err(|e| RowError(format!("not UTF-8 (first bad byte at column {})", e.valid_up_to() + 1)))?;
+    clean_row(line, field, format, plan)
+}
+
 /// A whole JSONL file cleaned as `rinse --jsonl --keep-going` cleans it:
 /// the same bytes out, line for line.
 #[derive(Debug, Default, PartialEq)]
 pub struct CleanedFile {
-    pub text: String,
+    pub text: Vec<u8>,
     /// Records whose field was cleaned.
     pub cleaned: usize,
     /// Characters of the field before and after, over all records.
@@ -74,7 +84,7 @@ pub struct CleanedFile {
 /// `first_line + 1`), appending to `file`. With `drop_rejected`, records
 /// whose corpus verdict is drop are left out (and counted).
 pub fn clean_lines(
-    text: &str,
+    text: &[u8],
     first_line: usize,
     field: &str,
     format: Format,
@@ -82,13 +92,12 @@ pub fn clean_lines(
     drop_rejected: bool,
     file: &mut CleanedFile,
 ) {
-    for (index, raw) in text.split_inclusive('\n').enumerate() {
-        let (body, ended) = match raw.strip_suffix('\n') {
+    for (index, raw) in text.split_inclusive(|&b| b == b'\n').enumerate() {
+        let (body, ended) = match raw.strip_suffix(b"\n") {
             Some(body) => (body, true),
             None => (raw, false),
         };
-        let line = body.strip_suffix('\r').unwrap_or(body);
-        match clean_row(line, field, format, plan) {
+        match clean_line_bytes(body, field, format, plan) {
             Ok(Row::Cleaned { cleaned, .. }) if drop_rejected && is_rejected(&cleaned) => {
                 file.dropped += 1;
                 continue;
@@ -97,20 +106,20 @@ pub fn clean_lines(
                 file.cleaned += 1;
                 file.chars_before += before.chars().count();
                 file.chars_after += cleaned.text.chars().count();
-                file.text.push_str(&line);
+                file.text.extend_from_slice(line.as_bytes());
             }
             Ok(Row::NoField) => {
                 file.without_field += 1;
-                file.text.push_str(body);
+                file.text.extend_from_slice(body);
             }
-            Ok(Row::Blank) => file.text.push_str(body),
+            Ok(Row::Blank) => file.text.extend_from_slice(body),
             Err(error) => {
                 file.malformed.push((first_line + index + 1, error.0));
-                file.text.push_str(body);
+                file.text.extend_from_slice(body);
             }
         }
         if ended {
-            file.text.push('\n');
+            file.text.push(b'\n');
         }
     }
 }
@@ -151,12 +160,13 @@ mod tests {
 
     #[test]
     fn a_file_keeps_every_line_and_names_the_malformed_ones() {
-        let text = "{\"text\":\"a  b\"}\r\n\nnot json\n{\"body\":1}\n{\"text\":\"c\"}";
+        let text = b"{\"text\":\"a  b\"}\r\n\nnot json\n{\"body\":1}\n{\"text\":\"caf\xe9\"}\n{\"text\":\"c\"}";
         let mut file = CleanedFile::default();
         clean_lines(text, 0, "text", Format::Text, &plan(), false, &mut file);
-        assert_eq!(file.text, "{\"text\":\"a b\"}\n\nnot json\n{\"body\":1}\n{\"text\":\"c\"}");
-        assert_eq!(file.malformed.len(), 1);
-        assert_eq!(file.malformed[0].0, 3);
+        assert_eq!(file.text, b"{\"text\":\"a b\"}\n\nnot json\n{\"body\":1}\n{\"text\":\"caf\xe9\"}\n{\"text\":\"c\"}");
+        let malformed: Vec<_> = file.malformed.iter().map(|(line, why)| (*line, why.as_str())).collect();
+        assert_eq!(malformed[1], (5, "not UTF-8 (first bad byte at column 13)"));
+        assert_eq!(malformed[0].0, 3);
         assert_eq!((file.cleaned, file.without_field), (2, 1));
     }
 
@@ -169,11 +179,11 @@ mod tests {
             summer, and it has asked the owners of the harbour cafes to open for longer hours while the ferry runs.";
         let text = format!("{{\"text\":\"too short\"}}\n{{\"text\":\"{long}\"}}\n");
         let mut file = CleanedFile::default();
-        clean_lines(&text, 0, "text", Format::Text, &corpus, true, &mut file);
+        clean_lines(text.as_bytes(), 0, "text", Format::Text, &corpus, true, &mut file);
         assert_eq!((file.dropped, file.cleaned), (1, 1));
-        assert!(!file.text.contains("too short"));
+        assert!(!String::from_utf8_lossy(&file.text).contains("too short"));
         let mut kept = CleanedFile::default();
-        clean_lines(&text, 0, "text", Format::Text, &corpus, false, &mut kept);
+        clean_lines(text.as_bytes(), 0, "text", Format::Text, &corpus, false, &mut kept);
         assert_eq!((kept.dropped, kept.cleaned), (0, 2));
     }
 
