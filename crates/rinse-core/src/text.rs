@@ -64,6 +64,8 @@ pub struct Doc {
     /// For a page's visible text as read, the blocks outside its main
     /// content; gone once any rule changes the text.
     page_dropped: Option<Vec<crate::html::Dropped>>,
+    /// Whether the text was read from a page's markup, however changed since.
+    is_page: bool,
 }
 
 /// Lines longer than this, in words, are prose: no phrase rule looks at
@@ -80,17 +82,24 @@ impl Doc {
             folded: OnceCell::new(),
             paragraphs: OnceCell::new(),
             page_dropped: None,
+            is_page: false,
         }
     }
 
     /// A page's visible text, knowing which blocks lie outside its main content.
     pub fn from_page(page: crate::html::Page) -> Doc {
-        Doc { page_dropped: Some(page.dropped), ..Doc::new(page.text) }
+        Doc { page_dropped: Some(page.dropped), is_page: true, ..Doc::new(page.text) }
     }
 
     /// The blocks outside the main content, while the text is the page's as read.
     pub fn page_dropped(&self) -> Option<&[crate::html::Dropped]> {
         self.page_dropped.as_deref()
+    }
+
+    /// Whether the text was read from a page's markup: its structure has
+    /// then told what its main content is.
+    pub fn is_page(&self) -> bool {
+        self.is_page
     }
 
     pub fn text(&self) -> &str {
@@ -105,6 +114,12 @@ impl Doc {
     /// applied, giving `next`. When they only delete whole lines, the views
     /// already computed are kept for the lines that remain.
     pub fn after(self, changes: &[Change], next: String) -> Doc {
+        let is_page = self.is_page;
+        Doc { is_page, ..self.rebuilt(changes, next) }
+    }
+
+    /// [`Doc::after`], but for what the text came from.
+    fn rebuilt(self, changes: &[Change], next: String) -> Doc {
         let Some(spans) = self.lines.get() else { return Doc::new(next) };
         let mut keep = vec![true; spans.len()];
         let mut line = 0;

@@ -36,11 +36,11 @@ static INFO: RuleInfo = RuleInfo {
           of the text's language, and whether it ends a sentence), less a fixed cost; the \
           contiguous stretch of lines with the highest total is the main text. Lines outside it are \
           removed only where there is evidence of page furniture: a run of menu-like lines (short, \
-          no stop words, no sentence end), markup, code or a bare address. Other stretches that \
+          no stop words, no sentence end, no figures), markup, code or a bare address. Other stretches that \
           score well beside the main one (the rest of an article cut by a table, a second article) \
           stay, and so do the lines between the last furniture and a stretch, such as its headline. Texts under `min_words` words, and texts with little \
-          furniture, are left alone: a short or clean paste is what the user meant. Off in the \
-          article preset for now; turn it on for whole-page text.",
+          furniture, are left alone: a short or clean paste is what the user meant. Page source \
+          is left to `html-main-content`, which reads the page's structure.",
     example: Example {
         input: "Home\nNews\nSport\nWeather\nRiver levels fall after a week of floods\n\
                 The river fell by a metre overnight, and the council said that most roads in the valley would open again on Friday.\n\
@@ -55,9 +55,7 @@ static INFO: RuleInfo = RuleInfo {
         doc: "Texts with fewer words are left as they are.",
         default: ParamDefault::Int(40),
     }],
-    // Not yet in the article preset: on already clean articles with many lists
-    // and captions it still removes more than it should.
-    presets: &[Preset::Corpus],
+    presets: &[Preset::Article, Preset::Corpus],
 };
 
 /// What the rule knows of one non-blank line.
@@ -75,6 +73,10 @@ impl Rule for MainContent {
 
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let text = doc.text();
+        // A page's markup shows its main content better; `html-main-content` has used it.
+        if doc.is_page() {
+            return Vec::new();
+        }
         if text.split_whitespace().count() < params.int("min_words").max(0) as usize {
             return Vec::new();
         }
@@ -175,11 +177,13 @@ fn score(index: usize, line: &str, stop: Option<&FxHashSet<&str>>) -> Scored {
     };
     let ends_sentence = trimmed.ends_with(['.', '!', '?', '"', '\'', ')', ';', ':', '\u{201d}', '\u{2019}', '\u{2026}', '\u{3002}', '\u{ff01}', '\u{ff1f}']);
     let markup = is_markup(trimmed);
+    // Rows of a table hold figures ("4.2 April 2014", "Ann Lee 63 16.6%"); menus seldom do.
+    let holds_figures = trimmed.contains(|c: char| c.is_ascii_digit());
     let quality = 0.6 * (stop_share / PROSE_STOP_SHARE).min(1.0) + if ends_sentence { 0.4 } else { 0.0 };
     let score = word_count.min(WORD_CAP) * quality - LINE_COST;
     let furniture = if markup {
         Some("markup, code or a bare address")
-    } else if words.len() <= 8 && cjk == 0 && stop_share == 0.0 && !ends_sentence {
+    } else if words.len() <= 8 && cjk == 0 && stop_share == 0.0 && !ends_sentence && !holds_figures {
         Some(MENU_LIKE)
     } else {
         None
@@ -244,6 +248,9 @@ mod tests {
         assert_eq!(kept(short), short);
         let with_list = format!("{BODY}What to bring\nBoots\nA torch\nWater\n");
         assert_eq!(kept(&with_list), with_list, "a short list after the text stays");
+        let rows: String = (1..=20).map(|n| format!("Gauge {n} {}.{n} m\n", n % 4)).collect();
+        let with_table = format!("Home\nNews\nSport\nWeather\nTravel\nJobs\nRiver levels fall\n{BODY}Levels by gauge\n{rows}{BODY}");
+        assert_eq!(kept(&with_table), format!("River levels fall\n{BODY}Levels by gauge\n{rows}{BODY}"), "a table of figures inside the text stays");
     }
 
     #[test]
