@@ -8,6 +8,7 @@
 mod advertisement;
 mod blank_lines;
 mod c4_lines;
+mod comment_threads;
 mod comments_section;
 mod control_chars;
 mod cookie_notice;
@@ -81,6 +82,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &copyright::Copyright,
     &disclaimer::Disclaimer,
     &comments_section::CommentsSection,
+    &comment_threads::CommentThreads,
     // Duplicates.
     &duplicate_paragraphs::DuplicateParagraphs,
     &repeated_body::RepeatedBody,

@@ -1,0 +1,191 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::edit::Change;
+use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
+use crate::text::{Doc, Line};
+
+/// Readers' comments after an article, known by their author-and-date lines.
+pub struct CommentThreads;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "comment-threads",
+    name: "Comment threads",
+    group: Group::Boilerplate,
+    summary: "Removes a thread of readers' comments after the article, known by its author-and-date lines.",
+    doc: "Below an article, comments come one after another, each opened by a short line naming \
+          its author and when it was posted (\"Ann Lee · March 10, 2017 at 12:20 AM\", \"Sam wrote \
+          on 4 May 2021, 09:12:\", \"kim says: 3 days ago\") and often closed by \"Reply\". Where \
+          `min_comments` such lines follow one another closely, after at least `min_article_words` \
+          words of text with none of them, the thread is removed: from its heading, if one stands \
+          just before it, to the end of the last comment. A forum or Q&A page, whose first post \
+          already has such a line, comes before any article and is kept.",
+    example: Example {
+        input: "The bridge reopened to traffic on Friday after a year of repairs that cost the city more than it had planned.\n\
+                Engineers replaced the deck and the railings, and the council said the work would last for fifty years.\n\
+                3 Comments\n\
+                Ann Lee · March 10, 2017 at 12:20 AM\nAbout time too.\nReply\n\
+                Sam Roy · March 10, 2017 at 1:05 AM\nThe railings look great.\nReply\n\
+                Kim · March 11, 2017 at 9:40 PM\nWho paid for it?\nReply\n",
+        output: "The bridge reopened to traffic on Friday after a year of repairs that cost the city more than it had planned.\n\
+                 Engineers replaced the deck and the railings, and the council said the work would last for fifty years.\n",
+    },
+    params: &[
+        ParamSpec { name: "min_comments", doc: "Fewest author-and-date lines that make a thread.", default: ParamDefault::Int(3) },
+        ParamSpec {
+            name: "min_article_words",
+            doc: "Fewest words of text before the thread: comments follow an article.",
+            default: ParamDefault::Int(30),
+        },
+    ],
+    presets: &[Preset::Article, Preset::Corpus],
+};
+
+/// Most lines between two comments' author lines (the first comment's body and its buttons).
+const MAX_COMMENT_LINES: usize = 12;
+/// Longest author-and-date line, in words.
+const MAX_BYLINE_WORDS: usize = 14;
+/// Longest heading taken with the thread (the line just before it), in words.
+const MAX_HEADING_WORDS: usize = 6;
+const MAX_HEADING_DISTANCE: usize = 1;
+
+/// When a comment was posted: a clock time, a date in figures, a month and a
+/// day or year, or a time ago.
+static WHEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \b\d{1,2}:\d{2}\b
+        | \b\d{4}-\d{1,2}-\d{1,2}\b
+        | \b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b
+        | \b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b
+        | \b\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b
+        | \b\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago\b
+        | \b(yesterday|today)\b",
+    )
+    .expect("the date pattern is valid")
+});
+
+/// Who posted: a separator between name and date, or a verb of saying.
+static WHO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[·•|]|\b(says|said|wrote|writes|commented|replied|posted by)\b|:\s*$").expect("the author pattern is valid")
+});
+
+/// The buttons under a comment, kept with it.
+fn is_button(line: &str) -> bool {
+    let line = line.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    matches!(line.as_str(), "reply" | "report" | "like" | "share" | "flag" | "permalink" | "quote" | "edit" | "delete")
+        || line.starts_with("reply") && line.split_whitespace().count() <= 3
+}
+
+/// A comment's opening line: short, no sentence, and says who posted it
+/// and when (a date alone may head an article or a row of a table).
+fn is_byline(line: &str, words: usize) -> bool {
+    let line = line.trim();
+    (2..=MAX_BYLINE_WORDS).contains(&words)
+        && !line.ends_with(['.', '!', '?'])
+        && WHEN.is_match(line)
+        && WHO.is_match(line)
+}
+
+impl Rule for CommentThreads {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
+        let min_comments = params.int("min_comments").max(2) as usize;
+        let min_article_words = params.int("min_article_words").max(0) as usize;
+        let lines: Vec<Line> = doc.lines();
+        let words = doc.word_counts();
+        // Non-blank lines, and which of them open a comment.
+        let text_lines: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+        let bylines: Vec<usize> = (0..text_lines.len()).filter(|&k| is_byline(lines[text_lines[k]].text, words[text_lines[k]])).collect();
+        // The first run of bylines close together.
+        let mut run_start = 0;
+        for end in 1..=bylines.len() {
+            let close = end < bylines.len() && bylines[end] - bylines[end - 1] <= MAX_COMMENT_LINES;
+            if close {
+                continue;
+            }
+            if end - run_start >= min_comments {
+                return thread_change(&lines, words, &text_lines, &bylines[run_start..end], min_article_words)
+                    .into_iter()
+                    .collect();
+            }
+            run_start = end;
+        }
+        Vec::new()
+    }
+}
+
+/// The deletion of the thread whose bylines (positions among the non-blank
+/// lines) are `thread`, if an article stands before it.
+fn thread_change(lines: &[Line], words: &[usize], text_lines: &[usize], thread: &[usize], min_article_words: usize) -> Option<Change> {
+    let first = thread[0];
+    let before: usize = text_lines[..first].iter().map(|&i| words[i]).sum();
+    if before < min_article_words {
+        return None;
+    }
+    // A short heading just before it ("3 Comments", "Discussion") goes with it.
+    let mut start = first;
+    for back in 1..=MAX_HEADING_DISTANCE.min(first) {
+        let i = text_lines[first - back];
+        if words[i] <= MAX_HEADING_WORDS && !lines[i].text.trim().ends_with(['.', '!', '?']) {
+            start = first - back;
+        } else {
+            break;
+        }
+    }
+    // The last comment runs on while its lines read as text or are its buttons.
+    let mut end = *thread.last()? + 1;
+    while end < text_lines.len() {
+        let line = lines[text_lines[end]].text.trim();
+        let reads_as_text = words[text_lines[end]] > MAX_HEADING_WORDS || line.ends_with(['.', '!', '?', '"', '\u{201d}', ')']);
+        if end > thread.last()? + MAX_COMMENT_LINES || !(reads_as_text || is_button(line)) {
+            break;
+        }
+        end += 1;
+    }
+    let (from, to) = (&lines[text_lines[start]], &lines[text_lines[end - 1]]);
+    Some(Change::delete(
+        from.start..to.next,
+        format!("comment thread: {} comments, each opened by its author and date", thread.len()),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    const ARTICLE: &str = "The bridge reopened to traffic on Friday after a year of repairs that cost the city more than it had planned.\n\
+        Engineers replaced the deck and the railings, and the council said the work would last for fifty years.\n";
+
+    #[test]
+    fn removes_a_thread_in_its_many_shapes_and_keeps_what_follows() {
+        for (a, b, c) in [
+            ("Ann Lee · March 10, 2017 at 12:20 AM", "Sam Roy · March 10, 2017 at 1:05 AM", "Kim · March 11, 2017 at 9:40 PM"),
+            ("Ann wrote on 4 May 2021, 09:12:", "Sam wrote on 5 May 2021, 10:00:", "Kim wrote on 6 May 2021, 11:30:"),
+            ("ann_lee says: 3 days ago", "sam says: 2 days ago", "kim says: 5 hours ago"),
+        ] {
+            let thread = format!("Discussion\n{a}\nAbout time too.\nReply\n{b}\nThe railings look great, and the deck is wider.\n{c}\nWho paid for it?\nReply\n");
+            let page = format!("{ARTICLE}{thread}Popular now\nTrains\nBuses\n");
+            assert_eq!(run(&CommentThreads, &page), format!("{ARTICLE}Popular now\nTrains\nBuses\n"), "{a}");
+        }
+    }
+
+    #[test]
+    fn keeps_forum_posts_a_lone_byline_and_dated_prose() {
+        let forum = "Ann Lee · March 10, 2017 at 12:20 AM\nHow do I reset the router?\n\
+            Sam Roy · March 10, 2017 at 1:05 AM\nHold the button for ten seconds.\n\
+            Kim · March 11, 2017 at 9:40 PM\nThat worked for me too.\n";
+        assert_eq!(run(&CommentThreads, forum), forum);
+        let dated = format!("By Ann Lee, March 3, 2021\n{ARTICLE}On March 4 the mayor spoke.\nThe works end on May 9.\n");
+        assert_eq!(run(&CommentThreads, &dated), dated);
+        let table = format!("{ARTICLE}Release\n4.2 April 3, 2014\n4.3 May 1, 2014\n4.4 June 12, 2014\n4.5 July 2, 2014\n");
+        assert_eq!(run(&CommentThreads, &table), table, "dates without names are rows of a table");
+        let two = format!("{ARTICLE}Ann · March 10, 2017 at 12:20 AM\nGood.\nSam · March 10, 2017 at 1:05 AM\nBad.\n");
+        assert_eq!(run(&CommentThreads, &two), two, "two comments are not enough");
+    }
+}
