@@ -72,15 +72,15 @@ test('presets switch rule sets', async () => {
   const { page, assertClean } = await site.open();
   await paste(page, TEXT);
   const dedup = page.getByTestId('rule-toggle-duplicate-paragraphs');
-  const mainContent = page.getByTestId('rule-toggle-main-content');
+  const c4 = page.getByTestId('rule-toggle-c4-lines');
   assert.ok(await dedup.isChecked());
-  assert.ok(!(await mainContent.isChecked()));
+  assert.ok(!(await c4.isChecked()));
   await page.getByTestId('preset').selectOption('minimal');
   assert.ok(!(await dedup.isChecked()), 'minimal removes nothing');
   assert.equal(await output(page), TEXT);
   assert.doesNotMatch(await page.getByTestId('stats').innerText(), /verdict/);
   await page.getByTestId('preset').selectOption('corpus');
-  assert.ok(await dedup.isChecked() && (await mainContent.isChecked()), 'corpus adds the document filters');
+  assert.ok(await dedup.isChecked() && (await c4.isChecked()), 'corpus adds the document filters');
   assert.equal(count(await output(page), FIRST), 1);
   assert.match(await page.getByTestId('stats').innerText(), /corpus verdict: drop \(.*words/, 'a six-line text is too short for a corpus');
   assertClean();

@@ -40,6 +40,7 @@ mod redact;
 mod related_links;
 mod repeated_body;
 mod share_prompts;
+mod slideshow;
 mod straighten_quotes;
 mod terminal_escapes;
 mod unicode_nfc;
@@ -83,6 +84,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &disclaimer::Disclaimer,
     &comments_section::CommentsSection,
     &comment_threads::CommentThreads,
+    &slideshow::Slideshow,
     // Duplicates.
     &duplicate_paragraphs::DuplicateParagraphs,
     &repeated_body::RepeatedBody,
