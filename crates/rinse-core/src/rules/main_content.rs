@@ -15,13 +15,15 @@ const FURNITURE_COST: f64 = 8.0;
 /// A page needs at least this many lines of furniture, and this share of
 /// its lines, before anything is removed as lying outside its main text.
 const MIN_FURNITURE_LINES: usize = 6;
-const MIN_FURNITURE_SHARE: f64 = 0.15;
+const MIN_FURNITURE_SHARE: f64 = 0.10;
 /// Stop-word share at which a line reads fully as prose.
 const PROSE_STOP_SHARE: f64 = 0.3;
 /// Another stretch of text is kept when it scores at least this share of
 /// the main one, and at least `OTHER_BLOCK_MIN`.
 const OTHER_BLOCK_SHARE: f64 = 0.15;
 const OTHER_BLOCK_MIN: f64 = 20.0;
+/// Most CJK characters in a menu-like line.
+const CJK_MENU_CHARS: usize = 8;
 
 /// The article in a page's whole visible text.
 pub struct MainContent;
@@ -77,7 +79,9 @@ impl Rule for MainContent {
         if doc.is_page() {
             return Vec::new();
         }
-        if text.split_whitespace().count() < params.int("min_words").max(0) as usize {
+        // Chinese and Japanese write without spaces: two characters count as a word.
+        let words = text.split_whitespace().count() + text.chars().filter(|&c| is_cjk(c)).count() / 2;
+        if words < params.int("min_words").max(0) as usize {
             return Vec::new();
         }
         let stop = stopwords::for_text(text);
@@ -185,6 +189,9 @@ fn score(index: usize, line: &str, stop: Option<&FxHashSet<&str>>) -> Scored {
         Some("markup, code or a bare address")
     } else if words.len() <= 8 && cjk == 0 && stop_share == 0.0 && !ends_sentence && !holds_figures {
         Some(MENU_LIKE)
+    } else if cjk > 0 && cjk <= CJK_MENU_CHARS && words.len() <= 2 && !ends_sentence && !holds_figures {
+        // Chinese, Japanese and Korean have no stop words to tell by: a menu item is a word or two.
+        Some(MENU_LIKE)
     } else {
         None
     };
@@ -246,6 +253,10 @@ mod tests {
         assert_eq!(kept(BODY), BODY);
         let short = "Home\nNews\nA short note about the weather today.\n";
         assert_eq!(kept(short), short);
+        let cjk_menu = "首页\n新闻\n体育\n天气\n";
+        let cjk_body = "河水一夜之间下降了一米，议会表示山谷里的大部分道路将在星期五重新开放。\n离开家园的居民被告知，在水务局检查供水之后，他们就可以回家了。\n工程师将在桥梁向卡车开放之前检查镇上的两座桥，这可能要到月底。\n";
+        let cjk_page = format!("{cjk_menu}河水回落\n{cjk_body}{cjk_body}{cjk_body}{cjk_menu}{cjk_menu}");
+        assert_eq!(kept(&cjk_page), format!("河水回落\n{cjk_body}{cjk_body}{cjk_body}"), "menus in Chinese are menus too");
         let with_list = format!("{BODY}What to bring\nBoots\nA torch\nWater\n");
         assert_eq!(kept(&with_list), with_list, "a short list after the text stays");
         let rows: String = (1..=20).map(|n| format!("Gauge {n} {}.{n} m\n", n % 4)).collect();
