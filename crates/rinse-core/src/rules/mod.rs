@@ -43,6 +43,7 @@ mod share_prompts;
 mod slideshow;
 mod straighten_quotes;
 mod terminal_escapes;
+mod tex_annotations;
 mod unicode_nfc;
 mod urls;
 mod whitespace;
@@ -70,6 +71,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &dehyphenate::Dehyphenate,
     &whitespace::Whitespace,
     // Boilerplate.
+    &tex_annotations::TexAnnotations,
     &error_page::ErrorPage,
     &cookie_notice::CookieNotice,
     &share_prompts::SharePrompts,
