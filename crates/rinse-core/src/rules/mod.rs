@@ -39,6 +39,7 @@ mod read_more;
 mod redact;
 mod related_links;
 mod repeated_body;
+mod repeated_text;
 mod share_prompts;
 mod slideshow;
 mod straighten_quotes;
@@ -90,6 +91,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     // Duplicates.
     &duplicate_paragraphs::DuplicateParagraphs,
     &repeated_body::RepeatedBody,
+    &repeated_text::RepeatedText,
     &near_duplicates::NearDuplicates,
     // The main text, once the known junk is gone.
     &main_content::MainContent,

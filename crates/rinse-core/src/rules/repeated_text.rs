@@ -1,0 +1,138 @@
+use std::collections::VecDeque;
+use std::hash::{BuildHasher, Hasher};
+
+use rustc_hash::{FxBuildHasher, FxHashSet};
+
+use crate::edit::Change;
+use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
+use crate::text::Doc;
+
+/// A paragraph whose words all came earlier, with the lines broken elsewhere.
+pub struct RepeatedText;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "repeated-text",
+    name: "Repeated text, broken differently",
+    group: Group::Dedup,
+    summary: "Removes a paragraph whose words already ran, in the same order, earlier in the text, however the lines were broken.",
+    doc: "A scraper that saves a page twice (the page and its reader view, or the desktop and \
+          the mobile layout) often breaks the second copy's lines elsewhere: two lines of a \
+          reference or a caption become one, so no line repeats exactly. Here the text so far is \
+          cut into runs of eight words, across line breaks; a paragraph of at least `min_words` \
+          words whose runs all but a few (`share`) ran before, some of them across an old break in \
+          the middle of a sentence, is removed. Exact repeats are left to duplicate-paragraphs; a paragraph with words \
+          of its own stays, and so does one found inside a single earlier line (a summary or a \
+          quotation).",
+    example: Example {
+        input: "The council approved the budget for schools and roads\n\
+                on Tuesday evening after a long debate in the town hall.\n\
+                The council approved the budget for schools and roads on Tuesday evening after a long debate in the town hall.\n",
+        output: "The council approved the budget for schools and roads\n\
+                 on Tuesday evening after a long debate in the town hall.\n",
+    },
+    params: &[
+        ParamSpec { name: "min_words", doc: "Shortest paragraph compared, in words.", default: ParamDefault::Int(12) },
+        ParamSpec {
+            name: "share",
+            doc: "Share of its runs of eight words that must have come earlier, 0 to 1.",
+            default: ParamDefault::Float(0.9),
+        },
+    ],
+    presets: &[Preset::Article, Preset::Corpus],
+};
+
+/// Words in a run.
+const RUN: usize = 8;
+
+impl Rule for RepeatedText {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
+        let min_words = params.int("min_words").max(RUN as i64) as usize;
+        let share = params.float("share").clamp(0.0, 1.0);
+        // Runs of words seen so far, those of them that crossed a line break,
+        // and the last words of the text kept, whose runs continue into the
+        // next line.
+        let mut seen: FxHashSet<u64> = FxHashSet::default();
+        let mut crossing: FxHashSet<u64> = FxHashSet::default();
+        let mut tail: VecDeque<u64> = VecDeque::with_capacity(RUN);
+        let mut changes = Vec::new();
+        // Whether the last line kept stopped mid-sentence.
+        let mut broken_mid_sentence = false;
+        for (line, &words) in doc.lines().iter().zip(doc.word_counts()) {
+            if words == 0 {
+                continue;
+            }
+            let hashes: Vec<u64> = word_hashes(line.text).collect();
+            if hashes.len() >= min_words {
+                let runs: Vec<u64> = hashes.windows(RUN).map(run_hash).collect();
+                let repeated = runs.iter().filter(|run| seen.contains(run)).count();
+                // Text that ran inside one earlier line is a quotation or a
+                // summary; a copy broken elsewhere runs across the old breaks.
+                let broken_elsewhere = runs.iter().any(|run| crossing.contains(run));
+                if broken_elsewhere && repeated as f64 >= share * runs.len() as f64 {
+                    changes.push(Change::delete(line.full(), "its words ran earlier in the text, the lines broken elsewhere"));
+                    continue;
+                }
+            }
+            for (index, hash) in hashes.into_iter().enumerate() {
+                if tail.len() == RUN {
+                    tail.pop_front();
+                }
+                tail.push_back(hash);
+                if tail.len() == RUN {
+                    let run = run_hash(tail.make_contiguous());
+                    seen.insert(run);
+                    // Its first words came from an earlier line that stopped mid-sentence.
+                    if index + 1 < RUN && broken_mid_sentence {
+                        crossing.insert(run);
+                    }
+                }
+            }
+            broken_mid_sentence = !line.text.trim_end().ends_with(['.', '!', '?', ':', '\u{3002}']);
+        }
+        changes
+    }
+}
+
+/// A hash of each word of `line`, lower case, punctuation aside.
+fn word_hashes(line: &str) -> impl Iterator<Item = u64> + '_ {
+    line.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut hasher = FxBuildHasher.build_hasher();
+            for c in w.chars().flat_map(char::to_lowercase) {
+                hasher.write_u32(c as u32);
+            }
+            hasher.finish()
+        })
+}
+
+fn run_hash(words: &[u64]) -> u64 {
+    FxBuildHasher.hash_one(words)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn removes_a_copy_whose_lines_are_joined_or_split() {
+        let first = "^ Hartl, John (3 September 1998). \"Studio will distribute the animated film\"\n. The Seattle Times. Retrieved 2015-02-11.\n";
+        let copy = "^ Hartl, John (3 September 1998). \"Studio will distribute the animated film\". The Seattle Times. Retrieved 2015-02-11.\n";
+        assert_eq!(run(&RepeatedText, &format!("{first}Other text.\n{copy}")), format!("{first}Other text.\n"));
+    }
+
+    #[test]
+    fn keeps_paragraphs_with_words_of_their_own_and_short_ones() {
+        let text = "The council approved the budget for schools and roads on Tuesday evening after a long debate.\n\
+                    The council approved the budget for parks and libraries on Wednesday morning after a short debate.\n\
+                    Short line repeated here.\nShort line repeated here.\n\
+                    Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur.\n\
+                    In reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur.\n";
+        assert_eq!(run(&RepeatedText, text), text);
+    }
+}
