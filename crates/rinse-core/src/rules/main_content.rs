@@ -11,7 +11,7 @@ const WORD_CAP: f64 = 50.0;
 const LINE_COST: f64 = 4.0;
 /// Extra cost of a line that is page furniture, so that menus and footers
 /// split the page into stretches rather than join them.
-const FURNITURE_COST: f64 = 8.0;
+const FURNITURE_COST: f64 = 16.0;
 /// A page needs at least this many lines of furniture, and this share of
 /// its lines, before anything is removed as lying outside its main text.
 const MIN_FURNITURE_LINES: usize = 6;
