@@ -1,9 +1,10 @@
 //! Stop words of many languages (the NLTK lists), and picking the list that
 //! fits a text.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Words sampled to pick a language.
 const SAMPLE_WORDS: usize = 3000;
@@ -16,20 +17,40 @@ static LISTS: LazyLock<Vec<FxHashSet<&'static str>>> = LazyLock::new(|| {
         .collect()
 });
 
+/// For each stop word, the lists (by index in `LISTS`) that hold it: a
+/// text's words are each looked up once, not once a list.
+static LISTS_OF_WORD: LazyLock<FxHashMap<&'static str, Vec<u16>>> = LazyLock::new(|| {
+    let mut lists_of: FxHashMap<&'static str, Vec<u16>> = FxHashMap::default();
+    for (index, list) in LISTS.iter().enumerate() {
+        for &word in list {
+            lists_of.entry(word).or_default().push(index as u16);
+        }
+    }
+    lists_of
+});
+
 /// The stop-word list that covers most of `text`'s words, if any does.
 pub fn for_text(text: &str) -> Option<&'static FxHashSet<&'static str>> {
-    let words: Vec<String> = text.split_whitespace().take(SAMPLE_WORDS).map(word_key).collect();
-    LISTS
-        .iter()
-        .map(|list| (words.iter().filter(|w| list.contains(w.as_str())).count(), list))
-        .filter(|&(hits, _)| hits > 0)
-        .max_by_key(|&(hits, _)| hits)
-        .map(|(_, list)| list)
+    let mut hits = vec![0usize; LISTS.len()];
+    for word in text.split_whitespace().take(SAMPLE_WORDS) {
+        for &list in LISTS_OF_WORD.get(word_key(word).as_ref()).map(Vec::as_slice).unwrap_or_default() {
+            hits[list as usize] += 1;
+        }
+    }
+    // Of lists with as many hits, the last.
+    let (best, &count) = hits.iter().enumerate().max_by_key(|&(_, &count)| count)?;
+    (count > 0).then(|| &LISTS[best])
 }
 
-/// A word as stop-word lists spell it: lower case, without surrounding punctuation.
-pub fn word_key(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_lowercase().replace('\u{2019}', "'")
+/// A word as stop-word lists spell it: lower case, without surrounding
+/// punctuation, apostrophes straight. Most words are that already, and are
+/// not copied.
+pub fn word_key(word: &str) -> Cow<'_, str> {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+    if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+        return Cow::Borrowed(word);
+    }
+    Cow::Owned(word.to_lowercase().replace('\u{2019}', "'"))
 }
 
 #[cfg(test)]

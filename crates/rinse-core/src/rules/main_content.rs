@@ -174,7 +174,7 @@ fn score(index: usize, line: &str, stop: Option<&FxHashSet<&str>>) -> Scored {
     let word_count = (words.len() + cjk / 2) as f64;
     let stop_share = match stop {
         Some(stop) if !words.is_empty() && cjk < words.len() => {
-            words.iter().filter(|w| stop.contains(word_key(w).as_str())).count() as f64 / words.len() as f64
+            words.iter().filter(|w| stop.contains(word_key(w).as_ref())).count() as f64 / words.len() as f64
         }
         _ if cjk > 0 => PROSE_STOP_SHARE,
         _ => 0.0,
