@@ -55,7 +55,8 @@ impl Rule for RepeatedText {
         // Runs of words seen so far, those of them that crossed a line break,
         // and the last words of the text kept, whose runs continue into the
         // next line.
-        let mut seen: FxHashSet<u64> = FxHashSet::default();
+        // About one run a word; a word is about six bytes.
+        let mut seen: FxHashSet<u64> = FxHashSet::with_capacity_and_hasher(doc.text().len() / 6, FxBuildHasher);
         let mut crossing: FxHashSet<u64> = FxHashSet::default();
         let mut tail: VecDeque<u64> = VecDeque::with_capacity(RUN);
         let mut changes = Vec::new();
@@ -103,8 +104,10 @@ fn word_hashes(line: &str) -> impl Iterator<Item = u64> + '_ {
         .filter(|w| !w.is_empty())
         .map(|w| {
             let mut hasher = FxBuildHasher.build_hasher();
-            for c in w.chars().flat_map(char::to_lowercase) {
-                hasher.write_u32(c as u32);
+            if w.is_ascii() {
+                w.bytes().for_each(|b| hasher.write_u32(b.to_ascii_lowercase() as u32));
+            } else {
+                w.chars().flat_map(char::to_lowercase).for_each(|c| hasher.write_u32(c as u32));
             }
             hasher.finish()
         })
