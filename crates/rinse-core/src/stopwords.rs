@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Words sampled to pick a language.
-const SAMPLE_WORDS: usize = 3000;
+const SAMPLE_WORDS: usize = 600;
 
 static LISTS: LazyLock<Vec<FxHashSet<&'static str>>> = LazyLock::new(|| {
     stop_words::available_languages()

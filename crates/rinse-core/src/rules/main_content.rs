@@ -22,6 +22,8 @@ const PROSE_STOP_SHARE: f64 = 0.3;
 /// the main one, and at least `OTHER_BLOCK_MIN`.
 const OTHER_BLOCK_SHARE: f64 = 0.15;
 const OTHER_BLOCK_MIN: f64 = 20.0;
+/// Words of a line whose stop words are counted, at most.
+const STOP_SAMPLE_WORDS: usize = 60;
 /// Most CJK characters in a menu-like line.
 const CJK_MENU_CHARS: usize = 8;
 
@@ -174,7 +176,9 @@ fn score(index: usize, line: &str, stop: Option<&FxHashSet<&str>>) -> Scored {
     let word_count = (words.len() + cjk / 2) as f64;
     let stop_share = match stop {
         Some(stop) if !words.is_empty() && cjk < words.len() => {
-            words.iter().filter(|w| stop.contains(word_key(w).as_ref())).count() as f64 / words.len() as f64
+            // The first words tell as well as all of a long paragraph.
+            let sample = &words[..words.len().min(STOP_SAMPLE_WORDS)];
+            sample.iter().filter(|w| stop.contains(word_key(w).as_ref())).count() as f64 / sample.len() as f64
         }
         _ if cjk > 0 => PROSE_STOP_SHARE,
         _ => 0.0,
