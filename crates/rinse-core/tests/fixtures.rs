@@ -24,3 +24,27 @@ fn prose_about_cookies_privacy_comments_errors_and_copyright_survives() {
         assert_eq!(cleaned.text, text, "{preset:?} changed {:?}", cleaned.edits);
     }
 }
+
+/// Whole-page text (what "select all, copy" gives) of pages of our own
+/// making, cleaned by the default preset to what a reader wants.
+#[test]
+fn whole_page_text_comes_down_to_its_article() {
+    for name in ["ferry-news", "two-stories", "router-question", "short-note"] {
+        let page = fixture(&format!("page-text/{name}.txt"));
+        let cleaned = clean_with(&page, &Config::default()).unwrap();
+        assert_eq!(cleaned.text, fixture(&format!("page-text/{name}.clean.txt")), "{name}");
+    }
+}
+
+#[test]
+fn each_kind_of_page_furniture_is_named_by_its_rule() {
+    let cleaned = clean_with(&fixture("page-text/ferry-news.txt"), &Config::default()).unwrap();
+    for rule in ["main-content", "share-prompts", "slideshow", "comment-threads", "related-links"] {
+        assert!(cleaned.edits.iter().any(|e| e.rules().contains(&rule)), "{rule} made no change");
+    }
+    // Two stories on one page are both kept, the menu and footer around them go.
+    let cleaned = clean_with(&fixture("page-text/two-stories.txt"), &Config::default()).unwrap();
+    let reasons: Vec<&str> = cleaned.edits.iter().map(|e| e.reason.as_ref()).collect();
+    assert!(reasons.iter().all(|r| r.starts_with("outside the main text")), "{reasons:?}");
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+}

@@ -18,7 +18,8 @@ static INFO: RuleInfo = RuleInfo {
           \"2 of 50\"), a caption and a photo credit. In the visible text they read as a long run \
           of short stories that are not the article. Where at least `min_slides` labels count up \
           one by one out of the same total, after text of `min_article_words` words, the slides are \
-          removed, the last one with as many lines as the others have. A page that is only a \
+          removed with a short heading just before them, the last one with as many lines as the \
+          others have. A page that is only a \
           gallery has no article before it, and is kept.",
     example: Example {
         input: "The harbour reopened on Monday after the storm, and the first ferries sailed on time to the islands.\n\
@@ -40,6 +41,8 @@ static INFO: RuleInfo = RuleInfo {
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\b").expect("the label pattern is valid"));
 
+/// Longest heading taken with the slides, in words.
+const MAX_HEADING_WORDS: usize = 8;
 /// Most lines a slide holds: its label, a caption, a credit.
 const MAX_SLIDE_LINES: usize = 6;
 
@@ -61,6 +64,8 @@ impl Rule for Slideshow {
         let text_lines: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
         let mut changes = Vec::new();
         let mut words_before = 0;
+        // Lines before this are removed already.
+        let mut removed_until = 0;
         let mut k = 0;
         while k < text_lines.len() {
             let Some((first, total)) = label(lines[text_lines[k]].text).filter(|&(n, total)| n >= 1 && n < total) else {
@@ -93,9 +98,15 @@ impl Rule for Slideshow {
             sorted.sort_unstable();
             let typical = sorted[sorted.len() / 2];
             let last = (labels[labels.len() - 1] + typical).min(text_lines.len());
-            let (from, to) = (&lines[text_lines[k]], &lines[text_lines[last - 1]]);
+            // A short heading just before the slides ("In pictures") goes with them.
+            let heading = k.checked_sub(1).filter(|&h| h >= removed_until).filter(|&h| {
+                let line = lines[text_lines[h]].text.trim();
+                words[text_lines[h]] <= MAX_HEADING_WORDS && !line.ends_with(['.', '!', '?'])
+            });
+            let (from, to) = (&lines[text_lines[heading.unwrap_or(k)]], &lines[text_lines[last - 1]]);
             changes.push(Change::delete(from.start..to.next, format!("slideshow: {} numbered slides", labels.len())));
             k = last;
+            removed_until = last;
         }
         changes
     }
@@ -111,7 +122,7 @@ mod tests {
     #[test]
     fn removes_numbered_slides_with_their_captions_and_credits() {
         let slides: String = (1..=5).map(|n| format!("{n}/5 Slide {n}\nA caption that tells what the photo shows.\nAgency\n")).collect();
-        let page = format!("{ARTICLE}{slides}Most read\n");
+        let page = format!("{ARTICLE}In pictures: the storm\n{slides}Most read\n");
         assert_eq!(run(&Slideshow, &page), format!("{ARTICLE}Most read\n"));
         let spelled: String = (1..=3).map(|n| format!("{n} of 3\nBoats in the harbour at dawn.\n")).collect();
         assert_eq!(run(&Slideshow, &format!("{ARTICLE}{spelled}")), ARTICLE);
