@@ -102,6 +102,14 @@ impl Step {
         }
     }
 
+    /// Whether what it finds depends only on the lines that are not blank.
+    pub fn blank_insensitive(&self) -> bool {
+        match self {
+            Step::Builtin { rule, .. } => rule.blank_insensitive(),
+            Step::Custom(_) => false,
+        }
+    }
+
     pub fn apply(&self, doc: &Doc) -> Vec<Change> {
         match self {
             Step::Builtin { rule, params } => rule.apply(doc, params),

@@ -89,18 +89,24 @@ fn clean_doc(doc: Doc, plan: &Plan) -> Cleaned {
     let mut doc = doc;
     let mut edits = Vec::new();
     let mut counts = BTreeMap::new();
-    // Counts of changes so far, and of those that did more than delete whole lines.
+    // Counts of changes so far, of those that did more than delete whole
+    // lines, and of those that did more than delete blank lines.
     let mut version = 0usize;
     let mut content_version = 0usize;
+    let mut shape_version = 0usize;
     // For each step, the versions at which it last ran and found nothing to do:
     // it need not run again on the same text, nor, if it looks at each line
-    // alone, on the same text with some lines removed.
-    let mut settled: Vec<Option<(usize, usize)>> = vec![None; plan.steps.len()];
+    // alone, on the same text with some lines removed, nor, if it looks only
+    // at the lines that are not blank, on the same text with blank lines removed.
+    let mut settled: Vec<Option<(usize, usize, usize)>> = vec![None; plan.steps.len()];
     for _ in 0..MAX_PASSES {
         let mut changed = false;
         for (index, step) in plan.steps.iter().enumerate() {
-            if let Some((at, content_at)) = settled[index] {
-                if at == version || step.line_local() && content_at == content_version {
+            if let Some((at, content_at, shape_at)) = settled[index] {
+                if at == version
+                    || step.line_local() && content_at == content_version
+                    || step.blank_insensitive() && shape_at == shape_version
+                {
                     continue;
                 }
             }
@@ -108,7 +114,7 @@ fn clean_doc(doc: Doc, plan: &Plan) -> Cleaned {
             let mut changes = step.apply(&doc);
             tidy_changes(doc.text(), &mut changes);
             if changes.is_empty() {
-                settled[index] = Some((version, content_version));
+                settled[index] = Some((version, content_version, shape_version));
                 continue;
             }
             settled[index] = None;
@@ -116,6 +122,9 @@ fn clean_doc(doc: Doc, plan: &Plan) -> Cleaned {
             version += 1;
             if !text::deletes_whole_lines(doc.text(), &changes) {
                 content_version += 1;
+            }
+            if !text::deletes_blank_lines(doc.text(), &changes) {
+                shape_version += 1;
             }
             *counts.entry(id).or_default() += changes.len();
             let next = apply_changes(doc.text(), &changes);

@@ -24,6 +24,13 @@ pub trait Rule: Sync {
     fn line_local(&self) -> bool {
         false
     }
+
+    /// Whether what it finds depends only on the lines that are not blank,
+    /// so that removing blank lines never gives it more to do. The engine
+    /// then skips it when a pass over the text only removed blank lines.
+    fn blank_insensitive(&self) -> bool {
+        false
+    }
 }
 
 /// Everything a person (or the docs, the page and the CLI) needs to know

@@ -52,6 +52,11 @@ pub fn deletes_whole_lines(text: &str, changes: &[Change]) -> bool {
     })
 }
 
+/// Whether `changes` (tidy, against `text`) only delete whole blank lines.
+pub fn deletes_blank_lines(text: &str, changes: &[Change]) -> bool {
+    deletes_whole_lines(text, changes) && changes.iter().all(|c| text[c.start..c.end].trim().is_empty())
+}
+
 /// A text being cleaned, with views of it that several rules need, each
 /// computed at most once while the text stays the same.
 pub struct Doc {

@@ -93,6 +93,10 @@ impl Rule for CommentThreads {
         &INFO
     }
 
+    fn blank_insensitive(&self) -> bool {
+        true
+    }
+
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let min_comments = params.int("min_comments").max(2) as usize;
         let min_article_words = params.int("min_article_words").max(0) as usize;

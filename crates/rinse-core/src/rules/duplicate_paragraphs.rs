@@ -34,6 +34,10 @@ impl Rule for DuplicateParagraphs {
         &INFO
     }
 
+    fn blank_insensitive(&self) -> bool {
+        true
+    }
+
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let min_chars = params.int("min_chars").max(1) as usize;
         // Lines are remembered by their key's hash; keys are built again

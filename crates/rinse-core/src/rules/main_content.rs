@@ -75,6 +75,10 @@ impl Rule for MainContent {
         &INFO
     }
 
+    fn blank_insensitive(&self) -> bool {
+        true
+    }
+
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let text = doc.text();
         // A page's markup shows its main content better; `html-main-content` has used it.

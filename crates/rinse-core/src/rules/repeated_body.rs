@@ -35,6 +35,10 @@ impl Rule for RepeatedBody {
         &INFO
     }
 
+    fn blank_insensitive(&self) -> bool {
+        true
+    }
+
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let min_lines = params.int("min_lines").max(2) as usize;
         let min_chars = params.int("min_chars").max(0) as usize;

@@ -49,6 +49,10 @@ impl Rule for RepeatedText {
         &INFO
     }
 
+    fn blank_insensitive(&self) -> bool {
+        true
+    }
+
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let min_words = params.int("min_words").max(RUN as i64) as usize;
         let share = params.float("share").clamp(0.0, 1.0);

@@ -56,6 +56,10 @@ impl Rule for Slideshow {
         &INFO
     }
 
+    fn blank_insensitive(&self) -> bool {
+        true
+    }
+
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let min_slides = params.int("min_slides").max(2) as usize;
         let min_article_words = params.int("min_article_words").max(0) as usize;
