@@ -93,67 +93,110 @@ pub struct CleanedFileJob {
 }
 
 /// Decodes and cleans `bytes`, telling `progress` the share done now and then.
-pub fn clean_file(bytes: &[u8], job: &FileJob, mut progress: impl FnMut(f64)) -> CleanedFileJob {
-    let mut report = FileReport {
-        kind: Kind::Text,
-        encoding: String::new(),
-        field: String::new(),
-        fields: Vec::new(),
-        result: Err(String::new()),
+pub fn clean_file(bytes: Vec<u8>, job: &FileJob, mut progress: impl FnMut(f64)) -> CleanedFileJob {
+    let mut cleaning = match FileCleaning::start(bytes, job) {
+        Ok(cleaning) => cleaning,
+        Err(done) => return *done,
     };
-    let decoded = match rinse_core::decode(bytes) {
-        Ok(decoded) => decoded,
-        Err(error) => {
-            report.result = Err(error.to_string());
-            return CleanedFileJob { report, output: Vec::new(), text: None };
-        }
-    };
-    report.encoding = if decoded.guessed { format!("{} (guessed)", decoded.encoding) } else { decoded.encoding.to_string() };
-    report.kind = Kind::of(&job.name, &decoded.text);
-    let plan = match job.config.plan() {
-        Ok(plan) => plan,
-        Err(error) => {
-            report.result = Err(error.to_string());
-            return CleanedFileJob { report, output: Vec::new(), text: None };
-        }
-    };
-    let text: &str = &decoded.text;
-    if report.kind != Kind::Jsonl {
-        let format = if report.kind == Kind::Html { Format::Html } else { Format::Text };
-        let result = clean_input(text, format, &plan);
-        let before = result.before.chars().count().max(1);
-        let removed_share = 1.0 - (result.cleaned.text.chars().count() as f64 / before as f64).min(1.0);
-        report.result = Ok(Summary { removed_share, records: None });
-        return CleanedFileJob { report, output: result.cleaned.text.into_bytes(), text: Some(text.to_string()) };
+    while let Some(share) = cleaning.step() {
+        progress(share);
     }
-    report.fields = jsonl::text_fields(text);
-    report.field = job
-        .field
-        .clone()
-        .or_else(|| report.fields.first().cloned())
-        .unwrap_or_else(|| "text".into());
-    // Lines are read from the bytes as they came, as the command line reads
-    // them: a line that is not UTF-8 is reported and passed through.
-    // The output is about the input's size: one allocation, not a doubling series.
-    let mut file = CleanedFile { text: Vec::with_capacity(bytes.len()), ..CleanedFile::default() };
-    let (mut start, mut line) = (0, 0);
-    while start < bytes.len() {
-        // The next stretch of whole lines.
-        let from = (start + STRETCH_BYTES).min(bytes.len());
+    cleaning.finish()
+}
+
+/// A JSONL file being cleaned a stretch at a time, so that whoever cleans it
+/// can look up between stretches (and give up on a cleaning that settings
+/// have overtaken).
+pub struct FileCleaning {
+    bytes: Vec<u8>,
+    plan: rinse_core::Plan,
+    report: FileReport,
+    drop_rejected: bool,
+    file: CleanedFile,
+    /// Where the next stretch starts, and its first line's number less one.
+    start: usize,
+    line: usize,
+}
+
+impl FileCleaning {
+    /// Decodes `bytes` and recognises the file: a JSONL file is then cleaned
+    /// by [`FileCleaning::step`]; any other file is cleaned at once, or
+    /// refused, and comes back as done.
+    pub fn start(bytes: Vec<u8>, job: &FileJob) -> Result<FileCleaning, Box<CleanedFileJob>> {
+        let mut report = FileReport {
+            kind: Kind::Text,
+            encoding: String::new(),
+            field: String::new(),
+            fields: Vec::new(),
+            result: Err(String::new()),
+        };
+        let refused = |report: FileReport| Box::new(CleanedFileJob { report, output: Vec::new(), text: None });
+        let decoded = match rinse_core::decode(&bytes) {
+            Ok(decoded) => decoded,
+            Err(error) => {
+                report.result = Err(error.to_string());
+                return Err(refused(report));
+            }
+        };
+        report.encoding = if decoded.guessed { format!("{} (guessed)", decoded.encoding) } else { decoded.encoding.to_string() };
+        report.kind = Kind::of(&job.name, &decoded.text);
+        let plan = match job.config.plan() {
+            Ok(plan) => plan,
+            Err(error) => {
+                report.result = Err(error.to_string());
+                return Err(refused(report));
+            }
+        };
+        let text: &str = &decoded.text;
+        if report.kind != Kind::Jsonl {
+            let format = if report.kind == Kind::Html { Format::Html } else { Format::Text };
+            let result = clean_input(text, format, &plan);
+            let before = result.before.chars().count().max(1);
+            let removed_share = 1.0 - (result.cleaned.text.chars().count() as f64 / before as f64).min(1.0);
+            report.result = Ok(Summary { removed_share, records: None });
+            let output = result.cleaned.text.into_bytes();
+            return Err(Box::new(CleanedFileJob { report, output, text: Some(text.to_string()) }));
+        }
+        report.fields = jsonl::text_fields(text);
+        report.field = job
+            .field
+            .clone()
+            .or_else(|| report.fields.first().cloned())
+            .unwrap_or_else(|| "text".into());
+        // The output is about the input's size: one allocation, not a doubling series.
+        let file = CleanedFile { text: Vec::with_capacity(bytes.len()), ..CleanedFile::default() };
+        Ok(FileCleaning { bytes, plan, report, drop_rejected: job.drop_rejected, file, start: 0, line: 0 })
+    }
+
+    /// Cleans the next stretch of lines: the share done, or `None` at the end.
+    pub fn step(&mut self) -> Option<f64> {
+        let bytes = &self.bytes;
+        if self.start >= bytes.len() {
+            return None;
+        }
+        // Lines are read from the bytes as they came, as the command line
+        // reads them: a line that is not UTF-8 is reported and passed through.
+        let from = (self.start + STRETCH_BYTES).min(bytes.len());
         let end = bytes[from..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| from + i + 1);
-        let stretch = &bytes[start..end];
-        jsonl::clean_lines(stretch, line, &report.field, Format::Auto, &plan, job.drop_rejected, &mut file);
-        line += stretch.iter().filter(|&&b| b == b'\n').count();
-        start = end;
-        progress(start as f64 / bytes.len() as f64);
+        let stretch = &bytes[self.start..end];
+        let (field, plan) = (&self.report.field, &self.plan);
+        jsonl::clean_lines(stretch, self.line, field, Format::Auto, plan, self.drop_rejected, &mut self.file);
+        self.line += stretch.iter().filter(|&&b| b == b'\n').count();
+        self.start = end;
+        Some(end as f64 / bytes.len() as f64)
     }
-    let removed_share = 1.0 - (file.chars_after as f64 / file.chars_before.max(1) as f64).min(1.0);
-    let records = Records {
-        cleaned: file.cleaned,
-        without_field: file.without_field,
-        dropped: file.dropped,
-        malformed: file.malformed,
-    };
-    report.result = Ok(Summary { removed_share, records: Some(records) });
-    CleanedFileJob { report, output: file.text, text: None }
+
+    /// The file cleaned.
+    pub fn finish(self) -> CleanedFileJob {
+        let FileCleaning { mut report, file, .. } = self;
+        let removed_share = 1.0 - (file.chars_after as f64 / file.chars_before.max(1) as f64).min(1.0);
+        let records = Records {
+            cleaned: file.cleaned,
+            without_field: file.without_field,
+            dropped: file.dropped,
+            malformed: file.malformed,
+        };
+        report.result = Ok(Summary { removed_share, records: Some(records) });
+        CleanedFileJob { report, output: file.text, text: None }
+    }
 }

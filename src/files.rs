@@ -252,7 +252,7 @@ impl Files {
             }
         };
         yield_to_page().await;
-        let cleaned = clean_file(&bytes, &job, |_| {});
+        let cleaned = clean_file(bytes, &job, |_| {});
         self.finish(id, generation, cleaned.report, cleaned.output, cleaned.text);
     }
 

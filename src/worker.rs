@@ -4,6 +4,7 @@
 //! objects whose texts travel as strings.
 
 use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -11,7 +12,7 @@ use leptos::wasm_bindgen::closure::Closure;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use rinse_core::{Config, Format};
 
-use crate::file_job::{clean_file, FileJob};
+use crate::file_job::{FileCleaning, FileJob};
 use crate::job::{self, Summary};
 use crate::model::Outcome;
 
@@ -24,8 +25,8 @@ pub fn serve() {
     let replies = scope.clone();
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
         let data = event.data();
-        if let Ok(file) = field(&data, "file").dyn_into::<web_sys::File>() {
-            clean_file_here(&replies, &data, &file);
+        if field(&data, "file").is_instance_of::<web_sys::File>() {
+            queue_file_job(&replies, data);
             return;
         }
         let input = field(&data, "input").as_string().unwrap_or_default();
@@ -57,9 +58,55 @@ pub fn serve() {
     let _ = scope.post_message(&ready);
 }
 
-/// A file job: the file read whole (synchronously: the worker has nothing
-/// else to do meanwhile), cleaned, progress and the result posted back.
-fn clean_file_here(replies: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue, file: &web_sys::File) {
+/// File jobs not yet begun, and the latest generation asked for each file:
+/// a cleaning that a later one has overtaken stops at its next stretch.
+#[derive(Default)]
+struct FileJobs {
+    waiting: VecDeque<JsValue>,
+    latest: HashMap<u32, u32>,
+    running: bool,
+}
+
+thread_local! {
+    static FILE_JOBS: RefCell<FileJobs> = RefCell::default();
+}
+
+fn file_id_and_generation(data: &JsValue) -> (u32, u32) {
+    let number = |name| field(data, name).as_f64().unwrap_or(-1.0) as u32;
+    (number("fileId"), number("generation"))
+}
+
+fn overtaken(data: &JsValue) -> bool {
+    let (id, generation) = file_id_and_generation(data);
+    FILE_JOBS.with_borrow(|jobs| jobs.latest.get(&id).is_some_and(|&latest| latest != generation))
+}
+
+/// Queues a file job; the jobs run one after another.
+fn queue_file_job(scope: &web_sys::DedicatedWorkerGlobalScope, data: JsValue) {
+    let (id, generation) = file_id_and_generation(&data);
+    let start = FILE_JOBS.with_borrow_mut(|jobs| {
+        jobs.latest.insert(id, generation);
+        jobs.waiting.push_back(data);
+        !std::mem::replace(&mut jobs.running, true)
+    });
+    if start {
+        let scope = scope.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            while let Some(data) = FILE_JOBS.with_borrow_mut(|jobs| {
+                let next = jobs.waiting.pop_front();
+                jobs.running = next.is_some();
+                next
+            }) {
+                clean_file_here(&scope, &data).await;
+            }
+        });
+    }
+}
+
+/// A file job: the file read (synchronously: the worker has nothing else to
+/// do meanwhile), cleaned a stretch at a time with a look at the messages in
+/// between, progress and the result posted back.
+async fn clean_file_here(replies: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
     let message = |extra: &[(&str, JsValue)]| {
         let message = js_sys::Object::new();
         set(&message, "fileId", &field(data, "fileId"));
@@ -72,16 +119,31 @@ fn clean_file_here(replies: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue
     let reply = |extra: &[(&str, JsValue)]| {
         let _ = replies.post_message(&message(extra));
     };
+    if overtaken(data) {
+        return;
+    }
     let job = field(data, "job").as_string().unwrap_or_default();
     let job: FileJob = match serde_json::from_str(&job) {
         Ok(job) => job,
         Err(error) => return reply(&[("error", error.to_string().into())]),
     };
-    let Ok(bytes) = read_in_slices(file) else {
+    let Ok(bytes) = field(data, "file").dyn_into::<web_sys::File>().map_err(JsValue::from).and_then(|f| read_in_slices(&f)) else {
         return reply(&[("error", "the browser could not read it".into())]);
     };
-    let cleaned = clean_file(&bytes, &job, |share| reply(&[("progress", share.into())]));
-    drop(bytes);
+    let cleaned = match FileCleaning::start(bytes, &job) {
+        Err(done) => *done,
+        Ok(mut cleaning) => {
+            while let Some(share) = cleaning.step() {
+                reply(&[("progress", share.into())]);
+                // Newer settings or another field may have come meanwhile.
+                yield_to_messages(replies).await;
+                if overtaken(data) {
+                    return;
+                }
+            }
+            cleaning.finish()
+        }
+    };
     let report = serde_json::to_string(&cleaned.report).unwrap_or_default();
     // The output's buffer is handed over, not copied: it can be as large as the file.
     let output = js_sys::Uint8Array::from(cleaned.output.as_slice());
@@ -90,6 +152,14 @@ fn clean_file_here(replies: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue
         extra.push(("text", text.as_str().into()));
     }
     let _ = replies.post_message_with_transfer(&message(&extra), &js_sys::Array::of1(&output.buffer()));
+}
+
+/// Lets the worker take the messages that came in before it goes on.
+async fn yield_to_messages(scope: &web_sys::DedicatedWorkerGlobalScope) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = scope.set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// A file's bytes, read a slice at a time straight into one buffer, so the

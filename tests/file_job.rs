@@ -19,7 +19,7 @@ fn jsonl_stretches_keep_line_numbers_and_every_line() {
     input.push_str("{broken\n");
     input.push_str(&record);
     let mut seen = Vec::new();
-    let cleaned = clean_file(input.as_bytes(), &job("set.jsonl"), |share| seen.push(share));
+    let cleaned = clean_file(input.into_bytes(), &job("set.jsonl"), |share| seen.push(share));
     assert!(seen.len() > 1 && seen.windows(2).all(|w| w[0] < w[1]) && seen.last() == Some(&1.0), "{seen:?}");
     let Ok(Summary { records: Some(records), .. }) = cleaned.report.result else { panic!("not cleaned") };
     assert_eq!(records.malformed.iter().map(|(line, _)| *line).collect::<Vec<_>>(), vec![1201]);
@@ -31,10 +31,10 @@ fn jsonl_stretches_keep_line_numbers_and_every_line() {
 
 #[wasm_bindgen_test]
 fn text_files_come_back_with_their_text_and_binary_ones_are_refused() {
-    let cleaned = clean_file("Title\n\n\n\nBody.\n".as_bytes(), &job("a.txt"), |_| {});
+    let cleaned = clean_file(b"Title\n\n\n\nBody.\n".to_vec(), &job("a.txt"), |_| {});
     assert_eq!(cleaned.report.kind, Kind::Text);
     assert_eq!(cleaned.text.as_deref(), Some("Title\n\n\n\nBody.\n"));
     assert_eq!(cleaned.output, b"Title\n\nBody.\n");
-    let refused = clean_file(&[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0, 1, 2, 3], &job("a.png"), |_| {});
+    let refused = clean_file(vec![0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0, 1, 2, 3], &job("a.png"), |_| {});
     assert!(refused.report.result.is_err() && refused.report.encoding.is_empty());
 }
