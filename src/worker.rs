@@ -127,7 +127,7 @@ async fn clean_file_here(replies: &web_sys::DedicatedWorkerGlobalScope, data: &J
         Ok(job) => job,
         Err(error) => return reply(&[("error", error.to_string().into())]),
     };
-    let Ok(bytes) = field(data, "file").dyn_into::<web_sys::File>().map_err(JsValue::from).and_then(|f| read_in_slices(&f)) else {
+    let Ok(bytes) = field(data, "file").dyn_into::<web_sys::File>().and_then(|f| read_in_slices(&f)) else {
         return reply(&[("error", "the browser could not read it".into())]);
     };
     let cleaned = match FileCleaning::start(bytes, &job) {

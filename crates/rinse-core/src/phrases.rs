@@ -103,7 +103,7 @@ fn at_boundary(line: &str, start: usize, end: usize) -> bool {
     let first = line[start..end].chars().next();
     let last = line[start..end].chars().next_back();
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    !(word(before) && word(first)) && !(word(after) && word(last))
+    !(word(before) && word(first) || word(after) && word(last))
 }
 
 /// Lower case, curly apostrophes straightened, runs of blanks folded.

@@ -5,7 +5,7 @@
 use rinse_core::jsonl::{clean_row, Row};
 use rinse_core::{apply, clean_input, decode, CleanedInput, Config, DecodeError, Format, Preset};
 
-fn clean_every_preset(text: &str) -> Vec<CleanedInput> {
+fn clean_every_preset(text: &str) -> Vec<CleanedInput<'_>> {
     Preset::ALL
         .into_iter()
         .map(|preset| {
