@@ -7,14 +7,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos::wasm_bindgen::closure::Closure;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use rinse_core::Config;
 use wasm_bindgen_futures::JsFuture;
 
 pub use crate::file_job::{Kind, Records};
 use crate::file_job::{clean_file, FileJob, FileReport};
-use crate::worker::{field, set, WORKER_SCRIPT};
+use crate::worker::{field, next_turn, set, start};
 
 /// Larger files are refused with a message; the command line takes any size.
 const MAX_FILE_BYTES: f64 = 256.0 * 1024.0 * 1024.0;
@@ -190,14 +189,10 @@ impl Files {
     }
 
     fn start_worker(self) -> Worker {
-        let Ok(worker) = web_sys::Worker::new(WORKER_SCRIPT) else { return Worker::Unavailable };
-        let on_reply = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| self.heard(event.data()));
-        let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| self.lost_worker());
-        worker.set_onmessage(Some(on_reply.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        on_reply.forget();
-        on_error.forget();
-        Worker::Starting(worker, Vec::new())
+        match start(move |reply| self.heard(reply), move || self.lost_worker()) {
+            Some(worker) => Worker::Starting(worker, Vec::new()),
+            None => Worker::Unavailable,
+        }
     }
 
     /// A message from the worker: it listens, or a file's progress or result.
@@ -251,7 +246,7 @@ impl Files {
                 return;
             }
         };
-        yield_to_page().await;
+        next_turn().await;
         let cleaned = clean_file(bytes, &job, |_| {});
         self.finish(id, generation, cleaned.report, cleaned.output, cleaned.text);
     }
@@ -321,14 +316,4 @@ impl Default for Files {
     fn default() -> Self {
         Files::new()
     }
-}
-
-/// Lets the page draw and take input before the next piece of work.
-pub async fn yield_to_page() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
 }

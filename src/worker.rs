@@ -17,7 +17,32 @@ use crate::job::{self, Summary};
 use crate::model::Outcome;
 
 /// Where trunk puts the worker's loader, next to the page.
-pub(crate) const WORKER_SCRIPT: &str = "./rinse-worker_loader.js";
+const WORKER_SCRIPT: &str = "./rinse-worker_loader.js";
+
+/// Starts a worker (none where the host lacks the file, or on a test page),
+/// its replies going to `on_reply` and its failure to `on_error`.
+pub(crate) fn start(on_reply: impl Fn(JsValue) + 'static, on_error: impl Fn() + 'static) -> Option<web_sys::Worker> {
+    let worker = web_sys::Worker::new(WORKER_SCRIPT).ok()?;
+    let on_reply = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| on_reply(event.data()));
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| on_error());
+    worker.set_onmessage(Some(on_reply.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_reply.forget();
+    on_error.forget();
+    Some(worker)
+}
+
+/// Lets the thread draw, take input or read its messages before the next
+/// piece of work: on the page and in the worker alike.
+pub(crate) async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = match web_sys::window() {
+            Some(window) => window.set_timeout_with_callback(&resolve),
+            None => js_sys::global().unchecked_into::<web_sys::WorkerGlobalScope>().set_timeout_with_callback(&resolve),
+        };
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
 
 /// The worker's side: answers each job with its outcome.
 pub fn serve() {
@@ -136,7 +161,7 @@ async fn clean_file_here(replies: &web_sys::DedicatedWorkerGlobalScope, data: &J
             while let Some(share) = cleaning.step() {
                 reply(&[("progress", share.into())]);
                 // Newer settings or another field may have come meanwhile.
-                yield_to_messages(replies).await;
+                next_turn().await;
                 if overtaken(data) {
                     return;
                 }
@@ -152,14 +177,6 @@ async fn clean_file_here(replies: &web_sys::DedicatedWorkerGlobalScope, data: &J
         extra.push(("text", text.as_str().into()));
     }
     let _ = replies.post_message_with_transfer(&message(&extra), &js_sys::Array::of1(&output.buffer()));
-}
-
-/// Lets the worker take the messages that came in before it goes on.
-async fn yield_to_messages(scope: &web_sys::DedicatedWorkerGlobalScope) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = scope.set_timeout_with_callback(&resolve);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// A file's bytes, read a slice at a time straight into one buffer, so the
@@ -228,20 +245,11 @@ impl Cleaner {
     /// Starts the worker (a host missing the file, or a test page, leaves
     /// it unavailable).
     fn start_worker(&self) -> Worker {
-        let Ok(worker) = web_sys::Worker::new(WORKER_SCRIPT) else { return Worker::Unavailable };
-        let on_reply = {
-            let cleaner = self.clone();
-            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| cleaner.finished(event.data()))
-        };
-        let on_error = {
-            let cleaner = self.clone();
-            Closure::<dyn Fn(web_sys::Event)>::new(move |_| cleaner.lost_worker())
-        };
-        worker.set_onmessage(Some(on_reply.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        on_reply.forget();
-        on_error.forget();
-        Worker::Started(worker)
+        let (cleaner, lost) = (self.clone(), self.clone());
+        match start(move |reply| cleaner.finished(reply), move || lost.lost_worker()) {
+            Some(worker) => Worker::Started(worker),
+            None => Worker::Unavailable,
+        }
     }
 
     /// Cleans `input` in the worker, or here when there is none.
