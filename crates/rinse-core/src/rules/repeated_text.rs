@@ -56,6 +56,9 @@ impl Rule for RepeatedText {
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let min_words = params.int("min_words").max(RUN as i64) as usize;
         let share = params.float("share").clamp(0.0, 1.0);
+        if !any_run_crosses_again(doc, min_words) {
+            return Vec::new();
+        }
         // Runs of words seen so far, those of them that crossed a line break,
         // and the last words of the text kept, whose runs continue into the
         // next line.
@@ -100,6 +103,37 @@ impl Rule for RepeatedText {
         }
         changes
     }
+}
+
+/// Whether some paragraph of `min_words` words holds a run of words that
+/// ran earlier across a line break in the middle of a sentence: without
+/// one, nothing can be removed, and most texts have none. This finds it
+/// without keeping every run of the text.
+fn any_run_crosses_again(doc: &Doc, min_words: usize) -> bool {
+    let mut crossing: FxHashSet<u64> = FxHashSet::default();
+    let mut tail: VecDeque<u64> = VecDeque::with_capacity(RUN);
+    let mut broken_mid_sentence = false;
+    for (line, &words) in doc.lines().iter().zip(doc.word_counts()) {
+        if words == 0 {
+            continue;
+        }
+        let hashes: Vec<u64> = word_hashes(line.text).collect();
+        if hashes.len() >= min_words && !crossing.is_empty() && hashes.windows(RUN).any(|run| crossing.contains(&run_hash(run))) {
+            return true;
+        }
+        // The text's last words before this line, and the line's words after them.
+        for (index, &hash) in hashes.iter().enumerate() {
+            if tail.len() == RUN {
+                tail.pop_front();
+            }
+            tail.push_back(hash);
+            if tail.len() == RUN && index + 1 < RUN && broken_mid_sentence {
+                crossing.insert(run_hash(tail.make_contiguous()));
+            }
+        }
+        broken_mid_sentence = !line.text.trim_end().ends_with(['.', '!', '?', ':', '\u{3002}']);
+    }
+    false
 }
 
 /// A hash of each word of `line`, lower case, punctuation aside.
