@@ -5,9 +5,137 @@
 //! section is `= phrase` (the whole line is the phrase), `^ phrase` (the line
 //! starts with it) or `~ phrase` (the line contains it), always on word
 //! boundaries and after both sides are normalised by [`normalize`].
+//!
+//! The rules' lists are known in advance ([`PhraseList`]), so a text's lines
+//! are matched against all of them at once ([`Index`]), and the rules read
+//! the result ([`Hits`]) instead of matching each line again.
+
+use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+/// The phrase files of the rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhraseList {
+    Advertisement,
+    CommentsSection,
+    CookieNotice,
+    Disclaimer,
+    ErrorPage,
+    Navigation,
+    NewsletterPrompts,
+    ReadMore,
+    RelatedLinks,
+    SharePrompts,
+}
+
+impl PhraseList {
+    pub const ALL: [PhraseList; 10] = [
+        PhraseList::Advertisement,
+        PhraseList::CommentsSection,
+        PhraseList::CookieNotice,
+        PhraseList::Disclaimer,
+        PhraseList::ErrorPage,
+        PhraseList::Navigation,
+        PhraseList::NewsletterPrompts,
+        PhraseList::ReadMore,
+        PhraseList::RelatedLinks,
+        PhraseList::SharePrompts,
+    ];
+
+    fn source(self) -> &'static str {
+        match self {
+            PhraseList::Advertisement => include_str!("../phrases/advertisement.txt"),
+            PhraseList::CommentsSection => include_str!("../phrases/comments-section.txt"),
+            PhraseList::CookieNotice => include_str!("../phrases/cookie-notice.txt"),
+            PhraseList::Disclaimer => include_str!("../phrases/disclaimer.txt"),
+            PhraseList::ErrorPage => include_str!("../phrases/error-page.txt"),
+            PhraseList::Navigation => include_str!("../phrases/navigation.txt"),
+            PhraseList::NewsletterPrompts => include_str!("../phrases/newsletter-prompts.txt"),
+            PhraseList::ReadMore => include_str!("../phrases/read-more.txt"),
+            PhraseList::RelatedLinks => include_str!("../phrases/related-links.txt"),
+            PhraseList::SharePrompts => include_str!("../phrases/share-prompts.txt"),
+        }
+    }
+
+    /// The parsed file.
+    pub fn file(self) -> &'static PhraseFile {
+        &FILES[self as usize]
+    }
+}
+
+/// Sections of a file: each set of a listed file has a bit in [`Hits`].
+const SECTIONS: usize = 3;
+
+static FILES: LazyLock<Vec<PhraseFile>> = LazyLock::new(|| {
+    PhraseList::ALL.iter().map(|&list| PhraseFile::parse_listed(list.source(), Some(list as usize * SECTIONS))).collect()
+});
+
+/// Which of the listed phrase sets a line matches, a bit each.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Hits(u64);
+
+impl Hits {
+    /// Whether the line matches `set` (always false for a set not listed).
+    pub fn has(self, set: &PhraseSet) -> bool {
+        self.0 & set.bit != 0
+    }
+}
+
+/// Every listed set's phrases in one automaton, so a line is read once.
+pub struct Index {
+    /// Whole-line phrases, with the sets that hold them.
+    exact: HashMap<String, u64>,
+    /// Prefixes and contained phrases; for each pattern, the sets that
+    /// hold it as a prefix and as a contained phrase.
+    automaton: Option<AhoCorasick>,
+    masks: Vec<(u64, u64)>,
+}
+
+pub static INDEX: LazyLock<Index> = LazyLock::new(|| Index::of(&FILES));
+
+impl Index {
+    fn of(files: &[PhraseFile]) -> Index {
+        let mut exact: HashMap<String, u64> = HashMap::default();
+        let mut patterns: HashMap<&str, (u64, u64)> = HashMap::default();
+        for set in files.iter().flat_map(|f| [&f.heading, &f.strong, &f.weak]) {
+            for phrase in &set.exact {
+                *exact.entry(phrase.clone()).or_default() |= set.bit;
+            }
+            for prefix in set.prefixes.values().flatten() {
+                patterns.entry(prefix).or_default().0 |= set.bit;
+            }
+            for phrase in &set.contained {
+                patterns.entry(phrase).or_default().1 |= set.bit;
+            }
+        }
+        let (phrases, masks): (Vec<&str>, Vec<(u64, u64)>) = patterns.into_iter().unzip();
+        Index { exact, automaton: automaton(&phrases), masks }
+    }
+
+    /// The listed sets the normalised `line` matches.
+    pub fn hits(&self, line: &str) -> Hits {
+        let mut bits = self.exact.get(line).copied().unwrap_or(0);
+        if let Some(automaton) = &self.automaton {
+            for found in automaton.find_overlapping_iter(line) {
+                if at_boundary(line, found.start(), found.end()) {
+                    let (prefix, contained) = self.masks[found.pattern().as_usize()];
+                    bits |= contained | if found.start() == 0 { prefix } else { 0 };
+                }
+            }
+        }
+        Hits(bits)
+    }
+}
+
+/// Phrase lists are small: a DFA costs little memory and matches fastest.
+fn automaton<P: AsRef<[u8]>>(phrases: &[P]) -> Option<AhoCorasick> {
+    if phrases.is_empty() {
+        return None;
+    }
+    AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(phrases).ok()
+}
 
 /// One section of a phrase file.
 #[derive(Default)]
@@ -16,7 +144,10 @@ pub struct PhraseSet {
     /// Prefixes by their first byte: a line is compared only with those
     /// that could start it.
     prefixes: HashMap<u8, Vec<String>>,
+    contained: Vec<String>,
     contains: Option<AhoCorasick>,
+    /// The set's bit in [`Hits`], 0 for a set not listed.
+    bit: u64,
 }
 
 impl PhraseSet {
@@ -61,6 +192,11 @@ impl PhraseFile {
     /// Parses a phrase file; lines that are not phrases (blank lines,
     /// `#` comments) are passed over.
     pub fn parse(source: &str) -> PhraseFile {
+        PhraseFile::parse_listed(source, None)
+    }
+
+    /// [`PhraseFile::parse`], giving the sets of a listed file the bits from `first_bit` on.
+    fn parse_listed(source: &str, first_bit: Option<usize>) -> PhraseFile {
         // Per section: exact lines, prefixes, contained phrases.
         let mut sections: [(HashSet<String>, Vec<String>, Vec<String>); 3] = Default::default();
         let mut section = 1;
@@ -77,20 +213,17 @@ impl PhraseFile {
                 },
             }
         }
-        let [heading, strong, weak] = sections.map(|(exact, prefixes, contains)| {
+        let mut offset = 0..;
+        let [heading, strong, weak] = sections.map(|(exact, prefixes, contained)| {
+            let offset = offset.next().unwrap_or_default();
+            let bit = first_bit.map_or(0, |first| 1 << (first + offset));
             let mut by_first_byte: HashMap<u8, Vec<String>> = HashMap::default();
             for prefix in prefixes {
                 if let Some(&first) = prefix.as_bytes().first() {
                     by_first_byte.entry(first).or_default().push(prefix);
                 }
             }
-            // Phrase lists are small: a DFA costs little memory and matches fastest.
-            let automaton = |phrases| AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(phrases).ok();
-            PhraseSet {
-                exact,
-                prefixes: by_first_byte,
-                contains: if contains.is_empty() { None } else { automaton(contains) },
-            }
+            PhraseSet { exact, prefixes: by_first_byte, contains: automaton(&contained), contained, bit }
         });
         PhraseFile { heading, strong, weak }
     }
@@ -177,6 +310,45 @@ mod tests {
         assert!(!file.strong.matches(&normalize("the gas isotope")));
         assert!(file.weak.matches("ok") && !file.weak.matches("sorry"));
         assert!(file.heading.is_empty());
+    }
+
+    /// Every phrase of the listed files, bare, inside other words and beside them.
+    fn lines_near_the_phrases() -> Vec<String> {
+        let mut lines = Vec::new();
+        for list in PhraseList::ALL {
+            for phrase in list.source().lines().filter_map(|l| l.trim().split_once(' ')).map(|(_, p)| normalize(p)) {
+                lines.extend([
+                    phrase.clone(),
+                    format!("x{phrase}"),
+                    format!("{phrase}s"),
+                    format!("see {phrase}"),
+                    format!("{phrase} now"),
+                    format!("{phrase}: {phrase}"),
+                ]);
+            }
+        }
+        let fixtures = [include_str!("../../../fixtures/harbour-scrape.txt"), include_str!("../../../fixtures/page-text/ferry-news.txt")];
+        lines.extend(fixtures.iter().flat_map(|f| f.lines()).map(normalize));
+        lines
+    }
+
+    #[test]
+    fn the_index_agrees_with_each_set() {
+        let lines = lines_near_the_phrases();
+        let mut matched = 0;
+        for line in &lines {
+            let hits = INDEX.hits(line);
+            for list in PhraseList::ALL {
+                let file = list.file();
+                for set in [&file.heading, &file.strong, &file.weak] {
+                    assert_eq!(hits.has(set), set.matches(line), "{list:?} on {line:?}");
+                    matched += usize::from(set.matches(line));
+                }
+            }
+        }
+        assert!(matched > lines.len() / 5, "the lines hold phrases: {matched} matches of {}", lines.len());
+        let unlisted = PhraseFile::parse("= share this\n");
+        assert!(unlisted.strong.matches("share this") && !INDEX.hits("share this").has(&unlisted.strong));
     }
 
     #[test]

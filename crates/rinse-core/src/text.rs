@@ -6,7 +6,7 @@ use std::hash::BuildHasher;
 use rustc_hash::FxBuildHasher;
 
 use crate::edit::Change;
-use crate::phrases::{fold_into, normalize};
+use crate::phrases::{fold_into, normalize, Hits, INDEX};
 
 /// One line of a text, without its terminator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,6 +64,7 @@ pub struct Doc {
     lines: OnceCell<Vec<(usize, usize, usize)>>,
     words: OnceCell<Vec<usize>>,
     normalized: OnceCell<Vec<String>>,
+    hits: OnceCell<Vec<Hits>>,
     folded: OnceCell<Vec<LineKey>>,
     paragraphs: OnceCell<Vec<LineKey>>,
     /// For a page's visible text as read, the blocks outside its main
@@ -84,6 +85,7 @@ impl Doc {
             lines: OnceCell::new(),
             words: OnceCell::new(),
             normalized: OnceCell::new(),
+            hits: OnceCell::new(),
             folded: OnceCell::new(),
             paragraphs: OnceCell::new(),
             page_dropped: None,
@@ -165,6 +167,9 @@ impl Doc {
         if let Some(normalized) = self.normalized.get() {
             let _ = doc.normalized.set(kept(normalized, &keep));
         }
+        if let Some(hits) = self.hits.get() {
+            let _ = doc.hits.set(kept(hits, &keep));
+        }
         if let Some(folded) = self.folded.get() {
             let _ = doc.folded.set(kept(folded, &keep));
         }
@@ -183,6 +188,11 @@ impl Doc {
     /// Words in each line.
     pub fn word_counts(&self) -> &[usize] {
         self.words.get_or_init(|| self.lines().iter().map(|l| l.text.split_whitespace().count()).collect())
+    }
+
+    /// The phrase lists each line matches, in its normalised form.
+    pub fn phrase_hits(&self) -> &[Hits] {
+        self.hits.get_or_init(|| self.normalized().iter().map(|line| INDEX.hits(line)).collect())
     }
 
     /// Each line's folded form ([`crate::phrases::fold`]), as a [`LineKey`].
@@ -290,7 +300,7 @@ mod tests {
     fn views_survive_whole_line_deletions() {
         let text = "Keep one\nDrop\nKeep  two\nDrop too\nlast";
         let doc = Doc::new(text.to_string());
-        let _ = (doc.normalized(), doc.folded(), doc.paragraph_keys());
+        let _ = (doc.normalized(), doc.phrase_hits(), doc.folded(), doc.paragraph_keys());
         let changes = [Change::delete(9..14, "x"), Change::delete(25..34, "x")];
         let next = crate::edit::apply_changes(text, &changes);
         let after = doc.after(&changes, next.clone());
@@ -298,6 +308,7 @@ mod tests {
         assert_eq!(after.lines(), fresh.lines());
         assert_eq!(after.word_counts(), fresh.word_counts());
         assert_eq!(after.normalized(), fresh.normalized());
+        assert_eq!(after.phrase_hits(), fresh.phrase_hits());
         assert_eq!(after.folded(), fresh.folded());
         assert_eq!(after.paragraph_keys(), fresh.paragraph_keys());
         let edited = Doc::new("a b\nc".into());

@@ -1,12 +1,9 @@
-use std::sync::LazyLock;
-
 use super::notice::{notice_changes, Notice};
 use crate::edit::Change;
 use crate::text::Doc;
-use crate::phrases::PhraseFile;
+use crate::phrases::PhraseList;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
-static PHRASES: LazyLock<PhraseFile> = LazyLock::new(|| PhraseFile::parse(include_str!("../../phrases/advertisement.txt")));
 
 /// "Advertisement", "Sponsored", "Story continues below advertisement".
 pub struct Advertisement;
@@ -32,7 +29,7 @@ impl Rule for Advertisement {
     }
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
-        let notice = Notice { phrases: &PHRASES, max_words: 8, alone_max_words: 8, weak_run: 0, reason: "advertising label" };
+        let notice = Notice { phrases: PhraseList::Advertisement.file(), max_words: 8, alone_max_words: 8, weak_run: 0, reason: "advertising label" };
         notice_changes(doc, &notice)
     }
 }

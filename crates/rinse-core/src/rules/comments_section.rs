@@ -1,13 +1,9 @@
-use std::sync::LazyLock;
-
 use crate::edit::Change;
 use crate::text::Doc;
-use crate::phrases::{normalize, PhraseFile};
+use crate::phrases::{normalize, PhraseList};
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 use crate::text::Line;
 
-static PHRASES: LazyLock<PhraseFile> =
-    LazyLock::new(|| PhraseFile::parse(include_str!("../../phrases/comments-section.txt")));
 
 /// The comments block at the end of a page.
 pub struct CommentsSection;
@@ -39,8 +35,8 @@ impl Rule for CommentsSection {
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let text = doc.text();
         let lines: Vec<Line> = doc.lines();
-        let (words, normalized) = (doc.word_counts(), doc.normalized());
-        let is_form = |i: usize| words[i] <= 20 && PHRASES.strong.matches(&normalized[i]);
+        let (words, hits) = (doc.word_counts(), doc.phrase_hits());
+        let is_form = |i: usize| words[i] <= 20 && hits[i].has(&PhraseList::CommentsSection.file().strong);
         let mut changes = Vec::new();
         let mut i = 0;
         while i < lines.len() {
@@ -76,7 +72,7 @@ fn is_heading(line: &str, words: usize) -> bool {
         return false;
     }
     let bare: String = line.chars().filter(|c| !c.is_ascii_digit() && !matches!(c, '(' | ')' | '[' | ']')).collect();
-    PHRASES.heading.matches(&normalize(&bare))
+    PhraseList::CommentsSection.file().heading.matches(&normalize(&bare))
 }
 
 #[cfg(test)]

@@ -1,12 +1,9 @@
-use std::sync::LazyLock;
-
 use super::notice::{notice_changes, Notice};
 use crate::edit::Change;
 use crate::text::Doc;
-use crate::phrases::PhraseFile;
+use crate::phrases::PhraseList;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 
-static PHRASES: LazyLock<PhraseFile> = LazyLock::new(|| PhraseFile::parse(include_str!("../../phrases/cookie-notice.txt")));
 
 /// Cookie and consent banners, with their buttons.
 pub struct CookieNotice;
@@ -40,7 +37,7 @@ impl Rule for CookieNotice {
 
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let notice = Notice {
-            phrases: &PHRASES,
+            phrases: PhraseList::CookieNotice.file(),
             max_words: params.int("max_words").max(1) as usize,
             alone_max_words: 40,
             weak_run: 0,

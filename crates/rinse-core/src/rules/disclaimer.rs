@@ -1,11 +1,8 @@
-use std::sync::LazyLock;
-
 use crate::edit::Change;
-use crate::phrases::{normalize, PhraseFile};
+use crate::phrases::{normalize, PhraseList};
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 use crate::text::{Doc, Line, PHRASE_MAX_WORDS};
 
-static PHRASES: LazyLock<PhraseFile> = LazyLock::new(|| PhraseFile::parse(include_str!("../../phrases/disclaimer.txt")));
 
 /// Longest disclaimer paragraph, in words.
 const MAX_WORDS: usize = 200;
@@ -39,18 +36,20 @@ impl Rule for Disclaimer {
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let text = doc.text();
         let lines: Vec<Line> = doc.lines();
-        let (words, normalized) = (doc.word_counts(), doc.normalized());
+        let (words, normalized, hits) = (doc.word_counts(), doc.normalized(), doc.phrase_hits());
+        let phrases = PhraseList::Disclaimer.file();
         // Disclaimers run long: lines past the shared limit are normalised here.
         let evidence = |i: usize| match words[i] {
-            n if n <= PHRASE_MAX_WORDS => PHRASES.strong.count_contained(&normalized[i]),
-            n if n <= MAX_WORDS => PHRASES.strong.count_contained(&normalize(lines[i].text)),
+            n if n <= PHRASE_MAX_WORDS && hits[i].has(&phrases.strong) => phrases.strong.count_contained(&normalized[i]),
+            n if n <= PHRASE_MAX_WORDS => 0,
+            n if n <= MAX_WORDS => phrases.strong.count_contained(&normalize(lines[i].text)),
             _ => 0,
         };
         let mut changes = Vec::new();
         let mut i = 0;
         while i < lines.len() {
             let line = lines[i];
-            let heading = words[i] <= 6 && PHRASES.heading.matches(&normalized[i]);
+            let heading = words[i] <= 6 && hits[i].has(&phrases.heading);
             if heading {
                 let mut end = i + 1;
                 while end < lines.len() && (lines[end].is_blank() || evidence(end) > 0) {

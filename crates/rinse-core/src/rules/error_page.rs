@@ -1,12 +1,9 @@
-use std::sync::LazyLock;
-
 use super::notice::{notice_changes, Notice};
 use crate::edit::Change;
 use crate::text::Doc;
-use crate::phrases::PhraseFile;
+use crate::phrases::PhraseList;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 
-static PHRASES: LazyLock<PhraseFile> = LazyLock::new(|| PhraseFile::parse(include_str!("../../phrases/error-page.txt")));
 
 /// Residue of an HTTP error or bot-check page saved along with the article.
 pub struct ErrorPage;
@@ -41,7 +38,7 @@ impl Rule for ErrorPage {
 
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let notice = Notice {
-            phrases: &PHRASES,
+            phrases: PhraseList::ErrorPage.file(),
             max_words: params.int("max_words").max(1) as usize,
             alone_max_words: 15,
             weak_run: 0,

@@ -5,10 +5,9 @@ use regex::Regex;
 use super::notice::{notice_changes, Notice};
 use crate::edit::Change;
 use crate::text::Doc;
-use crate::phrases::PhraseFile;
+use crate::phrases::PhraseList;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
-static PHRASES: LazyLock<PhraseFile> = LazyLock::new(|| PhraseFile::parse(include_str!("../../phrases/navigation.txt")));
 
 /// Separators of breadcrumbs and inline menus, with blanks around them.
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+[>»›/|·•]\s+|\s*[»›|•]\s*").unwrap());
@@ -40,7 +39,7 @@ impl Rule for Navigation {
     }
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
-        let notice = Notice { phrases: &PHRASES, max_words: 20, alone_max_words: 20, weak_run: 4, reason: "site navigation" };
+        let notice = Notice { phrases: PhraseList::Navigation.file(), max_words: 20, alone_max_words: 20, weak_run: 4, reason: "site navigation" };
         let mut changes = notice_changes(doc, &notice);
         for (line, &words) in doc.lines().iter().zip(doc.word_counts()) {
             if words <= 24 && is_breadcrumb(line.text) {

@@ -1,13 +1,9 @@
-use std::sync::LazyLock;
-
 use super::notice::{notice_changes, Notice};
 use crate::edit::Change;
 use crate::text::Doc;
-use crate::phrases::PhraseFile;
+use crate::phrases::PhraseList;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 
-static PHRASES: LazyLock<PhraseFile> =
-    LazyLock::new(|| PhraseFile::parse(include_str!("../../phrases/newsletter-prompts.txt")));
 
 /// Newsletter sign-up boxes.
 pub struct NewsletterPrompts;
@@ -39,7 +35,7 @@ impl Rule for NewsletterPrompts {
 
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let notice = Notice {
-            phrases: &PHRASES,
+            phrases: PhraseList::NewsletterPrompts.file(),
             max_words: params.int("max_words").max(1) as usize,
             alone_max_words: 20,
             weak_run: 0,

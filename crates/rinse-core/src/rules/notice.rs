@@ -29,7 +29,7 @@ fn addresses_reader(normal: &str) -> bool {
 }
 
 pub struct Notice<'a> {
-    pub phrases: &'a LazyLock<PhraseFile>,
+    pub phrases: &'a PhraseFile,
     /// A strong line longer than this is prose that mentions the phrase.
     pub max_words: usize,
     /// A strong line is sure evidence when it holds two phrases, or is at
@@ -55,14 +55,15 @@ pub fn notice_changes(doc: &Doc, notice: &Notice) -> Vec<Change> {
     let lines: Vec<Line> = doc.lines();
     let words = doc.word_counts();
     let normal = doc.normalized();
-    let phrases = &**notice.phrases;
+    let hits = doc.phrase_hits();
+    let phrases = notice.phrases;
     let mut class: Vec<Class> = (0..lines.len())
         .map(|i| {
             if lines[i].is_blank() {
                 Class::Blank
-            } else if words[i] <= notice.max_words && phrases.strong.matches(&normal[i]) {
+            } else if words[i] <= notice.max_words && hits[i].has(&phrases.strong) {
                 Class::Strong
-            } else if words[i] <= WEAK_MAX_WORDS && phrases.weak.matches(&normal[i]) {
+            } else if words[i] <= WEAK_MAX_WORDS && hits[i].has(&phrases.weak) {
                 Class::Weak
             } else {
                 Class::Other

@@ -1,12 +1,9 @@
-use std::sync::LazyLock;
-
 use super::notice::{notice_changes, Notice};
 use crate::edit::Change;
 use crate::text::Doc;
-use crate::phrases::PhraseFile;
+use crate::phrases::PhraseList;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
-static PHRASES: LazyLock<PhraseFile> = LazyLock::new(|| PhraseFile::parse(include_str!("../../phrases/read-more.txt")));
 
 /// "Read more", "Continue reading" and similar link labels.
 pub struct ReadMore;
@@ -33,7 +30,7 @@ impl Rule for ReadMore {
     }
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
-        let notice = Notice { phrases: &PHRASES, max_words: 15, alone_max_words: 15, weak_run: 0, reason: "read-more link" };
+        let notice = Notice { phrases: PhraseList::ReadMore.file(), max_words: 15, alone_max_words: 15, weak_run: 0, reason: "read-more link" };
         notice_changes(doc, &notice)
     }
 }

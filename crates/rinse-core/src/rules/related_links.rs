@@ -1,11 +1,8 @@
-use std::sync::LazyLock;
-
 use crate::edit::Change;
-use crate::phrases::PhraseFile;
+use crate::phrases::PhraseList;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 use crate::text::{Doc, Line};
 
-static PHRASES: LazyLock<PhraseFile> = LazyLock::new(|| PhraseFile::parse(include_str!("../../phrases/related-links.txt")));
 
 /// "Related articles" lists and "Also read:" lines.
 pub struct RelatedLinks;
@@ -39,13 +36,14 @@ impl Rule for RelatedLinks {
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let max_item_words = params.int("max_item_words").max(1) as usize;
         let lines: Vec<Line> = doc.lines();
-        let (word_counts, normalized) = (doc.word_counts(), doc.normalized());
+        let (word_counts, hits) = (doc.word_counts(), doc.phrase_hits());
+        let phrases = PhraseList::RelatedLinks.file();
         let mut changes = Vec::new();
         let mut i = 0;
         while i < lines.len() {
             let line = lines[i];
-            let (words, normal) = (word_counts[i], &normalized[i]);
-            if words <= 8 && PHRASES.strong.matches(normal) {
+            let words = word_counts[i];
+            if words <= 8 && hits[i].has(&phrases.strong) {
                 let mut end = i + 1;
                 while end < lines.len() && (lines[end].is_blank() || is_headline(lines[end].text, max_item_words)) {
                     end += 1;
@@ -57,7 +55,7 @@ impl Rule for RelatedLinks {
                 i = end;
                 continue;
             }
-            if words <= 25 && PHRASES.weak.matches(normal) {
+            if words <= 25 && hits[i].has(&phrases.weak) {
                 changes.push(Change::delete(line.full(), "link to another story"));
             }
             i += 1;

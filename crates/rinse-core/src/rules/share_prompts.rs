@@ -1,12 +1,9 @@
-use std::sync::LazyLock;
-
 use super::notice::{notice_changes, Notice};
 use crate::edit::Change;
 use crate::text::Doc;
-use crate::phrases::PhraseFile;
+use crate::phrases::PhraseList;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 
-static PHRASES: LazyLock<PhraseFile> = LazyLock::new(|| PhraseFile::parse(include_str!("../../phrases/share-prompts.txt")));
 
 /// "Share this article", "Follow us on", and rows of network names.
 pub struct SharePrompts;
@@ -39,7 +36,7 @@ impl Rule for SharePrompts {
 
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let notice = Notice {
-            phrases: &PHRASES,
+            phrases: PhraseList::SharePrompts.file(),
             max_words: params.int("max_words").max(1) as usize,
             alone_max_words: 10,
             weak_run: 3,
