@@ -13,6 +13,7 @@ pub mod html;
 pub mod input;
 pub mod jsonl;
 pub mod phrases;
+pub mod prose;
 pub mod stats;
 pub mod stopwords;
 pub mod rule;

@@ -1,5 +1,6 @@
 //! Small views of text that many rules share.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::hash::BuildHasher;
 
@@ -7,6 +8,7 @@ use rustc_hash::FxBuildHasher;
 
 use crate::edit::Change;
 use crate::phrases::{fold_into, normalize, Hits, INDEX};
+use crate::prose::{same_list, Reading, Readings, StopWords};
 
 /// One line of a text, without its terminator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,6 +67,7 @@ pub struct Doc {
     words: OnceCell<Vec<usize>>,
     normalized: OnceCell<Vec<String>>,
     hits: OnceCell<Vec<Hits>>,
+    readings: OnceCell<Readings>,
     folded: OnceCell<Vec<LineKey>>,
     paragraphs: OnceCell<Vec<LineKey>>,
     /// For a page's visible text as read, the blocks outside its main
@@ -86,6 +89,7 @@ impl Doc {
             words: OnceCell::new(),
             normalized: OnceCell::new(),
             hits: OnceCell::new(),
+            readings: OnceCell::new(),
             folded: OnceCell::new(),
             paragraphs: OnceCell::new(),
             page_dropped: None,
@@ -170,6 +174,9 @@ impl Doc {
         if let Some(hits) = self.hits.get() {
             let _ = doc.hits.set(kept(hits, &keep));
         }
+        if let Some(readings) = self.readings.get() {
+            let _ = doc.readings.set(Readings { stop: readings.stop, lines: kept(&readings.lines, &keep) });
+        }
         if let Some(folded) = self.folded.get() {
             let _ = doc.folded.set(kept(folded, &keep));
         }
@@ -193,6 +200,21 @@ impl Doc {
     /// The phrase lists each line matches, in its normalised form.
     pub fn phrase_hits(&self) -> &[Hits] {
         self.hits.get_or_init(|| self.normalized().iter().map(|line| INDEX.hits(line)).collect())
+    }
+
+    /// How each line reads as prose in a text whose stop words are `stop`:
+    /// kept while the text keeps the same list, made afresh (not kept) if
+    /// removals changed its language.
+    pub fn readings(&self, stop: StopWords) -> Cow<'_, [Reading]> {
+        let read = || -> Vec<Reading> {
+            self.lines().iter().zip(self.word_counts()).map(|(line, &words)| Reading::of(line.text, words, stop)).collect()
+        };
+        let readings = self.readings.get_or_init(|| Readings { stop, lines: read() });
+        if same_list(readings.stop, stop) {
+            Cow::Borrowed(&readings.lines)
+        } else {
+            Cow::Owned(read())
+        }
     }
 
     /// Each line's folded form ([`crate::phrases::fold`]), as a [`LineKey`].
@@ -300,7 +322,8 @@ mod tests {
     fn views_survive_whole_line_deletions() {
         let text = "Keep one\nDrop\nKeep  two\nDrop too\nlast";
         let doc = Doc::new(text.to_string());
-        let _ = (doc.normalized(), doc.phrase_hits(), doc.folded(), doc.paragraph_keys());
+        let english = crate::stopwords::for_text("the cat and the dog");
+        let _ = (doc.normalized(), doc.phrase_hits(), doc.readings(english), doc.folded(), doc.paragraph_keys());
         let changes = [Change::delete(9..14, "x"), Change::delete(25..34, "x")];
         let next = crate::edit::apply_changes(text, &changes);
         let after = doc.after(&changes, next.clone());
@@ -309,12 +332,26 @@ mod tests {
         assert_eq!(after.word_counts(), fresh.word_counts());
         assert_eq!(after.normalized(), fresh.normalized());
         assert_eq!(after.phrase_hits(), fresh.phrase_hits());
+        assert_eq!(after.readings(english), fresh.readings(english));
+        let german = crate::stopwords::for_text("der Hund und die Katze");
+        assert_eq!(after.readings(german), fresh.readings(german), "another list reads the lines again");
         assert_eq!(after.folded(), fresh.folded());
         assert_eq!(after.paragraph_keys(), fresh.paragraph_keys());
         let edited = Doc::new("a b\nc".into());
         let _ = edited.lines();
         let changes = [Change::replace(1..2, "", "x")];
         assert_eq!(edited.after(&changes, "ab\nc".into()).lines().len(), 2);
+    }
+
+    #[test]
+    fn readings_follow_the_stop_word_list_asked_for() {
+        let (english, german) = (crate::stopwords::for_text("the cat and the dog"), crate::stopwords::for_text("der Hund und die Katze"));
+        let doc = Doc::new("the cat and the dog\nder Hund und die Katze\n".into());
+        let share = |readings: &[Reading], line: usize| readings[line].stop_share.unwrap_or_default();
+        let (in_english, in_german) = (doc.readings(english).into_owned(), doc.readings(german).into_owned());
+        assert!(share(&in_english, 0) > share(&in_german, 0));
+        assert!(share(&in_german, 1) > share(&in_english, 1));
+        assert_eq!(doc.readings(english).as_ref(), in_english.as_slice());
     }
 
     #[test]

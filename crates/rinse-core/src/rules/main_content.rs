@@ -1,8 +1,7 @@
-use rustc_hash::FxHashSet;
-
 use crate::edit::Change;
+use crate::prose::{is_cjk, Reading};
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
-use crate::stopwords::{self, word_key};
+use crate::stopwords;
 use crate::text::Doc;
 
 /// Words of a line that count towards its score, at most.
@@ -22,8 +21,6 @@ const PROSE_STOP_SHARE: f64 = 0.3;
 /// the main one, and at least `OTHER_BLOCK_MIN`.
 const OTHER_BLOCK_SHARE: f64 = 0.15;
 const OTHER_BLOCK_MIN: f64 = 20.0;
-/// Words of a line whose stop words are counted, at most.
-const STOP_SAMPLE_WORDS: usize = 60;
 /// Most CJK characters in a menu-like line.
 const CJK_MENU_CHARS: usize = 8;
 
@@ -86,14 +83,20 @@ impl Rule for MainContent {
             return Vec::new();
         }
         // Chinese and Japanese write without spaces: two characters count as a word.
-        let words = text.split_whitespace().count() + text.chars().filter(|&c| is_cjk(c)).count() / 2;
+        let cjk = if text.is_ascii() { 0 } else { text.chars().filter(|&c| is_cjk(c)).count() };
+        let words = doc.word_counts().iter().sum::<usize>() + cjk / 2;
         if words < params.int("min_words").max(0) as usize {
             return Vec::new();
         }
         let stop = stopwords::for_text(text);
         let lines = doc.lines();
-        let mut scored: Vec<Scored> =
-            lines.iter().enumerate().filter(|(_, l)| !l.is_blank()).map(|(i, l)| score(i, l.text, stop)).collect();
+        let (readings, word_counts) = (doc.readings(stop), doc.word_counts());
+        let mut scored: Vec<Scored> = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.is_blank())
+            .map(|(i, l)| score(i, l.text, word_counts[i], &readings[i]))
+            .collect();
         mark_menu_runs(&mut scored);
         // A text with little furniture is an article already: leave it be.
         let furniture = scored.iter().filter(|s| s.furniture.is_some()).count();
@@ -173,31 +176,24 @@ fn best_run(scored: &[Scored]) -> Option<(usize, usize, f64)> {
     best
 }
 
-fn score(index: usize, line: &str, stop: Option<&FxHashSet<&str>>) -> Scored {
+fn score(index: usize, line: &str, words: usize, reading: &Reading) -> Scored {
     let trimmed = line.trim();
-    let cjk = trimmed.chars().filter(|&c| is_cjk(c)).count();
-    let words: Vec<&str> = trimmed.split_whitespace().collect();
-    let word_count = (words.len() + cjk / 2) as f64;
-    let stop_share = match stop {
-        Some(stop) if !words.is_empty() && cjk < words.len() => {
-            // The first words tell as well as all of a long paragraph.
-            let sample = &words[..words.len().min(STOP_SAMPLE_WORDS)];
-            sample.iter().filter(|w| stop.contains(word_key(w).as_ref())).count() as f64 / sample.len() as f64
-        }
-        _ if cjk > 0 => PROSE_STOP_SHARE,
-        _ => 0.0,
+    let &Reading { cjk, ends_sentence, holds_figures, .. } = reading;
+    let word_count = (words + cjk / 2) as f64;
+    let stop_share = match reading.stop_share {
+        Some(share) => share,
+        None if cjk > 0 => PROSE_STOP_SHARE,
+        None => 0.0,
     };
-    let ends_sentence = trimmed.ends_with(['.', '!', '?', '"', '\'', ')', ';', ':', '\u{201d}', '\u{2019}', '\u{2026}', '\u{3002}', '\u{ff01}', '\u{ff1f}']);
     let markup = is_markup(trimmed);
-    // Rows of a table hold figures ("4.2 April 2014", "Ann Lee 63 16.6%"); menus seldom do.
-    let holds_figures = trimmed.contains(|c: char| c.is_ascii_digit());
     let quality = 0.6 * (stop_share / PROSE_STOP_SHARE).min(1.0) + if ends_sentence { 0.4 } else { 0.0 };
     let score = word_count.min(WORD_CAP) * quality - LINE_COST;
     let furniture = if markup {
         Some("markup, code or a bare address")
-    } else if words.len() <= 8 && cjk == 0 && stop_share == 0.0 && !ends_sentence && !holds_figures {
+    } else if words <= 8 && cjk == 0 && stop_share == 0.0 && !ends_sentence && !holds_figures {
+        // Rows of a table hold figures ("4.2 April 2014", "Ann Lee 63 16.6%"); menus seldom do.
         Some(MENU_LIKE)
-    } else if cjk > 0 && cjk <= CJK_MENU_CHARS && words.len() <= 2 && !ends_sentence && !holds_figures {
+    } else if cjk > 0 && cjk <= CJK_MENU_CHARS && words <= 2 && !ends_sentence && !holds_figures {
         // Chinese, Japanese and Korean have no stop words to tell by: a menu item is a word or two.
         Some(MENU_LIKE)
     } else {
@@ -230,10 +226,6 @@ fn mark_menu_runs(scored: &mut [Scored]) {
 fn is_markup(line: &str) -> bool {
     let bare_address = !line.contains(' ') && (line.starts_with("http://") || line.starts_with("https://") || line.starts_with("www."));
     bare_address || (line.starts_with('<') && line.ends_with('>')) || line.starts_with('{') || line.ends_with('{')
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
 /// The main text's lines, for tests: which lines `apply` keeps.

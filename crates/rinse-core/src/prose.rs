@@ -1,0 +1,64 @@
+//! How each line of a text reads as prose: its share of the text's stop
+//! words, its CJK characters, whether it ends a sentence, whether it holds
+//! figures. Reading every word of a text is costly, so a text's readings are
+//! a view of it ([`crate::text::Doc::readings`]), kept as lines are removed.
+
+use rustc_hash::FxHashSet;
+
+use crate::stopwords::word_key;
+
+/// Words of a line whose stop words are counted, at most: the first words
+/// tell as well as all of a long paragraph.
+const STOP_SAMPLE_WORDS: usize = 60;
+
+/// A text's stop-word list, as [`crate::stopwords::for_text`] picks it.
+pub type StopWords = Option<&'static FxHashSet<&'static str>>;
+
+/// How one line reads.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Reading {
+    /// Characters of Chinese, Japanese or Korean, which write without spaces.
+    pub cjk: usize,
+    /// The share of its first words that are stop words, when the text has a
+    /// stop-word list and the line has more words than CJK characters.
+    pub stop_share: Option<f64>,
+    pub ends_sentence: bool,
+    /// Whether it holds a digit: table rows do, menus seldom.
+    pub holds_figures: bool,
+}
+
+impl Reading {
+    /// How `line`, of `words` words, reads in a text whose stop words are `stop`.
+    pub fn of(line: &str, words: usize, stop: StopWords) -> Reading {
+        let cjk = if line.is_ascii() { 0 } else { line.chars().filter(|&c| is_cjk(c)).count() };
+        let stop_share = stop.filter(|_| words > 0 && cjk < words).map(|stop| {
+            let sample = line.split_whitespace().take(STOP_SAMPLE_WORDS);
+            let hits = sample.filter(|w| stop.contains(word_key(w).as_ref())).count();
+            hits as f64 / words.min(STOP_SAMPLE_WORDS) as f64
+        });
+        let ends_sentence = line.trim_end().ends_with([
+            '.', '!', '?', '"', '\'', ')', ';', ':', '\u{201d}', '\u{2019}', '\u{2026}', '\u{3002}', '\u{ff01}', '\u{ff1f}',
+        ]);
+        Reading { cjk, stop_share, ends_sentence, holds_figures: line.bytes().any(|b| b.is_ascii_digit()) }
+    }
+}
+
+/// Whether `c` is a Chinese, Japanese or Korean character.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// Readings of a text's lines, with the stop-word list they were made with.
+pub struct Readings {
+    pub stop: StopWords,
+    pub lines: Vec<Reading>,
+}
+
+/// Whether two picks of a stop-word list are the same list.
+pub fn same_list(a: StopWords, b: StopWords) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => std::ptr::eq(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
