@@ -78,12 +78,19 @@ fn is_button(line: &str) -> bool {
         || line.starts_with("reply") && line.split_whitespace().count() <= 3
 }
 
+/// Whether `line` holds what every form of [`WHEN`] needs, a digit or
+/// "day": most lines do not, and are not run through the pattern.
+fn may_say_when(line: &str) -> bool {
+    line.chars().any(char::is_numeric) || line.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"day"))
+}
+
 /// A comment's opening line: short, no sentence, and says who posted it
 /// and when (a date alone may head an article or a row of a table).
 fn is_byline(line: &str, words: usize) -> bool {
     let line = line.trim();
     (2..=MAX_BYLINE_WORDS).contains(&words)
         && !line.ends_with(['.', '!', '?'])
+        && may_say_when(line)
         && WHEN.is_match(line)
         && WHO.is_match(line)
 }
