@@ -1,7 +1,7 @@
 use std::collections::VecDeque;
 use std::hash::{BuildHasher, Hasher};
 
-use rustc_hash::{FxBuildHasher, FxHashSet};
+use rustc_hash::{FxBuildHasher, FxHashSet, FxHasher};
 
 use crate::edit::Change;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
@@ -66,6 +66,7 @@ impl Rule for RepeatedText {
         let mut seen: FxHashSet<u64> = FxHashSet::with_capacity_and_hasher(doc.text().len() / 6, FxBuildHasher);
         let mut crossing: FxHashSet<u64> = FxHashSet::default();
         let mut tail: VecDeque<u64> = VecDeque::with_capacity(RUN);
+        let mut hashes = Vec::new();
         let mut changes = Vec::new();
         // Whether the last line kept stopped mid-sentence.
         let mut broken_mid_sentence = false;
@@ -73,7 +74,7 @@ impl Rule for RepeatedText {
             if words == 0 {
                 continue;
             }
-            let hashes: Vec<u64> = word_hashes(line.text).collect();
+            word_hashes(line.text, &mut hashes);
             if hashes.len() >= min_words {
                 let runs: Vec<u64> = hashes.windows(RUN).map(run_hash).collect();
                 let repeated = runs.iter().filter(|run| seen.contains(run)).count();
@@ -85,7 +86,7 @@ impl Rule for RepeatedText {
                     continue;
                 }
             }
-            for (index, hash) in hashes.into_iter().enumerate() {
+            for (index, &hash) in hashes.iter().enumerate() {
                 if tail.len() == RUN {
                     tail.pop_front();
                 }
@@ -112,12 +113,13 @@ impl Rule for RepeatedText {
 fn any_run_crosses_again(doc: &Doc, min_words: usize) -> bool {
     let mut crossing: FxHashSet<u64> = FxHashSet::default();
     let mut tail: VecDeque<u64> = VecDeque::with_capacity(RUN);
+    let mut hashes = Vec::new();
     let mut broken_mid_sentence = false;
     for (line, &words) in doc.lines().iter().zip(doc.word_counts()) {
         if words == 0 {
             continue;
         }
-        let hashes: Vec<u64> = word_hashes(line.text).collect();
+        word_hashes(line.text, &mut hashes);
         if hashes.len() >= min_words && !crossing.is_empty() && hashes.windows(RUN).any(|run| crossing.contains(&run_hash(run))) {
             return true;
         }
@@ -136,19 +138,29 @@ fn any_run_crosses_again(doc: &Doc, min_words: usize) -> bool {
     false
 }
 
-/// A hash of each word of `line`, lower case, punctuation aside.
-fn word_hashes(line: &str) -> impl Iterator<Item = u64> + '_ {
-    line.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut hasher = FxBuildHasher.build_hasher();
-            if w.is_ascii() {
-                w.bytes().for_each(|b| hasher.write_u32(b.to_ascii_lowercase() as u32));
-            } else {
-                w.chars().flat_map(char::to_lowercase).for_each(|c| hasher.write_u32(c as u32));
+/// Writes into `hashes` (cleared first) a hash of each word of `line`,
+/// lower case, punctuation aside.
+fn word_hashes(line: &str, hashes: &mut Vec<u64>) {
+    hashes.clear();
+    if line.is_ascii() {
+        // Most lines: byte work, no Unicode tables.
+        let mut word: Option<FxHasher> = None;
+        for b in line.bytes() {
+            if b.is_ascii_alphanumeric() {
+                word.get_or_insert_default().write_u32(b.to_ascii_lowercase() as u32);
+            } else if let Some(done) = word.take() {
+                hashes.push(done.finish());
             }
-            hasher.finish()
-        })
+        }
+        hashes.extend(word.map(|done| done.finish()));
+        return;
+    }
+    let words = line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    hashes.extend(words.map(|w| {
+        let mut hasher = FxHasher::default();
+        w.chars().flat_map(char::to_lowercase).for_each(|c| hasher.write_u32(c as u32));
+        hasher.finish()
+    }));
 }
 
 fn run_hash(words: &[u64]) -> u64 {
