@@ -67,6 +67,7 @@ pub struct Doc {
     words: OnceCell<Vec<usize>>,
     normalized: OnceCell<Vec<String>>,
     hits: OnceCell<Vec<Hits>>,
+    pair_hits: OnceCell<Vec<Hits>>,
     readings: OnceCell<Readings>,
     folded: OnceCell<Vec<LineKey>>,
     paragraphs: OnceCell<Vec<LineKey>>,
@@ -81,6 +82,9 @@ pub struct Doc {
 /// their normalised form, so it is not computed.
 pub const PHRASE_MAX_WORDS: usize = 60;
 
+/// Longest line, in words, that may hold half of a phrase broken across two lines.
+pub const BROKEN_MAX_WORDS: usize = 12;
+
 impl Doc {
     pub fn new(text: String) -> Doc {
         Doc {
@@ -89,6 +93,7 @@ impl Doc {
             words: OnceCell::new(),
             normalized: OnceCell::new(),
             hits: OnceCell::new(),
+            pair_hits: OnceCell::new(),
             readings: OnceCell::new(),
             folded: OnceCell::new(),
             paragraphs: OnceCell::new(),
@@ -200,6 +205,32 @@ impl Doc {
     /// The phrase lists each line matches, in its normalised form.
     pub fn phrase_hits(&self) -> &[Hits] {
         self.hits.get_or_init(|| self.normalized().iter().map(|line| INDEX.hits(line)).collect())
+    }
+
+    /// For each line, the phrase lists it matches joined to the line before
+    /// (a phrase broken across two lines, "the page you were" / "looking
+    /// for"): only where both lines are short and the first stops
+    /// mid-sentence; otherwise none. Not kept across changes: removing a line
+    /// makes new neighbours.
+    pub fn pair_hits(&self) -> &[Hits] {
+        self.pair_hits.get_or_init(|| {
+            let (lines, words, normal) = (self.lines(), self.word_counts(), self.normalized());
+            let mut joined = String::new();
+            (0..lines.len())
+                .map(|i| {
+                    let paired = i > 0
+                        && (1..=BROKEN_MAX_WORDS).contains(&words[i - 1])
+                        && (1..=BROKEN_MAX_WORDS).contains(&words[i])
+                        && !lines[i - 1].text.trim_end().ends_with(['.', '!', '?', ':', '"', '\u{201d}']);
+                    if !paired {
+                        return Hits::default();
+                    }
+                    joined.clear();
+                    joined.extend([normal[i - 1].as_str(), " ", normal[i].as_str()]);
+                    INDEX.hits(&joined)
+                })
+                .collect()
+        })
     }
 
     /// How each line reads as prose in a text whose stop words are `stop`:
@@ -341,6 +372,16 @@ mod tests {
         let _ = edited.lines();
         let changes = [Change::replace(1..2, "", "x")];
         assert_eq!(edited.after(&changes, "ab\nc".into()).lines().len(), 2);
+    }
+
+    #[test]
+    fn pair_hits_find_a_phrase_broken_across_short_lines() {
+        let strong = &crate::phrases::PhraseList::ErrorPage.file().strong;
+        let broken = Doc::new("Sorry, the page you were\nlooking for is gone\n".into());
+        assert!(!broken.phrase_hits()[1].has(strong) && broken.pair_hits()[1].has(strong));
+        assert!(!broken.pair_hits()[0].has(strong), "the first line has none before it");
+        let ended = Doc::new("Sorry, the page you were.\nlooking for is gone\n".into());
+        assert!(!ended.pair_hits()[1].has(strong), "a sentence ends between them");
     }
 
     #[test]

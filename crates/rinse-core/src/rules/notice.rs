@@ -12,9 +12,6 @@ use crate::text::{Doc, Line};
 /// Longest weak line, in words.
 const WEAK_MAX_WORDS: usize = 6;
 
-/// Longest line, in words, that may hold half of a phrase broken across two lines.
-const BROKEN_MAX_WORDS: usize = 12;
-
 /// A strong line this short is a label or a heading, sure evidence as it is;
 /// a longer one must speak to the reader to be sure.
 const LABEL_MAX_WORDS: usize = 10;
@@ -55,7 +52,7 @@ pub fn notice_changes(doc: &Doc, notice: &Notice) -> Vec<Change> {
     let lines: Vec<Line> = doc.lines();
     let words = doc.word_counts();
     let normal = doc.normalized();
-    let hits = doc.phrase_hits();
+    let (hits, pair_hits) = (doc.phrase_hits(), doc.pair_hits());
     let phrases = notice.phrases;
     let mut class: Vec<Class> = (0..lines.len())
         .map(|i| {
@@ -70,21 +67,15 @@ pub fn notice_changes(doc: &Doc, notice: &Notice) -> Vec<Change> {
             }
         })
         .collect();
-    // A phrase broken across two short lines ("the page you were" / "looking for"):
-    // the first line stops mid-sentence.
+    // A phrase broken across two short lines ("the page you were" / "looking for").
     for i in 1..lines.len() {
         let pair = [class[i - 1], class[i]];
-        let mid_sentence = !lines[i - 1].text.trim_end().ends_with(['.', '!', '?', ':', '"', '\u{201d}']);
-        if mid_sentence
+        if pair_hits[i].has(&phrases.strong)
             && pair.iter().all(|c| matches!(c, Class::Other | Class::Weak))
-            && words[i - 1].max(words[i]) <= BROKEN_MAX_WORDS
             && words[i - 1] + words[i] <= notice.max_words
         {
-            let joined = format!("{} {}", normal[i - 1], normal[i]);
-            if phrases.strong.matches(&joined) {
-                class[i - 1] = Class::Strong;
-                class[i] = Class::Strong;
-            }
+            class[i - 1] = Class::Strong;
+            class[i] = Class::Strong;
         }
     }
 
