@@ -1,5 +1,5 @@
 use std::collections::VecDeque;
-use std::hash::{BuildHasher, Hasher};
+use std::hash::Hasher;
 
 use rustc_hash::{FxBuildHasher, FxHashSet, FxHasher};
 
@@ -76,7 +76,7 @@ impl Rule for RepeatedText {
             }
             word_hashes(line.text, &mut hashes);
             if hashes.len() >= min_words {
-                let runs: Vec<u64> = hashes.windows(RUN).map(run_hash).collect();
+                let runs: Vec<u64> = run_hashes(&hashes).collect();
                 let repeated = runs.iter().filter(|run| seen.contains(run)).count();
                 // Text that ran inside one earlier line is a quotation or a
                 // summary; a copy broken elsewhere runs across the old breaks.
@@ -120,7 +120,7 @@ fn any_run_crosses_again(doc: &Doc, min_words: usize) -> bool {
             continue;
         }
         word_hashes(line.text, &mut hashes);
-        if hashes.len() >= min_words && !crossing.is_empty() && hashes.windows(RUN).any(|run| crossing.contains(&run_hash(run))) {
+        if hashes.len() >= min_words && !crossing.is_empty() && run_hashes(&hashes).any(|run| crossing.contains(&run)) {
             return true;
         }
         // The text's last words before this line, and the line's words after them.
@@ -163,8 +163,23 @@ fn word_hashes(line: &str, hashes: &mut Vec<u64>) {
     }));
 }
 
+/// Multiplier of the polynomial hash of a run.
+const RUN_BASE: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// A run's hash: a polynomial in its words' hashes, so that the runs of a
+/// line can be hashed rolling ([`run_hashes`]).
 fn run_hash(words: &[u64]) -> u64 {
-    FxBuildHasher.hash_one(words)
+    words.iter().fold(0, |hash, &word| hash.wrapping_mul(RUN_BASE).wrapping_add(word))
+}
+
+/// [`run_hash`] of each window of `RUN` words of `words`, each from the last.
+fn run_hashes(words: &[u64]) -> impl Iterator<Item = u64> + '_ {
+    let outgoing = RUN_BASE.wrapping_pow(RUN as u32 - 1);
+    let first = (words.len() >= RUN).then(|| run_hash(&words[..RUN]));
+    first.into_iter().chain(words.windows(RUN + 1).scan(first.unwrap_or_default(), move |hash, window| {
+        *hash = hash.wrapping_sub(window[0].wrapping_mul(outgoing)).wrapping_mul(RUN_BASE).wrapping_add(window[RUN]);
+        Some(*hash)
+    }))
 }
 
 #[cfg(test)]
@@ -177,6 +192,15 @@ mod tests {
         let first = "^ Hartl, John (3 September 1998). \"Studio will distribute the animated film\"\n. The Seattle Times. Retrieved 2015-02-11.\n";
         let copy = "^ Hartl, John (3 September 1998). \"Studio will distribute the animated film\". The Seattle Times. Retrieved 2015-02-11.\n";
         assert_eq!(run(&RepeatedText, &format!("{first}Other text.\n{copy}")), format!("{first}Other text.\n"));
+    }
+
+    #[test]
+    fn rolling_run_hashes_equal_direct_ones() {
+        let words: Vec<u64> = (0..20u64).map(|n| n.wrapping_mul(0x1234_5678_9abc_def1) ^ 77).collect();
+        let rolled: Vec<u64> = run_hashes(&words).collect();
+        let direct: Vec<u64> = words.windows(RUN).map(run_hash).collect();
+        assert_eq!(rolled, direct);
+        assert_eq!(run_hashes(&words[..RUN - 1]).count(), 0);
     }
 
     #[test]
