@@ -51,8 +51,10 @@ impl Rule for RepeatedBody {
             .unzip();
         // Digits count here: rows of a table differ only in their numbers.
         // Lines are compared by the hash of their folded form, and by the
-        // folded form itself only when the hashes agree.
-        let same = |a: usize, b: usize| keys[a] == keys[b] && fold(lines[a].text) == fold(lines[b].text);
+        // folded form itself only when the hashes agree and the lines differ.
+        let same = |a: usize, b: usize| {
+            keys[a] == keys[b] && (lines[a].text == lines[b].text || fold(lines[a].text) == fold(lines[b].text))
+        };
         // Lines kept so far, in order; an earlier run is a stretch of them.
         let mut kept: Vec<usize> = Vec::new();
         let mut seen_at: HashMap<u64, Vec<usize>> = HashMap::default(); // key -> positions in `kept`
