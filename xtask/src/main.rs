@@ -111,6 +111,28 @@ fn test(root: &Path) -> Result<(), String> {
 /// Criterion benchmarks of the engine, then the release CLI over each
 /// evaluation track found in `../shared/eval/data`, single-threaded and on
 /// every core.
+/// Runs of the CLI over each track, of which the fastest is reported.
+const BENCH_RUNS: usize = 3;
+
+/// Seconds the CLI takes to clean `input` (a JSONL track) on `threads` threads (0: all).
+fn time_cli(rinse: &Path, from: &str, threads: &str, input: &[u8], track: &Path) -> Result<f64, String> {
+    let mut cli = std::process::Command::new(rinse);
+    cli.args(["--jsonl", "--from", from]);
+    if threads != "0" {
+        cli.args(["--threads", threads]);
+    }
+    let started = std::time::Instant::now();
+    let mut child = cli
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| format!("running {}: {e}", rinse.display()))?;
+    std::io::Write::write_all(&mut child.stdin.take().expect("piped stdin"), input)
+        .map_err(|e| format!("feeding {}: {e}", track.display()))?;
+    child.wait().map_err(|e| e.to_string())?;
+    Ok(started.elapsed().as_secs_f64())
+}
+
 fn bench(root: &Path) -> Result<(), String> {
     run(command(root, "cargo").args(["bench", "-p", "rinse-core", "--bench", "clean"]))?;
     run(command(root, "cargo").args(["build", "--release", "-p", "rinse-cli"]))?;
@@ -129,24 +151,14 @@ fn bench(root: &Path) -> Result<(), String> {
         let input = std::fs::read(&track).map_err(|e| format!("{}: {e}", track.display()))?;
         let from = if track.to_string_lossy().contains("html") { "html" } else { "text" };
         for threads in ["1", "0"] {
-            let mut cli = std::process::Command::new(&rinse);
-            cli.args(["--jsonl", "--from", from]);
-            if threads != "0" {
-                cli.args(["--threads", threads]);
+            // The best of a few runs: a shared machine only ever makes a run slower.
+            let mut best = f64::INFINITY;
+            for _ in 0..BENCH_RUNS {
+                best = best.min(time_cli(&rinse, from, threads, &input, &track)?);
             }
-            let started = std::time::Instant::now();
-            let mut child = cli
-                .stdin(std::process::Stdio::piped())
-                .stdout(std::process::Stdio::null())
-                .spawn()
-                .map_err(|e| format!("running {}: {e}", rinse.display()))?;
-            std::io::Write::write_all(&mut child.stdin.take().expect("piped stdin"), &input)
-                .map_err(|e| format!("feeding {}: {e}", track.display()))?;
-            child.wait().map_err(|e| e.to_string())?;
-            let seconds = started.elapsed().as_secs_f64();
             let cores = if threads == "0" { "all cores" } else { "1 thread" };
             let name = track.file_name().unwrap_or_default().to_string_lossy();
-            println!("{name:<24} {cores:<10} {:>8.1} MB/s", input.len() as f64 / seconds / 1e6);
+            println!("{name:<24} {cores:<10} {:>8.1} MB/s", input.len() as f64 / best / 1e6);
         }
     }
     Ok(())
