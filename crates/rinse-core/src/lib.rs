@@ -118,15 +118,18 @@ fn clean_doc(doc: Doc, plan: &Plan) -> Cleaned {
                 settled[index] = Some((version, content_version, shape_version));
                 continue;
             }
-            settled[index] = None;
             changed = true;
             version += 1;
-            if !text::deletes_whole_lines(doc.text(), &changes) {
+            let whole_lines = text::deletes_whole_lines(doc.text(), &changes);
+            if !whole_lines {
                 content_version += 1;
             }
             if !text::deletes_blank_lines(doc.text(), &changes) {
                 shape_version += 1;
             }
+            // A rule that judges each line alone has nothing more to do on
+            // the lines it kept, when all it did was remove lines.
+            settled[index] = (step.line_local() && whole_lines).then_some((version, content_version, shape_version));
             *counts.entry(id).or_default() += changes.len();
             let next = apply_changes(doc.text(), &changes);
             edits = compose(doc.text(), edits, changes.clone(), id);

@@ -1,7 +1,6 @@
 use crate::edit::Change;
 use crate::text::Doc;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
-use crate::text::lines;
 
 /// Phrases whose lines C4 drops: site policy and script notices.
 const POLICY: &[&str] = &["javascript", "terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"];
@@ -31,18 +30,23 @@ impl Rule for C4Lines {
         &INFO
     }
 
+    fn line_local(&self) -> bool {
+        true
+    }
+
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
-        let text = doc.text();
         let min_words = params.int("min_words").max(0) as usize;
-        lines(text)
-            .filter(|line| !line.is_blank())
-            .filter_map(|line| {
+        doc.lines()
+            .into_iter()
+            .zip(doc.word_counts())
+            .filter(|(line, _)| !line.is_blank())
+            .filter_map(|(line, &words)| {
                 let body = line.text.trim_end();
                 let reason = if !body.ends_with(['.', '!', '?', '"', '\'', '\u{201d}', '\u{2019}', '\u{2026}', '\u{3002}', '\u{ff01}', '\u{ff1f}']) {
                     "no terminal punctuation (C4)"
-                } else if body.split_whitespace().count() < min_words {
+                } else if words < min_words {
                     "fewer words than C4 keeps"
-                } else if POLICY.iter().any(|p| body.to_lowercase().contains(p)) {
+                } else if mentions_policy(body) {
                     "mentions JavaScript or a site policy (C4)"
                 } else {
                     return None;
@@ -51,6 +55,12 @@ impl Rule for C4Lines {
             })
             .collect()
     }
+}
+
+/// Whether the line, in lower case, holds a [`POLICY`] phrase.
+fn mentions_policy(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    POLICY.iter().any(|p| lower.contains(p))
 }
 
 #[cfg(test)]
