@@ -44,23 +44,32 @@ impl Rule for NearDuplicates {
         let text = doc.text();
         let threshold = params.float("threshold").clamp(0.0, 1.0);
         let min_words = params.int("min_words").max(4) as usize;
-        // Shingle hash -> earlier paragraphs holding it; paragraph -> its shingle count.
-        let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        // Earlier paragraphs holding each shingle, as a list through `postings`
+        // (shingle hash -> its last posting; a posting is a paragraph and the
+        // shingle's posting before it), and each paragraph's shingle count.
+        let mut last_posting: FxHashMap<u64, usize> = FxHashMap::default();
+        let mut postings: Vec<(usize, Option<usize>)> = Vec::new();
         let mut sizes: Vec<usize> = Vec::new();
+        let (mut words, mut shingles, mut shared) = (Vec::new(), FxHashSet::default(), FxHashMap::default());
         let mut changes = Vec::new();
         for line in lines(text) {
             if line.text.len() < min_words * 2 {
                 continue;
             }
-            let words: Vec<u64> = line.text.split_whitespace().filter_map(word_hash).collect();
+            words.clear();
+            words.extend(line.text.split_whitespace().filter_map(word_hash));
             if words.len() < min_words {
                 continue;
             }
-            let shingles: FxHashSet<u64> = words.windows(4).map(hash).collect();
-            let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
+            shingles.clear();
+            shingles.extend(words.windows(4).map(hash));
+            shared.clear();
             for shingle in &shingles {
-                for &para in index.get(shingle).map(Vec::as_slice).unwrap_or_default() {
-                    *shared.entry(para).or_default() += 1;
+                let mut posting = last_posting.get(shingle).copied();
+                while let Some(at) = posting {
+                    let (para, before) = postings[at];
+                    *shared.entry(para).or_insert(0usize) += 1;
+                    posting = before;
                 }
             }
             let similar = shared.iter().any(|(&para, &common)| {
@@ -71,10 +80,11 @@ impl Rule for NearDuplicates {
                 changes.push(Change::delete(line.full(), "nearly repeats an earlier paragraph"));
                 continue;
             }
-            let id = sizes.len();
+            let para = sizes.len();
             sizes.push(shingles.len());
-            for shingle in shingles {
-                index.entry(shingle).or_default().push(id);
+            for &shingle in &shingles {
+                let before = last_posting.insert(shingle, postings.len());
+                postings.push((para, before));
             }
         }
         changes
@@ -85,6 +95,13 @@ impl Rule for NearDuplicates {
 fn word_hash(word: &str) -> Option<u64> {
     let mut hasher = FxHasher::default();
     let mut any = false;
+    if word.is_ascii() {
+        for b in word.bytes().filter(u8::is_ascii_alphanumeric) {
+            any = true;
+            hasher.write_u32(b.to_ascii_lowercase() as u32);
+        }
+        return any.then(|| hasher.finish());
+    }
     for c in word.chars().filter(|c| c.is_alphanumeric()) {
         any = true;
         for lower in c.to_lowercase() {
