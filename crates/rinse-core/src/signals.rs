@@ -1,7 +1,7 @@
 //! Document-level quality signals of the Gopher, C4 and FineWeb filters, and
 //! the keep/drop verdict they give, for people building training corpora.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -118,7 +118,7 @@ impl Signals {
 
 /// How many items repeat an earlier one, and their total length.
 fn duplicates(items: &[&str]) -> (usize, usize) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = FxHashSet::default();
     items.iter().filter(|item| !seen.insert(**item)).fold((0, 0), |(n, chars), item| (n + 1, chars + item.len()))
 }
 
@@ -127,7 +127,7 @@ fn top_ngram_chars(words: &[String], size: usize) -> usize {
     if words.len() < size {
         return 0;
     }
-    let mut counts: HashMap<&[String], usize> = HashMap::new();
+    let mut counts: FxHashMap<&[String], usize> = FxHashMap::default();
     for gram in words.windows(size) {
         *counts.entry(gram).or_default() += 1;
     }
