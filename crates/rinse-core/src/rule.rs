@@ -20,7 +20,8 @@ pub trait Rule: Sync {
 
     /// Whether the changes it makes to a line depend on that line alone, so
     /// that removing other lines never gives it more to do. The engine then
-    /// skips it when a pass over the text only removed lines.
+    /// skips it when a pass over the text only removed lines, and after it
+    /// removed lines itself.
     fn line_local(&self) -> bool {
         false
     }
