@@ -69,8 +69,8 @@ proptest! {
     }
 
     #[test]
-    fn default_cleaning_is_idempotent(text in scrape_like()) {
-        let config = Config::default();
+    fn cleaning_is_idempotent(text in scrape_like(), preset in prop::sample::select(Preset::ALL.to_vec())) {
+        let config = Config::preset(preset);
         let once = clean_with(&text, &config).unwrap().text;
         let twice = clean_with(&once, &config).unwrap();
         prop_assert_eq!(&twice.text, &once);
@@ -115,7 +115,8 @@ proptest! {
     fn line_views_kept_across_deletions_match_fresh_ones(text in scrape_like(), drop in prop::collection::vec(any::<bool>(), 0..24)) {
         use rinse_core::text::{lines, Doc};
         let doc = Doc::new(text.clone());
-        let _ = doc.normalized();
+        let stop = rinse_core::stopwords::for_text(&text);
+        let _ = (doc.normalized(), doc.phrase_hits(), doc.pair_hits(), doc.readings(stop), doc.folded(), doc.paragraph_keys());
         let changes: Vec<Change> = lines(&text)
             .zip(drop.iter().chain(std::iter::repeat(&false)))
             .filter(|(_, &d)| d)
@@ -127,5 +128,10 @@ proptest! {
         prop_assert_eq!(after.lines(), fresh.lines());
         prop_assert_eq!(after.word_counts(), fresh.word_counts());
         prop_assert_eq!(after.normalized(), fresh.normalized());
+        prop_assert_eq!(after.phrase_hits(), fresh.phrase_hits());
+        prop_assert_eq!(after.pair_hits(), fresh.pair_hits());
+        prop_assert_eq!(after.readings(stop), fresh.readings(stop));
+        prop_assert_eq!(after.folded(), fresh.folded());
+        prop_assert_eq!(after.paragraph_keys(), fresh.paragraph_keys());
     }
 }
