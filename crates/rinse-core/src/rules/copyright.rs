@@ -36,6 +36,10 @@ impl Rule for Copyright {
         &INFO
     }
 
+    fn line_local(&self) -> bool {
+        true
+    }
+
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         doc.lines()
             .into_iter()

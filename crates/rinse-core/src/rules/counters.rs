@@ -37,6 +37,10 @@ impl Rule for Counters {
         &INFO
     }
 
+    fn line_local(&self) -> bool {
+        true
+    }
+
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let text = doc.text();
         lines(text)

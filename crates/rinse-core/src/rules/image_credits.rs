@@ -40,6 +40,10 @@ impl Rule for ImageCredits {
         &INFO
     }
 
+    fn line_local(&self) -> bool {
+        true
+    }
+
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         doc.lines()
             .into_iter()
