@@ -2,9 +2,9 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::hash::BuildHasher;
+use std::hash::{BuildHasher, Hasher};
 
-use rustc_hash::FxBuildHasher;
+use rustc_hash::{FxBuildHasher, FxHasher};
 
 use crate::edit::Change;
 use crate::phrases::{fold_into, normalize, Hits, INDEX};
@@ -68,6 +68,7 @@ pub struct Doc {
     normalized: OnceCell<Vec<String>>,
     hits: OnceCell<Vec<Hits>>,
     pair_hits: OnceCell<Vec<Hits>>,
+    word_hashes: OnceCell<Vec<Box<[u64]>>>,
     readings: OnceCell<Readings>,
     folded: OnceCell<Vec<LineKey>>,
     paragraphs: OnceCell<Vec<LineKey>>,
@@ -94,6 +95,7 @@ impl Doc {
             normalized: OnceCell::new(),
             hits: OnceCell::new(),
             pair_hits: OnceCell::new(),
+            word_hashes: OnceCell::new(),
             readings: OnceCell::new(),
             folded: OnceCell::new(),
             paragraphs: OnceCell::new(),
@@ -179,6 +181,9 @@ impl Doc {
         if let Some(hits) = self.hits.get() {
             let _ = doc.hits.set(kept(hits, &keep));
         }
+        if let Some(hashes) = self.word_hashes.get() {
+            let _ = doc.word_hashes.set(kept(hashes, &keep));
+        }
         if let Some(readings) = self.readings.get() {
             let _ = doc.readings.set(Readings { stop: readings.stop, lines: kept(&readings.lines, &keep) });
         }
@@ -228,6 +233,20 @@ impl Doc {
                     joined.clear();
                     joined.extend([normal[i - 1].as_str(), " ", normal[i].as_str()]);
                     INDEX.hits(&joined)
+                })
+                .collect()
+        })
+    }
+
+    /// Each line's words ([`word_hashes`]), hashed.
+    pub fn word_hashes(&self) -> &[Box<[u64]>] {
+        self.word_hashes.get_or_init(|| {
+            let mut buffer = Vec::new();
+            self.lines()
+                .iter()
+                .map(|line| {
+                    word_hashes(line.text, &mut buffer);
+                    buffer.as_slice().into()
                 })
                 .collect()
         })
@@ -306,6 +325,31 @@ pub fn paragraph_key(line: &str, key: &mut String) {
             }
         }
     }
+}
+
+/// Writes into `hashes` (cleared first) a hash of each word of `line`,
+/// lower case, punctuation aside.
+pub fn word_hashes(line: &str, hashes: &mut Vec<u64>) {
+    hashes.clear();
+    if line.is_ascii() {
+        // Most lines: byte work, no Unicode tables.
+        let mut word: Option<FxHasher> = None;
+        for b in line.bytes() {
+            if b.is_ascii_alphanumeric() {
+                word.get_or_insert_default().write_u32(b.to_ascii_lowercase() as u32);
+            } else if let Some(done) = word.take() {
+                hashes.push(done.finish());
+            }
+        }
+        hashes.extend(word.map(|done| done.finish()));
+        return;
+    }
+    let words = line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    hashes.extend(words.map(|w| {
+        let mut hasher = FxHasher::default();
+        w.chars().flat_map(char::to_lowercase).for_each(|c| hasher.write_u32(c as u32));
+        hasher.finish()
+    }));
 }
 
 /// A line's key, reduced to its hash and length: lines with equal keys

@@ -116,7 +116,7 @@ proptest! {
         use rinse_core::text::{lines, Doc};
         let doc = Doc::new(text.clone());
         let stop = rinse_core::stopwords::for_text(&text);
-        let _ = (doc.normalized(), doc.phrase_hits(), doc.pair_hits(), doc.readings(stop), doc.folded(), doc.paragraph_keys());
+        let _ = (doc.normalized(), doc.phrase_hits(), doc.pair_hits(), doc.readings(stop), doc.word_hashes(), doc.folded(), doc.paragraph_keys());
         let changes: Vec<Change> = lines(&text)
             .zip(drop.iter().chain(std::iter::repeat(&false)))
             .filter(|(_, &d)| d)
@@ -131,6 +131,7 @@ proptest! {
         prop_assert_eq!(after.phrase_hits(), fresh.phrase_hits());
         prop_assert_eq!(after.pair_hits(), fresh.pair_hits());
         prop_assert_eq!(after.readings(stop), fresh.readings(stop));
+        prop_assert_eq!(after.word_hashes(), fresh.word_hashes());
         prop_assert_eq!(after.folded(), fresh.folded());
         prop_assert_eq!(after.paragraph_keys(), fresh.paragraph_keys());
     }

@@ -1,7 +1,6 @@
 use std::collections::VecDeque;
-use std::hash::Hasher;
 
-use rustc_hash::{FxBuildHasher, FxHashSet, FxHasher};
+use rustc_hash::{FxBuildHasher, FxHashSet};
 
 use crate::edit::Change;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
@@ -66,17 +65,15 @@ impl Rule for RepeatedText {
         let mut seen: FxHashSet<u64> = FxHashSet::with_capacity_and_hasher(doc.text().len() / 6, FxBuildHasher);
         let mut crossing: FxHashSet<u64> = FxHashSet::default();
         let mut tail: VecDeque<u64> = VecDeque::with_capacity(RUN);
-        let mut hashes = Vec::new();
         let mut changes = Vec::new();
         // Whether the last line kept stopped mid-sentence.
         let mut broken_mid_sentence = false;
-        for (line, &words) in doc.lines().iter().zip(doc.word_counts()) {
+        for ((line, hashes), &words) in doc.lines().iter().zip(doc.word_hashes()).zip(doc.word_counts()) {
             if words == 0 {
                 continue;
             }
-            word_hashes(line.text, &mut hashes);
             if hashes.len() >= min_words {
-                let runs: Vec<u64> = run_hashes(&hashes).collect();
+                let runs: Vec<u64> = run_hashes(hashes).collect();
                 let repeated = runs.iter().filter(|run| seen.contains(run)).count();
                 // Text that ran inside one earlier line is a quotation or a
                 // summary; a copy broken elsewhere runs across the old breaks.
@@ -113,14 +110,12 @@ impl Rule for RepeatedText {
 fn any_run_crosses_again(doc: &Doc, min_words: usize) -> bool {
     let mut crossing: FxHashSet<u64> = FxHashSet::default();
     let mut tail: VecDeque<u64> = VecDeque::with_capacity(RUN);
-    let mut hashes = Vec::new();
     let mut broken_mid_sentence = false;
-    for (line, &words) in doc.lines().iter().zip(doc.word_counts()) {
+    for ((line, hashes), &words) in doc.lines().iter().zip(doc.word_hashes()).zip(doc.word_counts()) {
         if words == 0 {
             continue;
         }
-        word_hashes(line.text, &mut hashes);
-        if hashes.len() >= min_words && !crossing.is_empty() && run_hashes(&hashes).any(|run| crossing.contains(&run)) {
+        if hashes.len() >= min_words && !crossing.is_empty() && run_hashes(hashes).any(|run| crossing.contains(&run)) {
             return true;
         }
         // The text's last words before this line, and the line's words after them.
@@ -136,31 +131,6 @@ fn any_run_crosses_again(doc: &Doc, min_words: usize) -> bool {
         broken_mid_sentence = !line.text.trim_end().ends_with(['.', '!', '?', ':', '\u{3002}']);
     }
     false
-}
-
-/// Writes into `hashes` (cleared first) a hash of each word of `line`,
-/// lower case, punctuation aside.
-fn word_hashes(line: &str, hashes: &mut Vec<u64>) {
-    hashes.clear();
-    if line.is_ascii() {
-        // Most lines: byte work, no Unicode tables.
-        let mut word: Option<FxHasher> = None;
-        for b in line.bytes() {
-            if b.is_ascii_alphanumeric() {
-                word.get_or_insert_default().write_u32(b.to_ascii_lowercase() as u32);
-            } else if let Some(done) = word.take() {
-                hashes.push(done.finish());
-            }
-        }
-        hashes.extend(word.map(|done| done.finish()));
-        return;
-    }
-    let words = line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-    hashes.extend(words.map(|w| {
-        let mut hasher = FxHasher::default();
-        w.chars().flat_map(char::to_lowercase).for_each(|c| hasher.write_u32(c as u32));
-        hasher.finish()
-    }));
 }
 
 /// Multiplier of the polynomial hash of a run.
