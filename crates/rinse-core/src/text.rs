@@ -204,7 +204,7 @@ impl Doc {
 
     /// Words in each line.
     pub fn word_counts(&self) -> &[usize] {
-        self.words.get_or_init(|| self.lines().iter().map(|l| l.text.split_whitespace().count()).collect())
+        self.words.get_or_init(|| self.lines().iter().map(|l| word_count(l.text)).collect())
     }
 
     /// The phrase lists each line matches, in its normalised form.
@@ -290,27 +290,48 @@ impl Doc {
     }
 }
 
+/// Words in `line`, as `split_whitespace` counts them.
+pub fn word_count(line: &str) -> usize {
+    if !line.is_ascii() {
+        return line.split_whitespace().count();
+    }
+    // Byte work: a word starts at each non-blank byte after a blank or the start.
+    let blank = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
+    let mut after_blank = true;
+    let mut words = 0;
+    for &byte in line.as_bytes() {
+        let is_blank = blank(byte);
+        words += usize::from(after_blank && !is_blank);
+        after_blank = is_blank;
+    }
+    words
+}
+
 /// Writes into `key` (cleared first) the line's words, lower case, digits
 /// as `0`, punctuation dropped: lines that differ only in these are the
 /// same paragraph.
 pub fn paragraph_key(line: &str, key: &mut String) {
     key.clear();
+    // ASCII lines have always been read with `u8::is_ascii_whitespace`,
+    // others with `char::is_whitespace`, which also counts the vertical tab.
+    let vertical_tab_is_space = !line.is_ascii();
     let mut space = false;
-    if line.is_ascii() {
-        for b in line.bytes() {
-            if b.is_ascii_whitespace() {
+    for (at, byte) in line.bytes().enumerate() {
+        if byte.is_ascii() {
+            // Most characters: byte work, no Unicode tables.
+            if byte.is_ascii_whitespace() || byte == 0x0B && vertical_tab_is_space {
                 space = !key.is_empty();
-            } else if b.is_ascii_alphanumeric() {
+            } else if byte.is_ascii_alphanumeric() {
                 if space {
                     key.push(' ');
                     space = false;
                 }
-                key.push(if b.is_ascii_digit() { '0' } else { b.to_ascii_lowercase() as char });
+                key.push(if byte.is_ascii_digit() { '0' } else { byte.to_ascii_lowercase() as char });
             }
+            continue;
         }
-        return;
-    }
-    for c in line.chars() {
+        // The first byte of a character beyond ASCII: the character starts here.
+        let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else { continue };
         if c.is_whitespace() {
             space = !key.is_empty();
         } else if c.is_alphanumeric() {
@@ -331,25 +352,27 @@ pub fn paragraph_key(line: &str, key: &mut String) {
 /// lower case, punctuation aside.
 pub fn word_hashes(line: &str, hashes: &mut Vec<u64>) {
     hashes.clear();
-    if line.is_ascii() {
-        // Most lines: byte work, no Unicode tables.
-        let mut word: Option<FxHasher> = None;
-        for b in line.bytes() {
-            if b.is_ascii_alphanumeric() {
-                word.get_or_insert_default().write_u32(b.to_ascii_lowercase() as u32);
+    let mut word: Option<FxHasher> = None;
+    for (at, byte) in line.bytes().enumerate() {
+        if byte.is_ascii() {
+            // Most characters: byte work, no Unicode tables.
+            if byte.is_ascii_alphanumeric() {
+                word.get_or_insert_default().write_u32(byte.to_ascii_lowercase() as u32);
             } else if let Some(done) = word.take() {
                 hashes.push(done.finish());
             }
+            continue;
         }
-        hashes.extend(word.map(|done| done.finish()));
-        return;
+        // The first byte of a character beyond ASCII: the character starts here.
+        let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else { continue };
+        if c.is_alphanumeric() {
+            let hasher = word.get_or_insert_default();
+            c.to_lowercase().for_each(|lower| hasher.write_u32(lower as u32));
+        } else if let Some(done) = word.take() {
+            hashes.push(done.finish());
+        }
     }
-    let words = line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-    hashes.extend(words.map(|w| {
-        let mut hasher = FxHasher::default();
-        w.chars().flat_map(char::to_lowercase).for_each(|c| hasher.write_u32(c as u32));
-        hasher.finish()
-    }));
+    hashes.extend(word.map(|done| done.finish()));
 }
 
 /// A line's key, reduced to its hash and length: lines with equal keys

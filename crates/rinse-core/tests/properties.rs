@@ -136,3 +136,56 @@ proptest! {
         prop_assert_eq!(after.paragraph_keys(), fresh.paragraph_keys());
     }
 }
+
+/// Text mixing ASCII with letters, digits and spaces beyond it, and the
+/// vertical tab, which ASCII and Unicode readings of whitespace disagree on.
+fn mixed_line() -> impl Strategy<Value = String> {
+    "[a-zA-Z0-9 .,'\u{0B}\tÜüßΣǅ٣\u{a0}\u{2003}語-]{0,40}"
+}
+
+/// The plain, character-by-character forms of the line keys, which the fast ones must equal.
+mod plain {
+    use std::hash::Hasher;
+
+    /// Each blank-separated token's letters and digits (digits as 0, lower
+    /// case), the empty ones dropped, joined by spaces.
+    pub fn paragraph_key(line: &str) -> String {
+        let ascii = line.is_ascii();
+        let blank = |c: char| if ascii { c.is_ascii_whitespace() } else { c.is_whitespace() };
+        let tokens = line.split(blank).map(|token| {
+            token
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(|c| if c.is_numeric() { vec!['0'] } else { c.to_lowercase().collect() })
+                .collect::<String>()
+        });
+        tokens.filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" ")
+    }
+
+    pub fn word_hashes(line: &str) -> Vec<u64> {
+        line.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let mut hasher = rustc_hash::FxHasher::default();
+                w.chars().flat_map(char::to_lowercase).for_each(|c| hasher.write_u32(c as u32));
+                hasher.finish()
+            })
+            .collect()
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn fast_line_keys_equal_the_plain_ones(line in mixed_line()) {
+        use rinse_core::text::{paragraph_key, word_count, word_hashes};
+        prop_assert_eq!(word_count(&line), line.split_whitespace().count());
+        let mut key = String::new();
+        paragraph_key(&line, &mut key);
+        prop_assert_eq!(key, plain::paragraph_key(&line));
+        let mut hashes = Vec::new();
+        word_hashes(&line, &mut hashes);
+        prop_assert_eq!(hashes, plain::word_hashes(&line));
+    }
+}
