@@ -47,10 +47,20 @@ pub fn for_text(text: &str) -> Option<&'static FxHashSet<&'static str>> {
 /// not copied.
 pub fn word_key(word: &str) -> Cow<'_, str> {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-    if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+    if word.chars().all(is_key_char) {
         return Cow::Borrowed(word);
     }
     Cow::Owned(word.to_lowercase().replace('\u{2019}', "'"))
+}
+
+/// Whether `c` stands in a word key as it is: lower case already (its
+/// lower case is itself), and not a curly apostrophe.
+fn is_key_char(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_uppercase();
+    }
+    let mut lower = c.to_lowercase();
+    c != '\u{2019}' && lower.len() == 1 && lower.next() == Some(c)
 }
 
 #[cfg(test)]
@@ -64,5 +74,8 @@ mod tests {
         let german = for_text("Der Hund und die Katze sind nicht in dem Haus, aber sie sind bei uns").unwrap();
         assert!(german.contains("und") && !german.contains("the"));
         assert!(for_text("12345 67890").is_none());
+        assert_eq!(word_key("«Über»"), "über");
+        assert_eq!(word_key("don\u{2019}t"), "don't");
+        assert!(matches!(word_key("(straße)"), Cow::Borrowed("straße")), "a word in lower case is not copied");
     }
 }
