@@ -34,6 +34,9 @@ impl Rule for Whitespace {
         let mut changes = Vec::new();
         for line in lines(text) {
             let body = line.text;
+            if plainly_spaced(body) {
+                continue;
+            }
             let trimmed = body.trim_matches(is_inline_space);
             if trimmed.is_empty() {
                 if !body.is_empty() {
@@ -56,6 +59,17 @@ impl Rule for Whitespace {
 }
 
 /// Runs of blanks inside `inner` (which starts at `offset`) that are not a single plain space.
+/// Whether `line` is ASCII with single spaces only between its words:
+/// most lines, which need no closer look.
+fn plainly_spaced(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    line.is_ascii()
+        && bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && !bytes.iter().any(|&b| matches!(b, b'\t' | 0x0B | 0x0C | b'\r'))
+        && !bytes.windows(2).any(|pair| pair == b"  ")
+}
+
 fn fold_inner_runs(inner: &str, offset: usize, changes: &mut Vec<Change>) {
     let mut run: Option<(usize, usize, bool)> = None; // start, end, is it exactly " "
     let flush = |run: Option<(usize, usize, bool)>, changes: &mut Vec<Change>| {
@@ -86,6 +100,11 @@ mod tests {
     #[test]
     fn trims_and_folds() {
         assert_eq!(run(&Whitespace, " \ta  b\t c \n   \nd"), "a b c\n\nd");
+        for (untidy, tidy) in [("a\u{0B}b", "a b"), ("a\x0Cb", "a b"), ("a\rb", "a b"), (" a", "a"), ("a ", "a"), ("a  b", "a b")] {
+            assert_eq!(run(&Whitespace, untidy), tidy, "{untidy:?}");
+            assert!(!plainly_spaced(untidy));
+        }
+        assert!(plainly_spaced("a b c") && plainly_spaced(""));
     }
 
     #[test]
