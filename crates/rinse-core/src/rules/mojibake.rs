@@ -89,7 +89,8 @@ impl Rule for Mojibake {
                 (true, Some(start)) => {
                     // A misread character is always two or more: a lone one is correct text.
                     let lone = text[start..i].chars().nth(1).is_none();
-                    if let Some((fixed, reason)) = (!lone).then(|| repair(&text[start..i])).flatten() {
+                    let repaired = (!lone && may_be_misread(&text[start..i])).then(|| repair(&text[start..i])).flatten();
+                    if let Some((fixed, reason)) = repaired {
                         changes.push(Change::replace(start..i, fixed, reason));
                     }
                     run_start = None;
@@ -104,6 +105,31 @@ impl Rule for Mojibake {
 /// The text a run of non-ASCII characters stood for, and which misreading
 /// was undone. Where several code pages decode something, the one that
 /// explains most of the run wins.
+/// For each character of the Basic Multilingual Plane, whether a code page
+/// has a byte for it (none has for the planes beyond).
+static ENCODABLE: LazyLock<Vec<bool>> = LazyLock::new(|| {
+    let mut encodable = vec![false; 0x10000];
+    for c in CODE_PAGES.iter().flat_map(|page| page.bytes.keys()) {
+        if let Some(slot) = encodable.get_mut(*c as usize) {
+            *slot = true;
+        }
+    }
+    encodable
+});
+
+/// Whether two characters in a row of `run` have bytes in some code page:
+/// a misread UTF-8 sequence is two bytes at least, so a run without (most
+/// runs of Chinese or Japanese) is not looked at closer.
+fn may_be_misread(run: &str) -> bool {
+    let encodable = |c: char| ENCODABLE.get(c as usize).copied().unwrap_or(false);
+    let mut previous = false;
+    run.chars().any(|c| {
+        let pair = previous && encodable(c);
+        previous = encodable(c);
+        pair
+    })
+}
+
 fn repair(run: &str) -> Option<(String, String)> {
     let length = run.chars().count();
     let mut best: Option<(usize, String, String)> = None;
@@ -235,5 +261,11 @@ mod tests {
     fn leaves_correct_text_that_looks_odd() {
         let text = "\u{e9}\u{2019}\u{2019} Fu\u{df}\u{201c} \u{c5}ngstr\u{f6}m \u{ae}\u{a9} \u{bf}Qu\u{e9}? \u{3c0}\u{2248}3.14 \u{43c}\u{438}\u{440} \u{1f600} \u{41c}\u{456}\u{441}\u{442}\u{43e} \u{10d}\u{159}\u{161} 42\u{b0}S";
         assert_eq!(run(&Mojibake, text), text);
+    }
+
+    #[test]
+    fn runs_without_two_encodable_characters_are_not_looked_at() {
+        assert!(may_be_misread("Ã©") && may_be_misread("‚Äú"));
+        assert!(!may_be_misread("河水回落") && !may_be_misread("\u{1f600}\u{1f600}") && !may_be_misread("é河é"));
     }
 }
