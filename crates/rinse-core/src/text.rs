@@ -172,26 +172,14 @@ impl Doc {
         }
         let doc = Doc::new(next);
         let _ = doc.lines.set(shifted);
-        if let Some(words) = self.words.get() {
-            let _ = doc.words.set(kept(words, &keep));
-        }
-        if let Some(normalized) = self.normalized.get() {
-            let _ = doc.normalized.set(kept(normalized, &keep));
-        }
-        if let Some(hits) = self.hits.get() {
-            let _ = doc.hits.set(kept(hits, &keep));
-        }
-        if let Some(hashes) = self.word_hashes.get() {
-            let _ = doc.word_hashes.set(kept(hashes, &keep));
-        }
+        carry(&self.words, &doc.words, &keep);
+        carry(&self.normalized, &doc.normalized, &keep);
+        carry(&self.hits, &doc.hits, &keep);
+        carry(&self.word_hashes, &doc.word_hashes, &keep);
+        carry(&self.folded, &doc.folded, &keep);
+        carry(&self.paragraphs, &doc.paragraphs, &keep);
         if let Some(readings) = self.readings.get() {
             let _ = doc.readings.set(Readings { stop: readings.stop, lines: kept(&readings.lines, &keep) });
-        }
-        if let Some(folded) = self.folded.get() {
-            let _ = doc.folded.set(kept(folded, &keep));
-        }
-        if let Some(paragraphs) = self.paragraphs.get() {
-            let _ = doc.paragraphs.set(kept(paragraphs, &keep));
         }
         doc
     }
@@ -316,9 +304,10 @@ pub fn paragraph_key(line: &str, key: &mut String) {
     // others with `char::is_whitespace`, which also counts the vertical tab.
     let vertical_tab_is_space = !line.is_ascii();
     let mut space = false;
-    for (at, byte) in line.bytes().enumerate() {
-        if byte.is_ascii() {
+    for c in line.chars() {
+        if c.is_ascii() {
             // Most characters: byte work, no Unicode tables.
+            let byte = c as u8;
             if byte.is_ascii_whitespace() || byte == 0x0B && vertical_tab_is_space {
                 space = !key.is_empty();
             } else if byte.is_ascii_alphanumeric() {
@@ -328,11 +317,7 @@ pub fn paragraph_key(line: &str, key: &mut String) {
                 }
                 key.push(if byte.is_ascii_digit() { '0' } else { byte.to_ascii_lowercase() as char });
             }
-            continue;
-        }
-        // The first byte of a character beyond ASCII: the character starts here.
-        let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else { continue };
-        if c.is_whitespace() {
+        } else if c.is_whitespace() {
             space = !key.is_empty();
         } else if c.is_alphanumeric() {
             if space {
@@ -353,21 +338,15 @@ pub fn paragraph_key(line: &str, key: &mut String) {
 pub fn word_hashes(line: &str, hashes: &mut Vec<u64>) {
     hashes.clear();
     let mut word: Option<FxHasher> = None;
-    for (at, byte) in line.bytes().enumerate() {
-        if byte.is_ascii() {
-            // Most characters: byte work, no Unicode tables.
-            if byte.is_ascii_alphanumeric() {
-                word.get_or_insert_default().write_u32(byte.to_ascii_lowercase() as u32);
-            } else if let Some(done) = word.take() {
-                hashes.push(done.finish());
-            }
-            continue;
-        }
-        // The first byte of a character beyond ASCII: the character starts here.
-        let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else { continue };
+    for c in line.chars() {
         if c.is_alphanumeric() {
             let hasher = word.get_or_insert_default();
-            c.to_lowercase().for_each(|lower| hasher.write_u32(lower as u32));
+            if c.is_ascii() {
+                // Most characters: no Unicode tables.
+                hasher.write_u32(c.to_ascii_lowercase() as u32);
+            } else {
+                c.to_lowercase().for_each(|lower| hasher.write_u32(lower as u32));
+            }
         } else if let Some(done) = word.take() {
             hashes.push(done.finish());
         }
@@ -394,6 +373,13 @@ fn line_keys(lines: &[Line], key: fn(&str, &mut String)) -> Vec<LineKey> {
             LineKey { hash: FxBuildHasher.hash_one(&buffer), chars: buffer.chars().count() }
         })
         .collect()
+}
+
+/// Sets `to` to the values of `from`, if computed, whose `keep` flag is set.
+fn carry<T: Clone>(from: &OnceCell<Vec<T>>, to: &OnceCell<Vec<T>>, keep: &[bool]) {
+    if let Some(values) = from.get() {
+        let _ = to.set(kept(values, keep));
+    }
 }
 
 /// The values whose `keep` flag is set.
