@@ -58,16 +58,12 @@ impl Rule for RepeatedText {
         if !any_run_crosses_again(doc, min_words) {
             return Vec::new();
         }
-        // Runs of words seen so far, those of them that crossed a line break,
-        // and the last words of the text kept, whose runs continue into the
-        // next line.
+        // Runs of words seen so far, and those of them that crossed a line break.
         // About one run a word; a word is about six bytes.
         let mut seen: FxHashSet<u64> = FxHashSet::with_capacity_and_hasher(doc.text().len() / 6, FxBuildHasher);
         let mut crossing: FxHashSet<u64> = FxHashSet::default();
-        let mut tail: VecDeque<u64> = VecDeque::with_capacity(RUN);
+        let mut reader = Reader::default();
         let mut changes = Vec::new();
-        // Whether the last line kept stopped mid-sentence.
-        let mut broken_mid_sentence = false;
         for ((line, hashes), &words) in doc.lines().iter().zip(doc.word_hashes()).zip(doc.word_counts()) {
             if words == 0 {
                 continue;
@@ -83,21 +79,13 @@ impl Rule for RepeatedText {
                     continue;
                 }
             }
-            for (index, &hash) in hashes.iter().enumerate() {
-                if tail.len() == RUN {
-                    tail.pop_front();
+            reader.read(line.text, hashes, |run, crossed| {
+                let run = run_hash(run);
+                seen.insert(run);
+                if crossed {
+                    crossing.insert(run);
                 }
-                tail.push_back(hash);
-                if tail.len() == RUN {
-                    let run = run_hash(tail.make_contiguous());
-                    seen.insert(run);
-                    // Its first words came from an earlier line that stopped mid-sentence.
-                    if index + 1 < RUN && broken_mid_sentence {
-                        crossing.insert(run);
-                    }
-                }
-            }
-            broken_mid_sentence = !line.text.trim_end().ends_with(['.', '!', '?', ':', '\u{3002}']);
+            });
         }
         changes
     }
@@ -109,8 +97,7 @@ impl Rule for RepeatedText {
 /// without keeping every run of the text.
 fn any_run_crosses_again(doc: &Doc, min_words: usize) -> bool {
     let mut crossing: FxHashSet<u64> = FxHashSet::default();
-    let mut tail: VecDeque<u64> = VecDeque::with_capacity(RUN);
-    let mut broken_mid_sentence = false;
+    let mut reader = Reader::default();
     for ((line, hashes), &words) in doc.lines().iter().zip(doc.word_hashes()).zip(doc.word_counts()) {
         if words == 0 {
             continue;
@@ -118,19 +105,41 @@ fn any_run_crosses_again(doc: &Doc, min_words: usize) -> bool {
         if hashes.len() >= min_words && !crossing.is_empty() && run_hashes(hashes).any(|run| crossing.contains(&run)) {
             return true;
         }
-        // The text's last words before this line, and the line's words after them.
-        for (index, &hash) in hashes.iter().enumerate() {
-            if tail.len() == RUN {
-                tail.pop_front();
+        reader.read(line.text, hashes, |run, crossed| {
+            if crossed {
+                crossing.insert(run_hash(run));
             }
-            tail.push_back(hash);
-            if tail.len() == RUN && index + 1 < RUN && broken_mid_sentence {
-                crossing.insert(run_hash(tail.make_contiguous()));
-            }
-        }
-        broken_mid_sentence = !line.text.trim_end().ends_with(['.', '!', '?', ':', '\u{3002}']);
+        });
     }
     false
+}
+
+/// The text read line by line, as runs of words: the last words of the
+/// lines kept, whose runs continue into the next line, and whether the last
+/// of them stopped mid-sentence.
+#[derive(Default)]
+struct Reader {
+    tail: VecDeque<u64>,
+    broken_mid_sentence: bool,
+}
+
+impl Reader {
+    /// Reads a kept line of words `hashes`, giving `run` each run of words
+    /// that ends in it, and whether its first words came from an earlier
+    /// line that stopped mid-sentence.
+    fn read(&mut self, line: &str, hashes: &[u64], mut run: impl FnMut(&[u64], bool)) {
+        for (index, &hash) in hashes.iter().enumerate() {
+            if self.tail.len() == RUN {
+                self.tail.pop_front();
+            }
+            self.tail.push_back(hash);
+            if self.tail.len() == RUN {
+                let crossed = index + 1 < RUN && self.broken_mid_sentence;
+                run(self.tail.make_contiguous(), crossed);
+            }
+        }
+        self.broken_mid_sentence = !line.trim_end().ends_with(['.', '!', '?', ':', '\u{3002}']);
+    }
 }
 
 /// Multiplier of the polynomial hash of a run.
