@@ -1,5 +1,5 @@
 use crate::edit::Change;
-use crate::prose::{is_cjk, Reading};
+use crate::prose::Reading;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 use crate::stopwords;
 use crate::text::Doc;
@@ -82,15 +82,13 @@ impl Rule for MainContent {
         if doc.is_page() {
             return Vec::new();
         }
+        let (readings, word_counts) = (doc.readings(stopwords::for_text(text)), doc.word_counts());
         // Chinese and Japanese write without spaces: two characters count as a word.
-        let cjk = if text.is_ascii() { 0 } else { text.chars().filter(|&c| is_cjk(c)).count() };
-        let words = doc.word_counts().iter().sum::<usize>() + cjk / 2;
-        if words < params.int("min_words").max(0) as usize {
+        let cjk: usize = readings.iter().map(|r| r.cjk).sum();
+        if word_counts.iter().sum::<usize>() + cjk / 2 < params.int("min_words").max(0) as usize {
             return Vec::new();
         }
-        let stop = stopwords::for_text(text);
         let lines = doc.lines();
-        let (readings, word_counts) = (doc.readings(stop), doc.word_counts());
         let mut scored: Vec<Scored> = lines
             .iter()
             .enumerate()
