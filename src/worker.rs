@@ -170,7 +170,8 @@ async fn clean_file_here(replies: &web_sys::DedicatedWorkerGlobalScope, data: &J
         }
     };
     let report = serde_json::to_string(&cleaned.report).unwrap_or_default();
-    // The output's buffer is handed over, not copied: it can be as large as the file.
+    // Copied once out of the worker's memory, then its buffer handed over, not
+    // copied again: it can be as large as the file.
     let output = js_sys::Uint8Array::from(cleaned.output.as_slice());
     let mut extra = vec![("report", report.into()), ("output", output.clone().into())];
     if let Some(text) = &cleaned.text {
