@@ -6,6 +6,7 @@
 //! the edits to the original gives the cleaned text, so every change can be
 //! shown, explained and rejected.
 
+pub mod blanks;
 pub mod config;
 pub mod custom;
 pub mod edit;

@@ -13,6 +13,8 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
+use crate::blanks::is_plainly_spaced;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The phrase files of the rules.
@@ -251,37 +253,31 @@ pub fn fold(text: &str) -> String {
 pub fn fold_into(text: &str, out: &mut String) {
     out.clear();
     let text = text.trim();
-    let mut space = false;
-    if text.is_ascii() {
-        // Most lines: byte work, no Unicode tables.
-        for &b in text.as_bytes() {
-            if b.is_ascii_whitespace() {
-                space = true;
-                continue;
-            }
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(if b == b'`' { '\'' } else { b.to_ascii_lowercase() as char });
-        }
-        return;
-    }
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Runs of ASCII are copied whole and lowered below, in place.
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        out.push_str(&rest[..ascii]);
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { break };
         match c {
-            '\u{2019}' | '\u{2018}' | '\u{02bc}' | '`' => out.push('\''),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            '\u{2019}' | '\u{2018}' | '\u{02bc}' => out.push('\''),
             _ => out.extend(c.to_lowercase()),
         }
+        rest = &rest[c.len_utf8()..];
     }
+    out.make_ascii_lowercase();
+    if out.contains('`') {
+        *out = out.replace('`', "'");
+    }
+    // Lowering neither makes nor unmakes blanks, so most lines are done.
+    if is_plainly_spaced(out) {
+        return;
+    }
+    // ASCII lines have always been split on ASCII blanks, others on Unicode
+    // ones, which also count the vertical tab.
+    let words: Vec<&str> = if text.is_ascii() { out.split_ascii_whitespace().collect() } else { out.split_whitespace().collect() };
+    *out = words.join(" ");
 }
 
 /// [`fold`], then punctuation and symbols at both ends dropped: the form a

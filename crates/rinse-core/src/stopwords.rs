@@ -46,7 +46,16 @@ pub fn for_text(text: &str) -> Option<&'static FxHashSet<&'static str>> {
 /// punctuation, apostrophes straight. Most words are that already, and are
 /// not copied.
 pub fn word_key(word: &str) -> Cow<'_, str> {
-    let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+    let bytes = word.as_bytes();
+    // Most words start and end with an ASCII letter: nothing to trim.
+    let plain_ends = bytes.first().is_some_and(u8::is_ascii_alphanumeric) && bytes.last().is_some_and(u8::is_ascii_alphanumeric);
+    let word = if plain_ends { word } else { word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'') };
+    if word.is_ascii() {
+        return match word.bytes().any(|b| b.is_ascii_uppercase()) {
+            true => Cow::Owned(word.to_ascii_lowercase()),
+            false => Cow::Borrowed(word),
+        };
+    }
     if word.chars().all(is_key_char) {
         return Cow::Borrowed(word);
     }
@@ -75,6 +84,9 @@ mod tests {
         assert!(german.contains("und") && !german.contains("the"));
         assert!(for_text("12345 67890").is_none());
         assert_eq!(word_key("«Über»"), "über");
+        assert_eq!(word_key("(The,"), "the");
+        assert_eq!(word_key("'tis"), "'tis");
+        assert_eq!(word_key("--"), "");
         assert_eq!(word_key("don\u{2019}t"), "don't");
         assert!(matches!(word_key("(straße)"), Cow::Borrowed("straße")), "a word in lower case is not copied");
     }

@@ -6,6 +6,7 @@ use std::hash::{BuildHasher, Hasher};
 
 use rustc_hash::{FxBuildHasher, FxHasher};
 
+pub use crate::blanks::word_count;
 use crate::edit::Change;
 use crate::phrases::{fold_into, normalize, Hits, INDEX};
 use crate::prose::{same_list, Reading, Readings, StopWords};
@@ -276,23 +277,6 @@ impl Doc {
                 .collect()
         })
     }
-}
-
-/// Words in `line`, as `split_whitespace` counts them.
-pub fn word_count(line: &str) -> usize {
-    if !line.is_ascii() {
-        return line.split_whitespace().count();
-    }
-    // Byte work: a word starts at each non-blank byte after a blank or the start.
-    let blank = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
-    let mut after_blank = true;
-    let mut words = 0;
-    for &byte in line.as_bytes() {
-        let is_blank = blank(byte);
-        words += usize::from(after_blank && !is_blank);
-        after_blank = is_blank;
-    }
-    words
 }
 
 /// Writes into `key` (cleared first) the line's words, lower case, digits

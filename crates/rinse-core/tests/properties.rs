@@ -140,7 +140,7 @@ proptest! {
 /// Text mixing ASCII with letters, digits and spaces beyond it, and the
 /// vertical tab, which ASCII and Unicode readings of whitespace disagree on.
 fn mixed_line() -> impl Strategy<Value = String> {
-    "[a-zA-Z0-9 .,'\u{0B}\tÜüßΣǅ٣\u{a0}\u{2003}語-]{0,40}"
+    "[a-zA-Z0-9 .,'`\u{0B}\t\r\u{85}ÜüßΣǅİ\u{212a}٣\u{a0}\u{2003}\u{2019}\u{2018}\u{2bc}\u{3000}語-]{0,40}"
 }
 
 /// The plain, character-by-character forms of the line keys, which the fast ones must equal.
@@ -160,6 +160,20 @@ mod plain {
                 .collect::<String>()
         });
         tokens.filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" ")
+    }
+
+    /// Trimmed, each blank-separated token lower case with its apostrophes
+    /// straight, joined by spaces.
+    pub fn fold(line: &str) -> String {
+        let line = line.trim();
+        let ascii = line.is_ascii();
+        let blank = |c: char| if ascii { c.is_ascii_whitespace() } else { c.is_whitespace() };
+        let straight = |c: char| match c {
+            '\u{2019}' | '\u{2018}' | '\u{02bc}' | '`' => vec!['\''],
+            c => c.to_lowercase().collect(),
+        };
+        let tokens = line.split(blank).filter(|t| !t.is_empty()).map(|t| t.chars().flat_map(straight).collect::<String>());
+        tokens.collect::<Vec<_>>().join(" ")
     }
 
     pub fn word_hashes(line: &str) -> Vec<u64> {
@@ -187,5 +201,6 @@ proptest! {
         let mut hashes = Vec::new();
         word_hashes(&line, &mut hashes);
         prop_assert_eq!(hashes, plain::word_hashes(&line));
+        prop_assert_eq!(rinse_core::phrases::fold(&line), plain::fold(&line));
     }
 }

@@ -1,0 +1,123 @@
+//! Blanks in lines, found by reading bytes.
+//!
+//! Rules split every line of a text into words, often more than once, and
+//! `str::split_whitespace` decodes each character to ask whether it is
+//! blank. Only a handful of byte sequences in UTF-8 are blank, and most
+//! lines hold none but the ASCII ones, so a loop over bytes that the
+//! compiler can run many at a time answers for most lines, and the few
+//! others are split as before.
+
+/// Whether `byte` is an ASCII blank as `char::is_whitespace` knows them,
+/// vertical tab included. Arithmetic, not a table: loops over bytes that
+/// test it run many bytes at a time.
+fn is_ascii_blank(byte: u8) -> bool {
+    byte == b' ' || is_control_blank(byte)
+}
+
+/// Whether `byte` is an ASCII blank other than the space: a tab, a line
+/// break, a vertical tab, a form feed, a carriage return.
+fn is_control_blank(byte: u8) -> bool {
+    byte.wrapping_sub(b'\t') <= b'\r' - b'\t'
+}
+
+/// Length of the blank, beyond ASCII, that `bytes` starts with, or 0.
+fn multi_byte_blank(bytes: &[u8]) -> usize {
+    match bytes {
+        // U+0085 next line, U+00A0 no-break space
+        [0xC2, 0x85 | 0xA0, ..] => 2,
+        // U+1680 Ogham space mark
+        [0xE1, 0x9A, 0x80, ..] => 3,
+        // U+2000..U+200A spaces, U+2028 line and U+2029 paragraph separators,
+        // U+202F narrow no-break space, U+205F medium mathematical space
+        [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] | [0xE2, 0x81, 0x9F, ..] => 3,
+        // U+3000 ideographic space
+        [0xE3, 0x80, 0x80, ..] => 3,
+        _ => 0,
+    }
+}
+
+/// Whether `text` holds a blank character beyond ASCII (a no-break space,
+/// a thin space, an ideographic space...).
+pub fn has_multi_byte_blank(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.is_ascii() {
+        return false;
+    }
+    let next = bytes.get(1..).unwrap_or_default();
+    let after = bytes.get(2..).unwrap_or_default();
+    let two = fold_any(bytes.iter().zip(next), |(&first, &second)| first == 0xC2 && multi_byte_blank(&[first, second]) > 0);
+    two || fold_any(bytes.iter().zip(next).zip(after), |((&first, &second), &third)| {
+        first & 0xF0 == 0xE0 && multi_byte_blank(&[first, second, third]) > 0
+    })
+}
+
+/// Whether any item holds `test`. A fold rather than `any`: a loop without
+/// an early exit runs over many bytes at a time.
+fn fold_any<T>(items: impl Iterator<Item = T>, test: impl Fn(T) -> bool) -> bool {
+    items.fold(false, |found, item| found | test(item))
+}
+
+/// Words in `line`, as `split_whitespace` counts them.
+pub fn word_count(line: &str) -> usize {
+    if has_multi_byte_blank(line) {
+        return line.split_whitespace().count();
+    }
+    // A word starts at each byte that is not blank after one that is, or at
+    // the start; the bytes of a character beyond ASCII are none of them blank.
+    let bytes = line.as_bytes();
+    let Some(&first) = bytes.first() else { return 0 };
+    let starts = bytes.iter().zip(&bytes[1..]).map(|(&byte, &next)| usize::from(is_ascii_blank(byte) & !is_ascii_blank(next)));
+    usize::from(!is_ascii_blank(first)) + starts.sum::<usize>()
+}
+
+/// Whether the only blanks in `text` are single spaces between words, so
+/// that splitting it on blanks and joining the words with a space gives it
+/// back unchanged.
+pub fn is_plainly_spaced(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { return true };
+    !(first == b' '
+        || is_ascii_blank(last)
+        || text.contains("  ")
+        || fold_any(bytes.iter(), |&byte| is_control_blank(byte))
+        || has_multi_byte_blank(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn every_blank_character_is_known() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buffer = [0; 4];
+            let text = c.encode_utf8(&mut buffer);
+            let blank = if c.is_ascii() { is_ascii_blank(c as u8) } else { multi_byte_blank(text.as_bytes()) > 0 };
+            assert_eq!(blank, c.is_whitespace(), "{c:?}");
+            assert_eq!(has_multi_byte_blank(text), !c.is_ascii() && c.is_whitespace(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn counts_words_between_blanks_of_every_width() {
+        assert_eq!(word_count("\u{3000}one\u{a0}two\u{2028}\u{2009}three\x0bfour \u{85}"), 4);
+        assert_eq!(word_count("caf\u{e9} \u{2019}quoted\u{2019} \u{4e2d}\u{6587}"), 3);
+        assert_eq!(word_count("") + word_count(" \u{2003}\t"), 0);
+        assert!(is_plainly_spaced("one two \u{e9}") && is_plainly_spaced(""));
+        for untidy in ["one  two", " one", "one ", "one\ttwo", "one\u{a0}two", "one\x0btwo"] {
+            assert!(!is_plainly_spaced(untidy), "{untidy:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn counts_and_spacing_agree_with_the_standard_split(
+            text in "[a\u{a0}\u{2000}-\u{2030}\u{3000}\u{85}\u{c0} \t\x0b\u{e100}\u{1680}\u{1681}-]{0,40}"
+        ) {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            prop_assert_eq!(word_count(&text), words.len());
+            prop_assert_eq!(is_plainly_spaced(&text), words.join(" ") == text);
+        }
+    }
+}
