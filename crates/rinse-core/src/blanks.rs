@@ -7,6 +7,8 @@
 //! compiler can run many at a time answers for most lines, and the few
 //! others are split as before.
 
+use crate::bytes::{any_byte, any_triple};
+
 /// Whether `byte` is an ASCII blank as `char::is_whitespace` knows them,
 /// vertical tab included. Arithmetic, not a table: loops over bytes that
 /// test it run many bytes at a time.
@@ -20,22 +22,6 @@ fn is_control_blank(byte: u8) -> bool {
     byte.wrapping_sub(b'\t') <= b'\r' - b'\t'
 }
 
-/// Length of the blank, beyond ASCII, that `bytes` starts with, or 0.
-fn multi_byte_blank(bytes: &[u8]) -> usize {
-    match bytes {
-        // U+0085 next line, U+00A0 no-break space
-        [0xC2, 0x85 | 0xA0, ..] => 2,
-        // U+1680 Ogham space mark
-        [0xE1, 0x9A, 0x80, ..] => 3,
-        // U+2000..U+200A spaces, U+2028 line and U+2029 paragraph separators,
-        // U+202F narrow no-break space, U+205F medium mathematical space
-        [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] | [0xE2, 0x81, 0x9F, ..] => 3,
-        // U+3000 ideographic space
-        [0xE3, 0x80, 0x80, ..] => 3,
-        _ => 0,
-    }
-}
-
 /// Whether `text` holds a blank character beyond ASCII (a no-break space,
 /// a thin space, an ideographic space...).
 pub fn has_multi_byte_blank(text: &str) -> bool {
@@ -43,18 +29,20 @@ pub fn has_multi_byte_blank(text: &str) -> bool {
     if bytes.is_ascii() {
         return false;
     }
-    let next = bytes.get(1..).unwrap_or_default();
-    let after = bytes.get(2..).unwrap_or_default();
-    let two = fold_any(bytes.iter().zip(next), |(&first, &second)| first == 0xC2 && multi_byte_blank(&[first, second]) > 0);
-    two || fold_any(bytes.iter().zip(next).zip(after), |((&first, &second), &third)| {
-        first & 0xF0 == 0xE0 && multi_byte_blank(&[first, second, third]) > 0
-    })
+    any_triple(bytes, starts_blank)
 }
 
-/// Whether any item holds `test`. A fold rather than `any`: a loop without
-/// an early exit runs over many bytes at a time.
-fn fold_any<T>(items: impl Iterator<Item = T>, test: impl Fn(T) -> bool) -> bool {
-    items.fold(false, |found, item| found | test(item))
+/// Whether the bytes `first`, `second`, `third` start a blank beyond ASCII:
+/// U+0085 next line, U+00A0 no-break space, U+1680 Ogham space mark,
+/// U+2000..U+200A spaces, U+2028 line and U+2029 paragraph separators,
+/// U+202F narrow no-break space, U+205F medium mathematical space, U+3000
+/// ideographic space.
+fn starts_blank(first: u8, second: u8, third: u8) -> bool {
+    (first == 0xC2) & ((second == 0x85) | (second == 0xA0))
+        | (first == 0xE1) & (second == 0x9A) & (third == 0x80)
+        | (first == 0xE2) & (second == 0x80) & ((third.wrapping_sub(0x80) <= 0x0A) | (third == 0xA8) | (third == 0xA9) | (third == 0xAF))
+        | (first == 0xE2) & (second == 0x81) & (third == 0x9F)
+        | (first == 0xE3) & (second == 0x80) & (third == 0x80)
 }
 
 /// Words in `line`, as `split_whitespace` counts them.
@@ -79,7 +67,7 @@ pub fn is_plainly_spaced(text: &str) -> bool {
     !(first == b' '
         || is_ascii_blank(last)
         || text.contains("  ")
-        || fold_any(bytes.iter(), |&byte| is_control_blank(byte))
+        || any_byte(bytes, is_control_blank)
         || has_multi_byte_blank(text))
 }
 
@@ -93,7 +81,8 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let mut buffer = [0; 4];
             let text = c.encode_utf8(&mut buffer);
-            let blank = if c.is_ascii() { is_ascii_blank(c as u8) } else { multi_byte_blank(text.as_bytes()) > 0 };
+            let bytes = [text.as_bytes(), &[0, 0]].concat();
+            let blank = if c.is_ascii() { is_ascii_blank(c as u8) } else { starts_blank(bytes[0], bytes[1], bytes[2]) };
             assert_eq!(blank, c.is_whitespace(), "{c:?}");
             assert_eq!(has_multi_byte_blank(text), !c.is_ascii() && c.is_whitespace(), "{c:?}");
         }

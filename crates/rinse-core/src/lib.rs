@@ -7,6 +7,7 @@
 //! shown, explained and rejected.
 
 pub mod blanks;
+pub mod bytes;
 pub mod config;
 pub mod custom;
 pub mod edit;

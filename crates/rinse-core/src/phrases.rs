@@ -253,9 +253,13 @@ pub fn fold(text: &str) -> String {
 pub fn fold_into(text: &str, out: &mut String) {
     out.clear();
     let text = text.trim();
+    // Runs of ASCII (most lines are one) are copied whole and lowered below, in place.
     let mut rest = text;
+    if text.is_ascii() {
+        out.push_str(text);
+        rest = "";
+    }
     while !rest.is_empty() {
-        // Runs of ASCII are copied whole and lowered below, in place.
         let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
         out.push_str(&rest[..ascii]);
         rest = &rest[ascii..];

@@ -371,12 +371,6 @@ fn kept<T: Clone>(values: &[T], keep: &[bool]) -> Vec<T> {
     values.iter().zip(keep).filter(|(_, &k)| k).map(|(v, _)| v.clone()).collect()
 }
 
-/// Whether `text` holds any of `chars`: a fast test before a rule walks the
-/// text character by character.
-pub fn contains_any(text: &str, chars: &[char]) -> bool {
-    chars.iter().any(|&c| text.contains(c))
-}
-
 /// Whitespace inside a line: every Unicode space except the line break.
 pub fn is_inline_space(c: char) -> bool {
     c.is_whitespace() && c != '\n'

@@ -1,3 +1,4 @@
+use crate::bytes::any_pair;
 use crate::edit::Change;
 use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
@@ -32,9 +33,8 @@ impl Rule for ControlChars {
         let text = doc.text();
         let bytes = text.as_bytes();
         // C0 controls and DEL are single bytes; C1 controls are 0xC2 0x80–0x9F.
-        let any = bytes.iter().any(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F)
-            || bytes.windows(2).any(|w| w[0] == 0xC2 && (0x80..0xA0).contains(&w[1]));
-        if !any {
+        let control = |a: u8, b: u8| (a < 0x20) & (a != b'\t') & (a != b'\n') & (a != b'\r') | (a == 0x7F) | (a == 0xC2) & (b.wrapping_sub(0x80) < 0x20);
+        if !any_pair(bytes, control) {
             return Vec::new();
         }
         let mut changes = Vec::new();

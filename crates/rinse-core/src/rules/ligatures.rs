@@ -1,3 +1,4 @@
+use crate::bytes::any_pair;
 use crate::edit::Change;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 use crate::text::Doc;
@@ -30,7 +31,7 @@ impl Rule for Ligatures {
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         // The ligatures are U+FB00–U+FB06, all of which start 0xEF 0xAC in UTF-8.
-        if !doc.text().as_bytes().windows(2).any(|w| w == [0xEF, 0xAC]) {
+        if !any_pair(doc.text().as_bytes(), |a, b| (a == 0xEF) & (b == 0xAC)) {
             return Vec::new();
         }
         doc.text()

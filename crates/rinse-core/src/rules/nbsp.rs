@@ -1,3 +1,4 @@
+use crate::bytes::{any_triple, chars_led_by};
 use crate::edit::Change;
 use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
@@ -32,12 +33,10 @@ impl Rule for Nbsp {
         let text = doc.text();
         // U+00A0 is 0xC2 0xA0; U+2000–U+200A are 0xE2 0x80 0x80–0x8A.
         let bytes = text.as_bytes();
-        let any = bytes.windows(2).any(|w| w == [0xC2, 0xA0])
-            || bytes.windows(3).any(|w| w[0] == 0xE2 && w[1] == 0x80 && (0x80..=0x8A).contains(&w[2]));
-        if !any {
+        if !any_triple(bytes, |a, b, c| (a == 0xC2) & (b == 0xA0) | (a == 0xE2) & (b == 0x80) & (c.wrapping_sub(0x80) <= 0x0A)) {
             return Vec::new();
         }
-        text.char_indices()
+        chars_led_by(text, |b| b == 0xC2 || b == 0xE2)
             .filter(|&(_, c)| c == '\u{a0}' || ('\u{2000}'..='\u{200a}').contains(&c))
             .map(|(i, c)| Change::replace(i..i + c.len_utf8(), " ", format!("fixed-width space U+{:04X}", c as u32)))
             .collect()

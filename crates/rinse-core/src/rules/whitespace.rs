@@ -1,6 +1,7 @@
 use crate::edit::Change;
 use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
+use crate::blanks::is_plainly_spaced;
 use crate::text::{is_inline_space, lines};
 
 /// Spaces and tabs at the ends of lines go; runs inside a line become one space.
@@ -34,7 +35,8 @@ impl Rule for Whitespace {
         let mut changes = Vec::new();
         for line in lines(text) {
             let body = line.text;
-            if plainly_spaced(body) {
+            // Most lines need no closer look.
+            if is_plainly_spaced(body) {
                 continue;
             }
             let trimmed = body.trim_matches(is_inline_space);
@@ -59,17 +61,6 @@ impl Rule for Whitespace {
 }
 
 /// Runs of blanks inside `inner` (which starts at `offset`) that are not a single plain space.
-/// Whether `line` is ASCII with single spaces only between its words:
-/// most lines, which need no closer look.
-fn plainly_spaced(line: &str) -> bool {
-    let bytes = line.as_bytes();
-    line.is_ascii()
-        && bytes.first() != Some(&b' ')
-        && bytes.last() != Some(&b' ')
-        && !bytes.iter().any(|&b| matches!(b, b'\t' | 0x0B | 0x0C | b'\r'))
-        && !bytes.windows(2).any(|pair| pair == b"  ")
-}
-
 fn fold_inner_runs(inner: &str, offset: usize, changes: &mut Vec<Change>) {
     let mut run: Option<(usize, usize, bool)> = None; // start, end, is it exactly " "
     let flush = |run: Option<(usize, usize, bool)>, changes: &mut Vec<Change>| {
@@ -102,9 +93,11 @@ mod tests {
         assert_eq!(run(&Whitespace, " \ta  b\t c \n   \nd"), "a b c\n\nd");
         for (untidy, tidy) in [("a\u{0B}b", "a b"), ("a\x0Cb", "a b"), ("a\rb", "a b"), (" a", "a"), ("a ", "a"), ("a  b", "a b")] {
             assert_eq!(run(&Whitespace, untidy), tidy, "{untidy:?}");
-            assert!(!plainly_spaced(untidy));
+            assert!(!is_plainly_spaced(untidy));
         }
-        assert!(plainly_spaced("a b c") && plainly_spaced(""));
+        let tidy = "a b c, caf\u{e9} \u{4e2d}";
+        assert!(is_plainly_spaced(tidy) && is_plainly_spaced(""));
+        assert_eq!(run(&Whitespace, tidy), tidy);
     }
 
     #[test]
@@ -116,5 +109,6 @@ mod tests {
     #[test]
     fn folds_unicode_blanks_inside_a_line() {
         assert_eq!(run(&Whitespace, "a\u{2003}b\u{3000}\u{3000}c"), "a b c");
+        assert_eq!(run(&Whitespace, "caf\u{e9}\u{a0}\u{a0}au lait\u{2009}"), "caf\u{e9} au lait");
     }
 }

@@ -1,5 +1,6 @@
+use crate::bytes::{any_triple, chars_led_by};
 use crate::edit::Change;
-use crate::text::{contains_any, Doc};
+use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// Zero-width and invisible formatting characters.
@@ -27,11 +28,18 @@ impl Rule for ZeroWidth {
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let text = doc.text();
-        if !contains_any(text, &['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{ad}', '\u{180e}']) {
+        // U+200B–U+200D, U+2060, U+FEFF, U+00AD and U+180E, in UTF-8.
+        let invisible = |a: u8, b: u8, c: u8| {
+            (a == 0xE2) & ((b == 0x80) & (c.wrapping_sub(0x8B) <= 2) | (b == 0x81) & (c == 0xA0))
+                | (a == 0xEF) & (b == 0xBB) & (c == 0xBF)
+                | (a == 0xC2) & (b == 0xAD)
+                | (a == 0xE1) & (b == 0xA0) & (c == 0x8E)
+        };
+        if !any_triple(text.as_bytes(), invisible) {
             return Vec::new();
         }
         let mut changes = Vec::new();
-        for (i, c) in text.char_indices() {
+        for (i, c) in chars_led_by(text, |b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xEF)) {
             let range = i..i + c.len_utf8();
             let remove = match c {
                 '\u{200b}' | '\u{2060}' | '\u{ad}' | '\u{180e}' => true,
