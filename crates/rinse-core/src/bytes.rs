@@ -45,6 +45,28 @@ pub fn chars_led_by<'a>(text: &'a str, lead: impl Fn(u8) -> bool + 'a) -> impl I
     bytes.filter(move |&(_, &byte)| lead(byte)).filter_map(|(at, _)| Some((at, text.get(at..)?.chars().next()?)))
 }
 
+/// The maximal runs of characters beyond ASCII in `text`, with their
+/// offsets. Such characters are exactly the bytes from 0x80 up, so the
+/// stretches of ASCII between runs are skipped many bytes at a time.
+pub fn non_ascii_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + next_non_ascii(&bytes[at..])?;
+        let end = bytes[start..].iter().position(u8::is_ascii).map_or(bytes.len(), |length| start + length);
+        at = end;
+        Some((start, text.get(start..end)?))
+    })
+}
+
+/// Where the first byte beyond ASCII in `bytes` is, if any.
+fn next_non_ascii(bytes: &[u8]) -> Option<usize> {
+    const CHUNK: usize = 16;
+    let ascii_chunks = bytes.chunks_exact(CHUNK).take_while(|chunk| chunk.is_ascii()).count();
+    let skipped = ascii_chunks * CHUNK;
+    bytes[skipped..].iter().position(|b| !b.is_ascii()).map(|at| skipped + at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +80,19 @@ mod tests {
             prop_assert_eq!(any_byte(&bytes, |b| b == 3), bytes.contains(&3));
             prop_assert_eq!(any_pair(&bytes, |a, b| a == 1 && b == 0), windows(2).any(|w| w == [1, 0]));
             prop_assert_eq!(any_triple(&bytes, |a, b, c| a == 2 && b == 1 && c == 0), windows(3).any(|w| w == [2, 1, 0]));
+        }
+
+        #[test]
+        fn runs_beyond_ascii_are_those_decoded(text in "[ab \u{e9}\u{2019}\u{4e2d}\u{1f600}]{0,40}") {
+            let mut runs: Vec<(usize, String)> = Vec::new();
+            for (at, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+                match runs.last_mut() {
+                    Some((start, run)) if *start + run.len() == at => run.push(c),
+                    _ => runs.push((at, c.to_string())),
+                }
+            }
+            let found: Vec<(usize, String)> = non_ascii_runs(&text).map(|(at, run)| (at, run.to_string())).collect();
+            prop_assert_eq!(found, runs);
         }
 
         #[test]

@@ -3,6 +3,7 @@ use std::sync::LazyLock;
 use encoding_rs::Encoding;
 use rustc_hash::FxHashMap;
 
+use crate::bytes::non_ascii_runs;
 use crate::edit::Change;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 use crate::text::Doc;
@@ -78,33 +79,18 @@ impl Rule for Mojibake {
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let text = doc.text();
-        if text.is_ascii() {
-            return Vec::new();
-        }
         let mut changes = Vec::new();
-        let mut run_start = None;
-        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-            match (c.is_ascii(), run_start) {
-                (false, None) => run_start = Some(i),
-                (true, Some(start)) => {
-                    // A misread character is always two or more: a lone one is correct text.
-                    let lone = text[start..i].chars().nth(1).is_none();
-                    let repaired = (!lone && may_be_misread(&text[start..i])).then(|| repair(&text[start..i])).flatten();
-                    if let Some((fixed, reason)) = repaired {
-                        changes.push(Change::replace(start..i, fixed, reason));
-                    }
-                    run_start = None;
-                }
-                _ => {}
+        for (start, run) in non_ascii_runs(text) {
+            // A misread character is always two or more: a lone one is correct text.
+            let lone = run.chars().nth(1).is_none();
+            if let Some((fixed, reason)) = (!lone && may_be_misread(run)).then(|| repair(run)).flatten() {
+                changes.push(Change::replace(start..start + run.len(), fixed, reason));
             }
         }
         changes
     }
 }
 
-/// The text a run of non-ASCII characters stood for, and which misreading
-/// was undone. Where several code pages decode something, the one that
-/// explains most of the run wins.
 /// For each character of the Basic Multilingual Plane, whether a code page
 /// has a byte for it (none has for the planes beyond).
 static ENCODABLE: LazyLock<Vec<bool>> = LazyLock::new(|| {
@@ -130,6 +116,9 @@ fn may_be_misread(run: &str) -> bool {
     })
 }
 
+/// The text a run of non-ASCII characters stood for, and which misreading
+/// was undone. Where several code pages decode something, the one that
+/// explains most of the run wins.
 fn repair(run: &str) -> Option<(String, String)> {
     let length = run.chars().count();
     let mut best: Option<(usize, String, String)> = None;

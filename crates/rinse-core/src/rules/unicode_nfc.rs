@@ -1,5 +1,6 @@
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use crate::bytes::non_ascii_runs;
 use crate::edit::Change;
 use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
@@ -31,7 +32,9 @@ impl Rule for UnicodeNfc {
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let text = doc.text();
-        if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        // ASCII characters are starters, normalised, and end any sequence of
+        // combining marks: the text is normalised if every run beyond ASCII is.
+        if non_ascii_runs(text).all(|(_, run)| is_nfc_quick(run.chars()) == IsNormalized::Yes) {
             return Vec::new();
         }
         let mut changes = Vec::new();
