@@ -30,7 +30,12 @@ impl Line<'_> {
     }
 
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        // Most lines start with an ASCII character that is not blank.
+        match self.text.as_bytes().first() {
+            None => true,
+            Some(&first) if first.is_ascii() && !matches!(first, b'\t'..=b'\r' | b' ') => false,
+            Some(_) => self.text.trim().is_empty(),
+        }
     }
 }
 
@@ -443,5 +448,15 @@ more";
         let got: Vec<_> = lines(text).map(|l| (l.text, l.full())).collect();
         assert_eq!(got, vec![("one", 0..4), ("", 4..5), ("two", 5..8)]);
         assert_eq!(lines("").count(), 0);
+    }
+
+    #[test]
+    fn blank_lines_hold_only_blanks_of_any_kind() {
+        for line in ["", " ", "\t\x0b\x0c\r", "\u{a0}\u{3000}", "\u{2028}"] {
+            assert!(lines(line).all(|l| l.is_blank()), "{line:?}");
+        }
+        for line in ["a", " a", "\x0ba", "\u{a0}a", "\u{e9}", "."] {
+            assert!(lines(line).all(|l| !l.is_blank()), "{line:?}");
+        }
     }
 }
