@@ -5,6 +5,7 @@
 
 use rustc_hash::FxHashSet;
 
+use crate::bytes::any_byte;
 use crate::stopwords::word_key;
 
 /// Words of a line whose stop words are counted, at most: the first words
@@ -39,7 +40,7 @@ impl Reading {
         let ends_sentence = line.trim_end().ends_with([
             '.', '!', '?', '"', '\'', ')', ';', ':', '\u{201d}', '\u{2019}', '\u{2026}', '\u{3002}', '\u{ff01}', '\u{ff1f}',
         ]);
-        Reading { cjk, stop_share, ends_sentence, holds_figures: line.bytes().any(|b| b.is_ascii_digit()) }
+        Reading { cjk, stop_share, ends_sentence, holds_figures: any_byte(line.as_bytes(), |b| b.is_ascii_digit()) }
     }
 }
 
