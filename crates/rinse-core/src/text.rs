@@ -293,6 +293,23 @@ pub fn paragraph_key(line: &str, key: &mut String) {
     // others with `char::is_whitespace`, which also counts the vertical tab.
     let vertical_tab_is_space = !line.is_ascii();
     let mut space = false;
+    if !vertical_tab_is_space {
+        // Most lines: one table look-up a byte.
+        for &byte in line.as_bytes() {
+            match ASCII_KEY[byte as usize] {
+                DROPPED => {}
+                BLANK => space = !key.is_empty(),
+                kept => {
+                    if space {
+                        key.push(' ');
+                        space = false;
+                    }
+                    key.push(kept as char);
+                }
+            }
+        }
+        return;
+    }
     for c in line.chars() {
         if c.is_ascii() {
             // Most characters: byte work, no Unicode tables.
@@ -321,6 +338,30 @@ pub fn paragraph_key(line: &str, key: &mut String) {
         }
     }
 }
+
+/// What an ASCII byte of a line (where the vertical tab is not blank)
+/// becomes in its [`paragraph_key`]: a letter or digit as it stands there,
+/// or [`DROPPED`], or [`BLANK`].
+static ASCII_KEY: [u8; 256] = {
+    let mut table = [DROPPED; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        table[byte] = if b.is_ascii_digit() {
+            b'0'
+        } else if b.is_ascii_alphabetic() {
+            b.to_ascii_lowercase()
+        } else if b.is_ascii_whitespace() {
+            BLANK
+        } else {
+            DROPPED
+        };
+        byte += 1;
+    }
+    table
+};
+const DROPPED: u8 = 0;
+const BLANK: u8 = b' ';
 
 /// Writes into `hashes` (cleared first) a hash of each word of `line`,
 /// lower case, punctuation aside.
