@@ -51,24 +51,33 @@ const MAX_HEADING_WORDS: usize = 6;
 const MAX_HEADING_DISTANCE: usize = 1;
 
 /// When a comment was posted: a clock time, a date in figures, a month and a
-/// day or year, or a time ago.
+/// day or year, or a time ago; each between word boundaries.
+///
+/// A boundary is written `(?:^|\W)` and `(?:\W|$)`, not `\b`: every form
+/// starts and ends with a word character, so for `is_match` the two say the
+/// same, and without `\b` the fast engine reads lines beyond ASCII too.
 static WHEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        \b\d{1,2}:\d{2}\b
-        | \b\d{4}-\d{1,2}-\d{1,2}\b
-        | \b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b
-        | \b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b
-        | \b\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b
-        | \b\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago\b
-        | \b(yesterday|today)\b",
+        (?:^|\W)
+        (?: \d{1,2}:\d{2}
+          | \d{4}-\d{1,2}-\d{1,2}
+          | \d{1,2}[./]\d{1,2}[./]\d{2,4}
+          | (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}
+          | \d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*
+          | \d+\s+(second|minute|hour|day|week|month|year)s?\s+ago
+          | yesterday | today
+        )
+        (?:\W|$)",
     )
     .expect("the date pattern is valid")
 });
 
-/// Who posted: a separator between name and date, or a verb of saying.
+/// Who posted: a separator between name and date, or a verb of saying
+/// (between word boundaries, written as in [`WHEN`]).
 static WHO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[·•|]|\b(says|said|wrote|writes|commented|replied|posted by)\b|:\s*$").expect("the author pattern is valid")
+    Regex::new(r"(?i)[·•|]|(?:^|\W)(?:says|said|wrote|writes|commented|replied|posted by)(?:\W|$)|:\s*$")
+        .expect("the author pattern is valid")
 });
 
 /// The buttons under a comment, kept with it.
@@ -169,6 +178,44 @@ fn thread_change(lines: &[Line], words: &[usize], text_lines: &[usize], thread: 
 mod tests {
     use super::*;
     use crate::rules::testing::run;
+    use proptest::prelude::*;
+
+    /// The patterns as first written, with `\b`.
+    static WHEN_WITH_B: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)
+            \b\d{1,2}:\d{2}\b
+            | \b\d{4}-\d{1,2}-\d{1,2}\b
+            | \b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b
+            | \b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b
+            | \b\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b
+            | \b\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago\b
+            | \b(yesterday|today)\b",
+        )
+        .unwrap()
+    });
+    static WHO_WITH_B: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)[·•|]|\b(says|said|wrote|writes|commented|replied|posted by)\b|:\s*$").unwrap());
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn boundaries_match_as_word_boundaries_do(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("12:30"), Just("2021-5-4"), Just("4/5/21"), Just("March 10"), Just("10th May"), Just("3 days ago"),
+                    Just("today"), Just("said"), Just("Posted by"), Just("wrote"), Just(":"), Just("·"),
+                    Just(" "), Just("x"), Just("\u{e9}"), Just("\u{660}"), Just("7"), Just("-"), Just("\u{4e2d}"), Just("_"),
+                ],
+                0..6,
+            )
+        ) {
+            let line = parts.concat();
+            prop_assert_eq!(WHEN.is_match(&line), WHEN_WITH_B.is_match(&line), "{:?}", line);
+            prop_assert_eq!(WHO.is_match(&line), WHO_WITH_B.is_match(&line), "{:?}", line);
+        }
+    }
 
     const ARTICLE: &str = "The bridge reopened to traffic on Friday after a year of repairs that cost the city more than it had planned.\n\
         Engineers replaced the deck and the railings, and the council said the work would last for fifty years.\n";
