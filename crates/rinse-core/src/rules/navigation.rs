@@ -3,6 +3,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::notice::{notice_changes, Notice};
+use crate::bytes::any_triple;
 use crate::edit::Change;
 use crate::text::Doc;
 use crate::phrases::PhraseList;
@@ -50,12 +51,23 @@ impl Rule for Navigation {
     }
 }
 
+/// Whether `line` holds a character that [`SEPARATOR`] needs (`>`, `/`,
+/// `|`, `»`, `·`, `›`, `•`): most lines do not, and are passed over without
+/// the pattern.
+fn may_hold_separator(line: &str) -> bool {
+    any_triple(line.as_bytes(), |a, b, c| {
+        (a == b'>') | (a == b'/') | (a == b'|')
+            | (a == 0xC2) & ((b == 0xBB) | (b == 0xB7))
+            | (a == 0xE2) & (b == 0x80) & ((c == 0xBA) | (c == 0xA2))
+    })
+}
+
 /// At least three short parts joined by separators, none ending a sentence,
 /// each a name: it starts with a letter, capital if the script has them, and
 /// holds no digits ("$60 / person / year" is not a breadcrumb).
 fn is_breadcrumb(line: &str) -> bool {
     let line = line.trim();
-    if !SEPARATOR.is_match(line) {
+    if !may_hold_separator(line) || !SEPARATOR.is_match(line) {
         return false;
     }
     let parts: Vec<&str> = SEPARATOR.split(line).map(str::trim).filter(|p| !p.is_empty()).collect();
@@ -81,6 +93,11 @@ mod tests {
         let text = "Menu\nSearch\nHome\nLog in\nNews | Sport | Weather | Travel\nThe story.\n";
         assert_eq!(run(&Navigation, text), "The story.\n");
         assert!(is_breadcrumb("Home » Recipes » Soups"));
+        for separator in [">", "/", "|", "»", "·", "›", "•"] {
+            let crumbs = format!("Home {separator} Recipes {separator} Soups");
+            assert!(may_hold_separator(&crumbs) && is_breadcrumb(&crumbs), "{crumbs}");
+        }
+        assert!(!may_hold_separator("Home \u{2013} Recipes \u{b6} Soups"));
     }
 
     #[test]

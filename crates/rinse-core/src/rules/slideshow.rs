@@ -47,6 +47,11 @@ const MAX_HEADING_WORDS: usize = 8;
 const MAX_SLIDE_LINES: usize = 6;
 
 fn label(line: &str) -> Option<(u32, u32)> {
+    // Only ASCII figures parse, so a line that does not start with one is no
+    // label; most lines are passed over without the pattern.
+    if !line.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let captures = LABEL.captures(line)?;
     Some((captures[1].parse().ok()?, captures[2].parse().ok()?))
 }
@@ -122,6 +127,14 @@ mod tests {
     use crate::rules::testing::run;
 
     const ARTICLE: &str = "The harbour reopened on Monday after the storm, and the first ferries sailed on time to the islands.\n";
+
+    #[test]
+    fn labels_are_ascii_figures_of_a_count() {
+        assert_eq!(label("3/12 The harbour"), Some((3, 12)));
+        assert_eq!(label("\u{a0} 3 of 12"), Some((3, 12)));
+        assert_eq!(label("\u{663} of 5"), None, "figures of other scripts do not parse");
+        assert_eq!(label("Slide 3 of 12"), None);
+    }
 
     #[test]
     fn removes_numbered_slides_with_their_captions_and_credits() {
