@@ -287,13 +287,12 @@ pub fn fold_into(text: &str, out: &mut String) {
 /// [`fold`], then punctuation and symbols at both ends dropped: the form a
 /// line is matched in.
 pub fn normalize(line: &str) -> String {
-    // Blanks count as edges too. Trimmed in place: one allocation a line.
-    let edge = |c: char| !c.is_alphanumeric() && c != '\'';
-    let mut folded = fold(line);
-    folded.truncate(folded.trim_end_matches(edge).len());
-    let start = folded.len() - folded.trim_start_matches(edge).len();
-    folded.drain(..start);
-    folded
+    without_edges(&fold(line)).to_string()
+}
+
+/// A folded line without the punctuation, symbols and blanks at its ends.
+pub fn without_edges(folded: &str) -> &str {
+    folded.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use rustc_hash::{FxBuildHasher, FxHasher};
 
 pub use crate::blanks::word_count;
 use crate::edit::Change;
-use crate::phrases::{fold_into, normalize, Hits, INDEX};
+use crate::phrases::{fold_into, without_edges, Hits, INDEX};
 use crate::prose::{same_list, Reading, Readings, StopWords};
 
 /// One line of a text, without its terminator.
@@ -263,7 +263,28 @@ impl Doc {
 
     /// Each line's folded form ([`crate::phrases::fold`]), as a [`LineKey`].
     pub fn folded(&self) -> &[LineKey] {
-        self.folded.get_or_init(|| line_keys(&self.lines(), fold_into))
+        if self.folded.get().is_none() {
+            self.fold_lines();
+        }
+        self.folded.get().map_or(&[], Vec::as_slice)
+    }
+
+    /// Folds each line once for the two views made from its folded form,
+    /// [`Doc::folded`] and [`Doc::normalized`] (where not yet made).
+    fn fold_lines(&self) {
+        let mut buffer = String::new();
+        let (keys, normal) = self
+            .lines()
+            .iter()
+            .zip(self.word_counts())
+            .map(|(line, &words)| {
+                fold_into(line.text, &mut buffer);
+                let normal = if words <= PHRASE_MAX_WORDS { without_edges(&buffer).to_string() } else { String::new() };
+                (line_key(&buffer), normal)
+            })
+            .unzip();
+        let _ = self.folded.set(keys);
+        let _ = self.normalized.set(normal);
     }
 
     /// Each line's [`paragraph_key`], as a [`LineKey`].
@@ -274,13 +295,10 @@ impl Doc {
     /// Each line as [`normalize`] gives it, or empty for lines over
     /// [`PHRASE_MAX_WORDS`] words.
     pub fn normalized(&self) -> &[String] {
-        self.normalized.get_or_init(|| {
-            self.lines()
-                .iter()
-                .zip(self.word_counts())
-                .map(|(line, &words)| if words <= PHRASE_MAX_WORDS { normalize(line.text) } else { String::new() })
-                .collect()
-        })
+        if self.normalized.get().is_none() {
+            self.fold_lines();
+        }
+        self.normalized.get().map_or(&[], Vec::as_slice)
     }
 }
 
@@ -400,9 +418,14 @@ fn line_keys(lines: &[Line], key: fn(&str, &mut String)) -> Vec<LineKey> {
         .iter()
         .map(|line| {
             key(line.text, &mut buffer);
-            LineKey { hash: FxBuildHasher.hash_one(&buffer), chars: buffer.chars().count() }
+            line_key(&buffer)
         })
         .collect()
+}
+
+/// `key`, as a [`LineKey`].
+fn line_key(key: &str) -> LineKey {
+    LineKey { hash: FxBuildHasher.hash_one(key), chars: key.chars().count() }
 }
 
 /// Sets `to` to the values of `from`, if computed, whose `keep` flag is set.
