@@ -7,7 +7,7 @@
 //! compiler can run many at a time answers for most lines, and the few
 //! others are split as before.
 
-use crate::bytes::{any_byte, any_triple};
+use crate::bytes::{any_pair, any_triple};
 
 /// Whether `byte` is an ASCII blank as `char::is_whitespace` knows them,
 /// vertical tab included. Arithmetic, not a table: loops over bytes that
@@ -66,8 +66,7 @@ pub fn is_plainly_spaced(text: &str) -> bool {
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { return true };
     !(first == b' '
         || is_ascii_blank(last)
-        || text.contains("  ")
-        || any_byte(bytes, is_control_blank)
+        || any_pair(bytes, |byte, next| is_control_blank(byte) | (byte == b' ') & (next == b' '))
         || has_multi_byte_blank(text))
 }
 

@@ -39,14 +39,28 @@ impl Line<'_> {
     }
 }
 
+/// Where a line lies in its text: [`Line`] without the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub next: usize,
+}
+
 /// The lines of `text`, split on `\n`.
 pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
+    // Breaks found by one search that keeps its place, not one search a line.
+    let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| (at, at + 1));
+    let last = (text.len(), text.len());
     let mut start = 0;
-    text.split_inclusive('\n').map(move |piece| {
-        let body = piece.strip_suffix('\n').unwrap_or(piece);
-        let line = Line { start, end: start + body.len(), next: start + piece.len(), text: body };
-        start = line.next;
-        line
+    breaks.chain(std::iter::once(last)).filter_map(move |(end, next)| {
+        // After a final `\n` there is no line.
+        if start == next {
+            return None;
+        }
+        let line = Line { start, end, next, text: text.get(start..end)? };
+        start = next;
+        Some(line)
     })
 }
 
@@ -69,7 +83,7 @@ pub fn deletes_blank_lines(text: &str, changes: &[Change]) -> bool {
 /// computed at most once while the text stays the same.
 pub struct Doc {
     text: String,
-    lines: OnceCell<Vec<(usize, usize, usize)>>,
+    lines: OnceCell<Vec<Span>>,
     words: OnceCell<Vec<usize>>,
     normalized: OnceCell<Vec<String>>,
     hits: OnceCell<Vec<Hits>>,
@@ -151,29 +165,29 @@ impl Doc {
             if !change.replacement.is_empty() {
                 return Doc::new(next);
             }
-            while line < spans.len() && spans[line].0 < change.start {
+            while line < spans.len() && spans[line].start < change.start {
                 line += 1;
             }
-            if line == spans.len() || spans[line].0 != change.start {
+            if line == spans.len() || spans[line].start != change.start {
                 return Doc::new(next);
             }
-            while line < spans.len() && spans[line].2 <= change.end {
+            while line < spans.len() && spans[line].next <= change.end {
                 keep[line] = false;
                 line += 1;
             }
             // The change must end where a line it covers ends (a deletion
             // inside the first line covers none).
-            if line == 0 || spans[line - 1].2 != change.end {
+            if line == 0 || spans[line - 1].next != change.end {
                 return Doc::new(next);
             }
         }
         let mut removed = 0;
         let mut shifted = Vec::with_capacity(spans.len());
-        for (&(start, end, after), &kept) in spans.iter().zip(&keep) {
+        for (&Span { start, end, next }, &kept) in spans.iter().zip(&keep) {
             if kept {
-                shifted.push((start - removed, end - removed, after - removed));
+                shifted.push(Span { start: start - removed, end: end - removed, next: next - removed });
             } else {
-                removed += after - start;
+                removed += next - start;
             }
         }
         let doc = Doc::new(next);
@@ -192,8 +206,13 @@ impl Doc {
 
     /// The lines, as [`lines`] gives them.
     pub fn lines(&self) -> Vec<Line<'_>> {
-        let spans = self.lines.get_or_init(|| lines(&self.text).map(|l| (l.start, l.end, l.next)).collect());
-        spans.iter().map(|&(start, end, next)| Line { start, end, next, text: &self.text[start..end] }).collect()
+        self.spans().iter().map(|&Span { start, end, next }| Line { start, end, next, text: &self.text[start..end] }).collect()
+    }
+
+    /// Where the lines lie, for rules that need no line's text: unlike
+    /// [`Doc::lines`], made once.
+    pub fn spans(&self) -> &[Span] {
+        self.lines.get_or_init(|| lines(&self.text).map(|l| Span { start: l.start, end: l.end, next: l.next }).collect())
     }
 
     /// Words in each line.
@@ -512,6 +531,20 @@ more";
         let got: Vec<_> = lines(text).map(|l| (l.text, l.full())).collect();
         assert_eq!(got, vec![("one", 0..4), ("", 4..5), ("two", 5..8)]);
         assert_eq!(lines("").count(), 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_are_the_pieces_between_line_breaks(text in "[a\n\r\u{e9} ]{0,30}") {
+            let got: Vec<(usize, &str, usize)> = lines(&text).map(|l| (l.start, l.text, l.next)).collect();
+            let mut start = 0;
+            let mut expected = Vec::new();
+            for piece in text.split_inclusive('\n') {
+                expected.push((start, piece.strip_suffix('\n').unwrap_or(piece), start + piece.len()));
+                start += piece.len();
+            }
+            proptest::prop_assert_eq!(got, expected);
+        }
     }
 
     #[test]

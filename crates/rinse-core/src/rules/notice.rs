@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use crate::edit::{Change, Label};
 use crate::phrases::PhraseFile;
-use crate::text::{Doc, Line};
+use crate::text::Doc;
 
 /// Longest weak line, in words.
 const WEAK_MAX_WORDS: usize = 6;
@@ -49,14 +49,14 @@ enum Class {
 
 /// Deletions of every notice in `text`, one change a run of lines.
 pub fn notice_changes(doc: &Doc, notice: &Notice) -> Vec<Change> {
-    let lines: Vec<Line> = doc.lines();
+    let lines = doc.spans();
     let words = doc.word_counts();
     let normal = doc.normalized();
     let (hits, pair_hits) = (doc.phrase_hits(), doc.pair_hits());
     let phrases = notice.phrases;
     let mut class: Vec<Class> = (0..lines.len())
         .map(|i| {
-            if lines[i].is_blank() {
+            if words[i] == 0 {
                 Class::Blank
             } else if words[i] <= notice.max_words && hits[i].has(&phrases.strong) {
                 Class::Strong
