@@ -14,6 +14,14 @@ static LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^[\s(\[]*{COUNTER}(?:[\s)\]]*[·•|,/-]?\s*{COUNTER})*[\s)\]]*$")).unwrap()
 });
 
+/// Whether `line` starts as every counter does, after blanks and brackets:
+/// with a figure, or with "reading time" or "Lesezeit". Most lines do not,
+/// and are passed over without the pattern.
+fn may_count(line: &str) -> bool {
+    let first = line.trim_start_matches(|c: char| c.is_whitespace() || c == '(' || c == '[').chars().next();
+    first.is_some_and(|c| c.is_numeric() || matches!(c, 'r' | 'R' | 'l' | 'L'))
+}
+
 /// "12 comments", "3.4K shares", "5 min read".
 pub struct Counters;
 
@@ -44,7 +52,7 @@ impl Rule for Counters {
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let text = doc.text();
         lines(text)
-            .filter(|line| line.text.len() < 120 && LINE.is_match(line.text))
+            .filter(|line| line.text.len() < 120 && may_count(line.text) && LINE.is_match(line.text))
             .map(|line| Change::delete(line.full(), "engagement counter"))
             .collect()
     }
@@ -58,6 +66,14 @@ mod tests {
     #[test]
     fn removes_counter_lines() {
         assert_eq!(run(&Counters, "(42 Comments)\n1,204 views\nReading time: 4 minutes\nText.\n"), "Text.\n");
+    }
+
+    #[test]
+    fn counters_start_with_a_figure_or_a_reading_time() {
+        for line in ["(42 Comments)", " [1,204 views]", "\u{663} comments", "Reading time: 4 minutes", "lesezeit 3 min"] {
+            assert!(may_count(line), "{line:?}");
+        }
+        assert!(!may_count("Comments (42)") && !LINE.is_match("Comments (42)"));
     }
 
     #[test]
