@@ -2,6 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::bytes::any_triple;
 use crate::edit::Change;
 use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
@@ -14,6 +15,18 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
 static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:/|\bvia\s+|©\s*|\bby\s+\S+(?:\s+\S+)?\s+on\s+)(?:getty images|afp|reuters|ap|ap photo|epa|shutterstock|alamy|istock|unsplash|pexels|dpa|picture alliance|anadolu|xinhua|bloomberg|pa|pa images|pa wire)\)?\.?$").unwrap()
 });
+
+/// Whether `line` holds what every credit does: a colon or "by" after a
+/// label, or a slash, "©", "via" or "by" before an agency (letters in either
+/// case). Most lines do not, and are passed over without the patterns.
+fn may_credit(line: &str) -> bool {
+    let letter = |byte: u8, lower: u8| (byte | 0x20) == lower;
+    any_triple(line.as_bytes(), |a, b, c| {
+        (a == b':') | (a == b'/') | (a == 0xC2) & (b == 0xA9)
+            | letter(a, b'b') & letter(b, b'y')
+            | letter(a, b'v') & letter(b, b'i') & letter(c, b'a')
+    })
+}
 
 /// Photo and image credits.
 pub struct ImageCredits;
@@ -49,7 +62,9 @@ impl Rule for ImageCredits {
             .into_iter()
             .zip(doc.word_counts())
             .filter(|&(line, &words)| {
-                (1..=15).contains(&words) && (LABELLED.is_match(line.text) || AGENCY.is_match(line.text.trim()))
+                (1..=15).contains(&words)
+                    && may_credit(line.text)
+                    && (LABELLED.is_match(line.text) || AGENCY.is_match(line.text.trim()))
             })
             .map(|(line, _)| Change::delete(line.full(), "image credit"))
             .collect()
@@ -60,6 +75,14 @@ impl Rule for ImageCredits {
 mod tests {
     use super::*;
     use crate::rules::testing::run;
+
+    #[test]
+    fn credits_hold_a_colon_a_slash_a_sign_or_a_preposition() {
+        for line in ["Photo: Ann Lee", "AP/Reuters", "\u{a9} AFP", "Picture BY Sam", "Photo via Getty Images"] {
+            assert!(may_credit(line), "{line:?}");
+        }
+        assert!(!may_credit("Photographs of the harbour at dawn"));
+    }
 
     #[test]
     fn removes_credits() {
