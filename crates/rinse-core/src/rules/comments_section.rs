@@ -1,6 +1,7 @@
 use crate::edit::Change;
 use crate::text::Doc;
-use crate::phrases::{normalize, PhraseList};
+use crate::bytes::any_byte;
+use crate::phrases::{normalize, Hits, PhraseList};
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 use crate::text::Line;
 
@@ -41,7 +42,7 @@ impl Rule for CommentsSection {
         let mut i = 0;
         while i < lines.len() {
             let line = lines[i];
-            if line.start * 2 >= text.len() && is_heading(line.text, words[i]) {
+            if line.start * 2 >= text.len() && is_heading(line.text, words[i], hits[i]) {
                 let tail = &lines[i + 1..];
                 let tail_bytes = text.len() - line.next;
                 let non_blank = tail.iter().filter(|l| !l.is_blank()).count();
@@ -57,7 +58,7 @@ impl Rule for CommentsSection {
                 i = end;
                 continue;
             }
-            if is_form(i) && !is_heading(line.text, words[i]) {
+            if is_form(i) && !is_heading(line.text, words[i], hits[i]) {
                 changes.push(Change::delete(line.full(), "comment form text"));
             }
             i += 1;
@@ -67,9 +68,15 @@ impl Rule for CommentsSection {
 }
 
 /// A comments heading, counts and brackets aside: "Comments (12)", "5 Comments".
-fn is_heading(line: &str, words: usize) -> bool {
+/// `hits` are the phrase lists the line as it stands matches.
+fn is_heading(line: &str, words: usize, hits: Hits) -> bool {
     if words > 5 {
         return false;
+    }
+    let aside = |b: u8| b.is_ascii_digit() | (b == b'(') | (b == b')') | (b == b'[') | (b == b']');
+    if !any_byte(line.as_bytes(), aside) {
+        // Nothing to set aside: the line has been matched already.
+        return hits.has(&PhraseList::CommentsSection.file().heading);
     }
     let bare: String = line.chars().filter(|c| !c.is_ascii_digit() && !matches!(c, '(' | ')' | '[' | ']')).collect();
     PhraseList::CommentsSection.file().heading.matches(&normalize(&bare))
@@ -85,6 +92,10 @@ mod tests {
         let text = "Para one of the story is long enough.\nPara two of the story is long enough too.\n3 Comments\nAnn: great piece\nReply\n";
         assert_eq!(run(&CommentsSection, text), "Para one of the story is long enough.\nPara two of the story is long enough too.\n");
         assert_eq!(run(&CommentsSection, "Intro.\nYour email address will not be published.\nBody.\n"), "Intro.\nBody.\n");
+        for heading in ["Comments", "Comments (12)", "[3] Comments"] {
+            let page = format!("Para one of the story is long enough.\nPara two of the story is long enough too.\n{heading}\nAnn: great piece\n");
+            assert_eq!(run(&CommentsSection, &page), "Para one of the story is long enough.\nPara two of the story is long enough too.\n", "{heading}");
+        }
     }
 
     #[test]
