@@ -2,6 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::bytes::any_triple;
 use crate::edit::Change;
 use crate::text::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
@@ -11,6 +12,21 @@ static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RESERVED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados").unwrap());
+
+/// Whether `line` holds the start of what every notice opens with: "©",
+/// "(c)", "cop(yright)", "all (rights)", "all(e Rechte)", "tou(s droits)",
+/// "tod(os los derechos)", letters in either case. Most lines do not, and
+/// are passed over without the pattern.
+fn may_be_notice(line: &str) -> bool {
+    let letter = |byte: u8, lower: u8| (byte | 0x20) == lower;
+    any_triple(line.as_bytes(), |a, b, c| {
+        (a == 0xC2) & (b == 0xA9)
+            | (a == b'(') & letter(b, b'c') & (c == b')')
+            | letter(a, b'c') & letter(b, b'o') & letter(c, b'p')
+            | letter(a, b'a') & letter(b, b'l') & letter(c, b'l')
+            | letter(a, b't') & letter(b, b'o') & (letter(c, b'u') | letter(c, b'd'))
+    })
+}
 
 /// "© 2024 Example Media. All rights reserved."
 pub struct Copyright;
@@ -45,7 +61,7 @@ impl Rule for Copyright {
             .into_iter()
             .zip(doc.word_counts())
             .filter(|&(line, &words)| {
-                words <= 30 && (NOTICE.is_match(line.text) && (words <= 15 || RESERVED.is_match(line.text)))
+                words <= 30 && may_be_notice(line.text) && NOTICE.is_match(line.text) && (words <= 15 || RESERVED.is_match(line.text))
             })
             .map(|(line, _)| Change::delete(line.full(), "copyright notice"))
             .collect()
@@ -56,6 +72,14 @@ impl Rule for Copyright {
 mod tests {
     use super::*;
     use crate::rules::testing::run;
+
+    #[test]
+    fn notices_open_with_a_sign_or_a_known_word() {
+        for line in ["\u{a9} 2024 Example", "(C) Someone", "COPYRIGHT 2023", "All rights reserved.", "Tous droits réservés", "Todos los derechos reservados"] {
+            assert!(may_be_notice(line) && NOTICE.is_match(line), "{line:?}");
+        }
+        assert!(!may_be_notice("The harbour reopened in spring."));
+    }
 
     #[test]
     fn removes_footer_notices() {
