@@ -192,14 +192,15 @@ impl Doc {
         }
         let doc = Doc::new(next);
         let _ = doc.lines.set(shifted);
-        carry(&self.words, &doc.words, &keep);
-        carry(&self.normalized, &doc.normalized, &keep);
-        carry(&self.hits, &doc.hits, &keep);
-        carry(&self.word_hashes, &doc.word_hashes, &keep);
-        carry(&self.folded, &doc.folded, &keep);
-        carry(&self.paragraphs, &doc.paragraphs, &keep);
-        if let Some(readings) = self.readings.get() {
-            let _ = doc.readings.set(Readings { stop: readings.stop, lines: kept(&readings.lines, &keep) });
+        carry(self.words, &doc.words, &keep);
+        carry(self.normalized, &doc.normalized, &keep);
+        carry(self.hits, &doc.hits, &keep);
+        carry(self.word_hashes, &doc.word_hashes, &keep);
+        carry(self.folded, &doc.folded, &keep);
+        carry(self.paragraphs, &doc.paragraphs, &keep);
+        if let Some(Readings { stop, mut lines }) = self.readings.into_inner() {
+            keep_only(&mut lines, &keep);
+            let _ = doc.readings.set(Readings { stop, lines });
         }
         doc
     }
@@ -448,15 +449,18 @@ fn line_key(key: &str) -> LineKey {
 }
 
 /// Sets `to` to the values of `from`, if computed, whose `keep` flag is set.
-fn carry<T: Clone>(from: &OnceCell<Vec<T>>, to: &OnceCell<Vec<T>>, keep: &[bool]) {
-    if let Some(values) = from.get() {
-        let _ = to.set(kept(values, keep));
+/// Moved, not copied: the old text's views are not needed again.
+fn carry<T>(from: OnceCell<Vec<T>>, to: &OnceCell<Vec<T>>, keep: &[bool]) {
+    if let Some(mut values) = from.into_inner() {
+        keep_only(&mut values, keep);
+        let _ = to.set(values);
     }
 }
 
-/// The values whose `keep` flag is set.
-fn kept<T: Clone>(values: &[T], keep: &[bool]) -> Vec<T> {
-    values.iter().zip(keep).filter(|(_, &k)| k).map(|(v, _)| v.clone()).collect()
+/// Keeps the values whose `keep` flag is set, in place.
+fn keep_only<T>(values: &mut Vec<T>, keep: &[bool]) {
+    let mut flags = keep.iter();
+    values.retain(|_| flags.next().copied().unwrap_or(false));
 }
 
 /// Whitespace inside a line: every Unicode space except the line break.
