@@ -1,4 +1,3 @@
-use std::collections::VecDeque;
 
 use rustc_hash::{FxBuildHasher, FxHashSet};
 
@@ -119,7 +118,10 @@ fn any_run_crosses_again(doc: &Doc, min_words: usize) -> bool {
 /// of them stopped mid-sentence.
 #[derive(Default)]
 struct Reader {
-    tail: VecDeque<u64>,
+    /// The last words read, between `RUN` and twice as many once there
+    /// are that many: the oldest are dropped `RUN` at a time, so a run is
+    /// always a slice of it.
+    recent: Vec<u64>,
     broken_mid_sentence: bool,
 }
 
@@ -129,13 +131,13 @@ impl Reader {
     /// line that stopped mid-sentence.
     fn read(&mut self, line: &str, hashes: &[u64], mut run: impl FnMut(&[u64], bool)) {
         for (index, &hash) in hashes.iter().enumerate() {
-            if self.tail.len() == RUN {
-                self.tail.pop_front();
+            if self.recent.len() == 2 * RUN {
+                self.recent.drain(..RUN);
             }
-            self.tail.push_back(hash);
-            if self.tail.len() == RUN {
+            self.recent.push(hash);
+            if let Some(last) = self.recent.len().checked_sub(RUN).map(|start| &self.recent[start..]) {
                 let crossed = index + 1 < RUN && self.broken_mid_sentence;
-                run(self.tail.make_contiguous(), crossed);
+                run(last, crossed);
             }
         }
         self.broken_mid_sentence = !line.trim_end().ends_with(['.', '!', '?', ':', '\u{3002}']);
