@@ -46,7 +46,7 @@ impl Signals {
         let n = words.len().max(1) as f64;
         let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
         let l = lines.len().max(1) as f64;
-        let lower: Vec<String> = words.iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+        let lower: Vec<String> = words.iter().map(|w| lower_word(w.trim_matches(|c: char| !c.is_alphanumeric()))).collect();
 
         let mut signals = Signals {
             words: words.len(),
@@ -58,7 +58,7 @@ impl Signals {
             ellipsis_lines: lines.iter().filter(|l| l.ends_with("...") || l.ends_with('\u{2026}')).count() as f64 / l,
             punctuated_lines: lines.iter().filter(|l| l.ends_with(['.', '!', '?', '"', '\u{201d}', '\u{3002}'])).count() as f64 / l,
             short_lines: lines.iter().filter(|l| l.chars().count() < 30).count() as f64 / l,
-            lorem_ipsum: text.to_lowercase().contains("lorem ipsum"),
+            lorem_ipsum: holds_lorem_ipsum(text),
             curly_bracket: text.contains('{'),
             ..Signals::default()
         };
@@ -116,6 +116,24 @@ impl Signals {
     }
 }
 
+/// `word` in lower case: most words are ASCII, lowered without Unicode tables.
+fn lower_word(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    }
+}
+
+/// Whether `text` says "lorem ipsum" in any case. No character beyond
+/// ASCII lowers to these letters alone, so comparing ASCII letters without
+/// case is lowering the text and searching it, without the copy.
+fn holds_lorem_ipsum(text: &str) -> bool {
+    const PHRASE: &[u8] = b"lorem ipsum";
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'l', b'L', bytes).any(|at| bytes.get(at..at + PHRASE.len()).is_some_and(|found| found.eq_ignore_ascii_case(PHRASE)))
+}
+
 /// How many items repeat an earlier one, and their total length.
 fn duplicates(items: &[&str]) -> (usize, usize) {
     let mut seen = FxHashSet::default();
@@ -127,7 +145,7 @@ fn top_ngram_chars(words: &[String], size: usize) -> usize {
     if words.len() < size {
         return 0;
     }
-    let mut counts: FxHashMap<&[String], usize> = FxHashMap::default();
+    let mut counts: FxHashMap<&[String], usize> = FxHashMap::with_capacity_and_hasher(words.len() - size + 1, Default::default());
     for gram in words.windows(size) {
         *counts.entry(gram).or_default() += 1;
     }
@@ -147,6 +165,23 @@ mod tests {
         Members said that the old pier would have to be repaired with money from the county, and that work could start in spring. \
         Residents who spoke at the meeting were mostly in favour of the plan, though some worried about the cost of the repairs. \
         The vote will take place next month, after a survey of the pier and a report on the likely number of passengers.\n";
+
+    #[test]
+    fn lorem_ipsum_is_found_in_any_case() {
+        for text in ["Lorem ipsum dolor", "x LOREM IPSUM", "loremlorem iPsum"] {
+            assert_eq!(holds_lorem_ipsum(text), text.to_lowercase().contains("lorem ipsum"), "{text}");
+        }
+        assert!(!holds_lorem_ipsum("lorem  ipsum") && !holds_lorem_ipsum("lorem ips"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lorem_ipsum_is_found_as_in_the_lowered_text(text in "(lorem|LOREM|Lorem| |ipsum|IPSUM|\u{130}psum|\u{212a}|\u{17f}|i|x){0,6}") {
+            proptest::prop_assert_eq!(holds_lorem_ipsum(&text), text.to_lowercase().contains("lorem ipsum"));
+            let word = text.trim();
+            proptest::prop_assert_eq!(lower_word(word), word.to_lowercase());
+        }
+    }
 
     #[test]
     fn a_real_paragraph_is_kept() {
