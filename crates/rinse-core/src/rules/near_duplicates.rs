@@ -47,10 +47,14 @@ impl Rule for NearDuplicates {
         // Earlier paragraphs holding each shingle, as a list through `postings`
         // (shingle hash -> its last posting; a posting is a paragraph and the
         // shingle's posting before it), and each paragraph's shingle count.
-        let mut last_posting: FxHashMap<u64, usize> = FxHashMap::default();
+        // About one shingle a word; a word is about six bytes.
+        let mut last_posting: FxHashMap<u64, usize> = FxHashMap::with_capacity_and_hasher(text.len() / 6, Default::default());
         let mut postings: Vec<(usize, Option<usize>)> = Vec::new();
         let mut sizes: Vec<usize> = Vec::new();
-        let (mut words, mut shingles, mut shared) = (Vec::new(), FxHashSet::default(), FxHashMap::default());
+        let (mut words, mut shingles) = (Vec::new(), FxHashSet::default());
+        // Shingles shared with each earlier paragraph, by its number, and the
+        // paragraphs that share any (so only they are read and reset).
+        let (mut shared, mut sharing): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
         let mut changes = Vec::new();
         for line in lines(text) {
             if line.text.len() < min_words * 2 {
@@ -63,25 +67,31 @@ impl Rule for NearDuplicates {
             }
             shingles.clear();
             shingles.extend(words.windows(4).map(hash));
-            shared.clear();
             for shingle in &shingles {
                 let mut posting = last_posting.get(shingle).copied();
                 while let Some(at) = posting {
                     let (para, before) = postings[at];
-                    *shared.entry(para).or_insert(0usize) += 1;
+                    if shared[para] == 0 {
+                        sharing.push(para);
+                    }
+                    shared[para] += 1;
                     posting = before;
                 }
             }
-            let similar = shared.iter().any(|(&para, &common)| {
-                let union = sizes[para] + shingles.len() - common;
+            let similar = sharing.iter().any(|&para| {
+                let (common, union) = (shared[para], sizes[para] + shingles.len() - shared[para]);
                 union > 0 && common as f64 / union as f64 >= threshold
             });
+            for para in sharing.drain(..) {
+                shared[para] = 0;
+            }
             if similar {
                 changes.push(Change::delete(line.full(), "nearly repeats an earlier paragraph"));
                 continue;
             }
             let para = sizes.len();
             sizes.push(shingles.len());
+            shared.push(0);
             for &shingle in &shingles {
                 let before = last_posting.insert(shingle, postings.len());
                 postings.push((para, before));
