@@ -68,8 +68,9 @@ impl Signals {
         let paragraphs: Vec<&str> = text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
         signals.duplicate_paragraphs = duplicates(&paragraphs).0 as f64 / paragraphs.len().max(1) as f64;
         let word_chars = lower.iter().map(String::len).sum::<usize>().max(1) as f64;
+        let (ids, lengths) = word_ids(&lower);
         for (slot, size) in [2, 3, 4].into_iter().enumerate() {
-            signals.top_ngram[slot] = top_ngram_chars(&lower, size) as f64 / word_chars;
+            signals.top_ngram[slot] = top_ngram_chars(&ids, &lengths, size) as f64 / word_chars;
         }
         signals.judge();
         signals
@@ -140,19 +141,37 @@ fn duplicates(items: &[&str]) -> (usize, usize) {
     items.iter().filter(|item| !seen.insert(**item)).fold((0, 0), |(n, chars), item| (n + 1, chars + item.len()))
 }
 
-/// Characters covered by the most frequent word n-gram (each occurrence counted).
-fn top_ngram_chars(words: &[String], size: usize) -> usize {
+/// Each word as a number, equal for equal words, and each number's word's
+/// length: n-grams are then counted as numbers, not hashed as strings.
+fn word_ids(words: &[String]) -> (Vec<u32>, Vec<usize>) {
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
+    let mut lengths = Vec::new();
+    let numbered = words
+        .iter()
+        .map(|word| {
+            *ids.entry(word).or_insert_with(|| {
+                lengths.push(word.len());
+                (lengths.len() - 1) as u32
+            })
+        })
+        .collect();
+    (numbered, lengths)
+}
+
+/// Characters covered by the most frequent word n-gram (each occurrence
+/// counted), of words numbered by [`word_ids`].
+fn top_ngram_chars(words: &[u32], lengths: &[usize], size: usize) -> usize {
     if words.len() < size {
         return 0;
     }
-    let mut counts: FxHashMap<&[String], usize> = FxHashMap::with_capacity_and_hasher(words.len() - size + 1, Default::default());
+    let mut counts: FxHashMap<&[u32], usize> = FxHashMap::with_capacity_and_hasher(words.len() - size + 1, Default::default());
     for gram in words.windows(size) {
         *counts.entry(gram).or_default() += 1;
     }
     counts
         .into_iter()
         .filter(|&(_, count)| count > 1)
-        .map(|(gram, count)| gram.iter().map(String::len).sum::<usize>() * count)
+        .map(|(gram, count)| gram.iter().map(|&id| lengths[id as usize]).sum::<usize>() * count)
         .max()
         .unwrap_or(0)
 }
@@ -181,6 +200,14 @@ mod tests {
             let word = text.trim();
             proptest::prop_assert_eq!(lower_word(word), word.to_lowercase());
         }
+    }
+
+    #[test]
+    fn the_top_ngram_counts_each_occurrence_of_the_most_frequent() {
+        // "ab cd" twice: 8 of the 11 word characters; "cd ab" once does not count.
+        let signals = Signals::of("ab cd ab cd xyz");
+        assert!((signals.top_ngram[0] - 8.0 / 11.0).abs() < 1e-9, "{:?}", signals.top_ngram);
+        assert_eq!(signals.top_ngram[1], 0.0);
     }
 
     #[test]
