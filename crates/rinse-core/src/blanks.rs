@@ -12,7 +12,7 @@ use crate::bytes::{any_pair, any_triple};
 /// Whether `byte` is an ASCII blank as `char::is_whitespace` knows them,
 /// vertical tab included. Arithmetic, not a table: loops over bytes that
 /// test it run many bytes at a time.
-fn is_ascii_blank(byte: u8) -> bool {
+pub fn is_ascii_blank(byte: u8) -> bool {
     byte == b' ' || is_control_blank(byte)
 }
 

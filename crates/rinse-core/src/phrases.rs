@@ -13,9 +13,9 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::blanks::is_plainly_spaced;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The phrase files of the rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

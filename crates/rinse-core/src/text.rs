@@ -6,6 +6,7 @@ use std::hash::{BuildHasher, Hasher};
 
 use rustc_hash::{FxBuildHasher, FxHasher};
 
+use crate::blanks::is_ascii_blank;
 pub use crate::blanks::word_count;
 use crate::edit::Change;
 use crate::phrases::{fold_into, without_edges, Hits, INDEX};
@@ -33,7 +34,7 @@ impl Line<'_> {
         // Most lines start with an ASCII character that is not blank.
         match self.text.as_bytes().first() {
             None => true,
-            Some(&first) if first.is_ascii() && !matches!(first, b'\t'..=b'\r' | b' ') => false,
+            Some(&first) if first.is_ascii() && !is_ascii_blank(first) => false,
             Some(_) => self.text.trim().is_empty(),
         }
     }
@@ -290,8 +291,10 @@ impl Doc {
     }
 
     /// Folds each line once for the two views made from its folded form,
-    /// [`Doc::folded`] and [`Doc::normalized`] (where not yet made).
+    /// [`Doc::folded`] and [`Doc::normalized`] (where not yet made: one may
+    /// have been kept across deletions without the other).
     fn fold_lines(&self) {
+        let make_normal = self.normalized.get().is_none();
         let mut buffer = String::new();
         let (keys, normal) = self
             .lines()
@@ -299,7 +302,7 @@ impl Doc {
             .zip(self.word_counts())
             .map(|(line, &words)| {
                 fold_into(line.text, &mut buffer);
-                let normal = if words <= PHRASE_MAX_WORDS { without_edges(&buffer).to_string() } else { String::new() };
+                let normal = if make_normal && words <= PHRASE_MAX_WORDS { without_edges(&buffer).to_string() } else { String::new() };
                 (line_key(&buffer), normal)
             })
             .unzip();
@@ -309,7 +312,16 @@ impl Doc {
 
     /// Each line's [`paragraph_key`], as a [`LineKey`].
     pub fn paragraph_keys(&self) -> &[LineKey] {
-        self.paragraphs.get_or_init(|| line_keys(&self.lines(), paragraph_key))
+        self.paragraphs.get_or_init(|| {
+            let mut buffer = String::new();
+            self.lines()
+                .iter()
+                .map(|line| {
+                    paragraph_key(line.text, &mut buffer);
+                    line_key(&buffer)
+                })
+                .collect()
+        })
     }
 
     /// Each line as [`normalize`] gives it, or empty for lines over
@@ -327,53 +339,60 @@ impl Doc {
 /// same paragraph.
 pub fn paragraph_key(line: &str, key: &mut String) {
     key.clear();
+    let mut key = KeyWriter { key, space: false };
     // ASCII lines have always been read with `u8::is_ascii_whitespace`,
     // others with `char::is_whitespace`, which also counts the vertical tab.
-    let vertical_tab_is_space = !line.is_ascii();
-    let mut space = false;
-    if !vertical_tab_is_space {
+    if line.is_ascii() {
         // Most lines: one table look-up a byte.
         for &byte in line.as_bytes() {
             match ASCII_KEY[byte as usize] {
                 DROPPED => {}
-                BLANK => space = !key.is_empty(),
-                kept => {
-                    if space {
-                        key.push(' ');
-                        space = false;
-                    }
-                    key.push(kept as char);
-                }
+                BLANK => key.blank(),
+                kept => key.push(kept as char),
             }
         }
         return;
     }
     for c in line.chars() {
         if c.is_ascii() {
-            // Most characters: byte work, no Unicode tables.
-            let byte = c as u8;
-            if byte.is_ascii_whitespace() || byte == 0x0B && vertical_tab_is_space {
-                space = !key.is_empty();
-            } else if byte.is_ascii_alphanumeric() {
-                if space {
-                    key.push(' ');
-                    space = false;
-                }
-                key.push(if byte.is_ascii_digit() { '0' } else { byte.to_ascii_lowercase() as char });
+            // Most characters: the table, no Unicode tables.
+            match ASCII_KEY[c as usize] {
+                _ if is_ascii_blank(c as u8) => key.blank(),
+                DROPPED => {}
+                kept => key.push(kept as char),
             }
         } else if c.is_whitespace() {
-            space = !key.is_empty();
+            key.blank();
         } else if c.is_alphanumeric() {
-            if space {
-                key.push(' ');
-                space = false;
-            }
             if c.is_numeric() {
                 key.push('0');
             } else {
-                key.extend(c.to_lowercase());
+                c.to_lowercase().for_each(|lower| key.push(lower));
             }
         }
+    }
+}
+
+/// Writes a [`paragraph_key`]: one space between words, none before the first.
+struct KeyWriter<'a> {
+    key: &'a mut String,
+    /// Whether a blank came after the last character written.
+    space: bool,
+}
+
+impl KeyWriter<'_> {
+    #[inline]
+    fn blank(&mut self) {
+        self.space = !self.key.is_empty();
+    }
+
+    #[inline]
+    fn push(&mut self, c: char) {
+        if self.space {
+            self.key.push(' ');
+            self.space = false;
+        }
+        self.key.push(c);
     }
 }
 
@@ -429,18 +448,6 @@ pub struct LineKey {
     pub hash: u64,
     /// The key's length in characters.
     pub chars: usize,
-}
-
-/// Each line's key as `key` writes it, hashed.
-fn line_keys(lines: &[Line], key: fn(&str, &mut String)) -> Vec<LineKey> {
-    let mut buffer = String::new();
-    lines
-        .iter()
-        .map(|line| {
-            key(line.text, &mut buffer);
-            line_key(&buffer)
-        })
-        .collect()
 }
 
 /// `key`, as a [`LineKey`].
