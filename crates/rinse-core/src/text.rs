@@ -255,16 +255,7 @@ impl Doc {
 
     /// Each line's words ([`word_hashes`]), hashed.
     pub fn word_hashes(&self) -> &[Box<[u64]>] {
-        self.word_hashes.get_or_init(|| {
-            let mut buffer = Vec::new();
-            self.lines()
-                .iter()
-                .map(|line| {
-                    word_hashes(line.text, &mut buffer);
-                    buffer.as_slice().into()
-                })
-                .collect()
-        })
+        self.word_hashes.get_or_init(|| self.per_line(word_hashes, |hashes: &Vec<u64>| hashes.as_slice().into()))
     }
 
     /// How each line reads as prose in a text whose stop words are `stop`:
@@ -312,16 +303,20 @@ impl Doc {
 
     /// Each line's [`paragraph_key`], as a [`LineKey`].
     pub fn paragraph_keys(&self) -> &[LineKey] {
-        self.paragraphs.get_or_init(|| {
-            let mut buffer = String::new();
-            self.lines()
-                .iter()
-                .map(|line| {
-                    paragraph_key(line.text, &mut buffer);
-                    line_key(&buffer)
-                })
-                .collect()
-        })
+        self.paragraphs.get_or_init(|| self.per_line(paragraph_key, |key: &String| line_key(key)))
+    }
+
+    /// Each line written by `write` into one buffer, reused from line to
+    /// line, and made by `value` into what is kept of it.
+    fn per_line<B: Default, T>(&self, write: fn(&str, &mut B), value: impl Fn(&B) -> T) -> Vec<T> {
+        let mut buffer = B::default();
+        self.lines()
+            .iter()
+            .map(|line| {
+                write(line.text, &mut buffer);
+                value(&buffer)
+            })
+            .collect()
     }
 
     /// Each line as [`normalize`] gives it, or empty for lines over
