@@ -3,17 +3,15 @@
 //! figures. Reading every word of a text is costly, so a text's readings are
 //! a view of it ([`crate::text::Doc::readings`]), kept as lines are removed.
 
-use rustc_hash::FxHashSet;
-
 use crate::bytes::any_byte;
-use crate::stopwords::word_key;
+use crate::stopwords::StopList;
 
 /// Words of a line whose stop words are counted, at most: the first words
 /// tell as well as all of a long paragraph.
 const STOP_SAMPLE_WORDS: usize = 60;
 
 /// A text's stop-word list, as [`crate::stopwords::for_text`] picks it.
-pub type StopWords = Option<&'static FxHashSet<&'static str>>;
+pub type StopWords = Option<&'static StopList>;
 
 /// How one line reads.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -34,7 +32,7 @@ impl Reading {
         let cjk = if line.is_ascii() { 0 } else { line.chars().filter(|&c| is_cjk(c)).count() };
         let stop_share = stop.filter(|_| words > 0 && cjk < words).map(|stop| {
             let sample = line.split_whitespace().take(STOP_SAMPLE_WORDS);
-            let hits = sample.filter(|w| stop.contains(word_key(w).as_ref())).count();
+            let hits = sample.filter(|word| stop.holds(word)).count();
             hits as f64 / words.min(STOP_SAMPLE_WORDS) as f64
         });
         let ends_sentence = line.trim_end().ends_with([

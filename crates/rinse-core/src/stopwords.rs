@@ -9,37 +9,106 @@ use rustc_hash::{FxHashMap, FxHashSet};
 /// Words sampled to pick a language.
 const SAMPLE_WORDS: usize = 600;
 
-static LISTS: LazyLock<Vec<FxHashSet<&'static str>>> = LazyLock::new(|| {
-    stop_words::available_languages()
-        .iter()
-        .filter_map(|code| stop_words::lookup(code))
-        .map(|words| words.iter().copied().collect())
-        .collect()
+/// One language's stop words. Its short ASCII words are also kept
+/// [`packed`] into numbers: most words of most texts are looked up there,
+/// with no key written or string hashed.
+pub struct StopList {
+    words: FxHashSet<&'static str>,
+    packed: FxHashSet<u64>,
+}
+
+impl StopList {
+    fn new(words: &[&'static str]) -> StopList {
+        StopList { words: words.iter().copied().collect(), packed: words.iter().filter_map(|word| pack(word.as_bytes())).collect() }
+    }
+
+    /// Whether `key`, spelt as [`word_key`] spells it, is one of the list's words.
+    pub fn contains(&self, key: &str) -> bool {
+        self.words.contains(key)
+    }
+
+    /// Whether `word`, a piece of text between blanks, is one of the list's
+    /// words once keyed: `self.contains(&word_key(word))`.
+    pub fn holds(&self, word: &str) -> bool {
+        match packed(word) {
+            Some(number) => self.packed.contains(&number),
+            None => self.words.contains(word_key(word).as_ref()),
+        }
+    }
+}
+
+static LISTS: LazyLock<Vec<StopList>> = LazyLock::new(|| {
+    stop_words::available_languages().iter().filter_map(|code| stop_words::lookup(code)).map(StopList::new).collect()
 });
 
 /// For each stop word, the lists (by index in `LISTS`) that hold it: a
 /// text's words are each looked up once, not once a list.
-static LISTS_OF_WORD: LazyLock<FxHashMap<&'static str, Vec<u16>>> = LazyLock::new(|| {
-    let mut lists_of: FxHashMap<&'static str, Vec<u16>> = FxHashMap::default();
+static LISTS_OF_WORD: LazyLock<FxHashMap<&'static str, Vec<u16>>> = LazyLock::new(|| lists_by(Some));
+
+/// [`LISTS_OF_WORD`] for the words that pack into a number.
+static LISTS_OF_PACKED: LazyLock<FxHashMap<u64, Vec<u16>>> = LazyLock::new(|| lists_by(|word| pack(word.as_bytes())));
+
+/// For each stop word that `key` gives a key, the lists that hold it.
+fn lists_by<K: std::hash::Hash + Eq>(key: impl Fn(&'static str) -> Option<K>) -> FxHashMap<K, Vec<u16>> {
+    let mut lists_of: FxHashMap<K, Vec<u16>> = FxHashMap::default();
     for (index, list) in LISTS.iter().enumerate() {
-        for &word in list {
+        for word in list.words.iter().filter_map(|&word| key(word)) {
             lists_of.entry(word).or_default().push(index as u16);
         }
     }
     lists_of
-});
+}
 
 /// The stop-word list that covers most of `text`'s words, if any does.
-pub fn for_text(text: &str) -> Option<&'static FxHashSet<&'static str>> {
+pub fn for_text(text: &str) -> Option<&'static StopList> {
     let mut hits = vec![0usize; LISTS.len()];
     for word in text.split_whitespace().take(SAMPLE_WORDS) {
-        for &list in LISTS_OF_WORD.get(word_key(word).as_ref()).map(Vec::as_slice).unwrap_or_default() {
+        let lists = match packed(word) {
+            Some(number) => LISTS_OF_PACKED.get(&number),
+            None => LISTS_OF_WORD.get(word_key(word).as_ref()),
+        };
+        for &list in lists.map(Vec::as_slice).unwrap_or_default() {
             hits[list as usize] += 1;
         }
     }
     // Of lists with as many hits, the last.
     let (best, &count) = hits.iter().enumerate().max_by_key(|&(_, &count)| count)?;
     (count > 0).then(|| &LISTS[best])
+}
+
+/// The [`word_key`] of `word` [`pack`]ed, when that is quick to make: for
+/// a word of up to eight ASCII bytes that starts and ends with a letter or
+/// digit, and so has nothing to trim.
+fn packed(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    let plain_ends = bytes.first().is_some_and(u8::is_ascii_alphanumeric) && bytes.last().is_some_and(u8::is_ascii_alphanumeric);
+    if !plain_ends {
+        return None;
+    }
+    pack(bytes).map(ascii_lowercase)
+}
+
+/// Up to eight ASCII bytes as one number, a byte each, zeros after them.
+/// Two such strings that do not end with a zero byte are equal when their
+/// numbers are: a zero byte inside such a string has more bytes after it.
+fn pack(bytes: &[u8]) -> Option<u64> {
+    let mut padded = [0; 8];
+    padded.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    let number = u64::from_le_bytes(padded);
+    (number & HIGH_BITS == 0).then_some(number)
+}
+
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Each byte of a [`pack`]ed number lowered as `u8::to_ascii_lowercase`
+/// lowers it, eight at once: a byte below 0x80 gets its high bit from an
+/// addition when it is at least `A`, and from another when it is above `Z`;
+/// neither addition carries into the next byte.
+fn ascii_lowercase(number: u64) -> u64 {
+    let from_a = number + 0x3f3f_3f3f_3f3f_3f3f;
+    let above_z = number + 0x2525_2525_2525_2525;
+    let upper = from_a & !above_z & HIGH_BITS;
+    number | upper >> 2
 }
 
 /// A word as stop-word lists spell it: lower case, without surrounding
@@ -89,5 +158,40 @@ mod tests {
         assert_eq!(word_key("--"), "");
         assert_eq!(word_key("don\u{2019}t"), "don't");
         assert!(matches!(word_key("(straße)"), Cow::Borrowed("straße")), "a word in lower case is not copied");
+    }
+
+    #[test]
+    fn packed_bytes_lower_as_ascii_does() {
+        for byte in 0..0x80u8 {
+            let number = u64::from_le_bytes([byte, b'a', b'Z', 0, byte, 0x7f, b'@', b'[']);
+            let lowered = [byte.to_ascii_lowercase(), b'a', b'z', 0, byte.to_ascii_lowercase(), 0x7f, b'@', b'['];
+            assert_eq!(ascii_lowercase(number), u64::from_le_bytes(lowered), "{byte:#x}");
+        }
+        assert_ne!(pack(b"a\0b"), pack(b"ab"));
+        assert_ne!(pack(b"a\0b"), pack(b"a"));
+        assert_eq!(pack(b"ninechars"), None);
+        assert_eq!(pack("\u{e9}t\u{e9}".as_bytes()), None);
+    }
+
+    #[test]
+    fn words_in_any_case_are_held() {
+        let english = for_text("the cat and the dog").unwrap();
+        for word in ["The", "THE", "the,", "(the", "Ourselves", "don\u{2019}t", "\"It's"] {
+            assert!(english.holds(word), "{word}");
+        }
+        for word in ["cat", "Thee", "thx", "the-x", "ourselvesx", "t\u{e9}"] {
+            assert!(!english.holds(word), "{word}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_word_is_held_when_its_key_is_listed(word in "[(«'\"]?[A-Za-z\u{e9}\u{c9}'\u{2019}\0-]{1,11}[.,»)]?") {
+            let english = for_text("the cat and the dog").unwrap();
+            let french = for_text("le chat et le chien sont dans la maison").unwrap();
+            for list in [english, french] {
+                proptest::prop_assert_eq!(list.holds(&word), list.contains(&word_key(&word)));
+            }
+        }
     }
 }
