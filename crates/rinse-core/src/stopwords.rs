@@ -92,9 +92,12 @@ fn packed(word: &str) -> Option<u64> {
 /// Two such strings that do not end with a zero byte are equal when their
 /// numbers are: a zero byte inside such a string has more bytes after it.
 fn pack(bytes: &[u8]) -> Option<u64> {
-    let mut padded = [0; 8];
-    padded.get_mut(..bytes.len())?.copy_from_slice(bytes);
-    let number = u64::from_le_bytes(padded);
+    if bytes.len() > 8 {
+        return None;
+    }
+    // Shifted in, not copied into an array and read back: the processor
+    // cannot hand bytes just stored one by one to a load of all eight.
+    let number = bytes.iter().rev().fold(0, |number, &byte| number << 8 | u64::from(byte));
     (number & HIGH_BITS == 0).then_some(number)
 }
 
