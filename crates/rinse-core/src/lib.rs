@@ -8,6 +8,7 @@
 
 pub mod blanks;
 pub mod bytes;
+pub mod chars;
 pub mod config;
 pub mod custom;
 pub mod edit;

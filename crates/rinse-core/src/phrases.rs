@@ -16,6 +16,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::blanks::is_plainly_spaced;
+use crate::chars;
 
 /// The phrase files of the rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -266,7 +267,10 @@ pub fn fold_into(text: &str, out: &mut String) {
         let Some(c) = rest.chars().next() else { break };
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02bc}' => out.push('\''),
-            _ => out.extend(c.to_lowercase()),
+            _ => match chars::facts(c).lower {
+                Some(lower) => out.push(lower),
+                None => out.extend(c.to_lowercase()),
+            },
         }
         rest = &rest[c.len_utf8()..];
     }

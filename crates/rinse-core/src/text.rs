@@ -7,6 +7,7 @@ use std::hash::{BuildHasher, Hasher};
 use rustc_hash::{FxBuildHasher, FxHasher};
 
 use crate::blanks::is_ascii_blank;
+use crate::chars::{self, Facts, Kind};
 pub use crate::blanks::word_count;
 use crate::edit::Change;
 use crate::phrases::{fold_into, without_edges, Hits, INDEX};
@@ -356,13 +357,13 @@ pub fn paragraph_key(line: &str, key: &mut String) {
                 DROPPED => {}
                 kept => key.push(kept as char),
             }
-        } else if c.is_whitespace() {
-            key.blank();
-        } else if c.is_alphanumeric() {
-            if c.is_numeric() {
-                key.push('0');
-            } else {
-                c.to_lowercase().for_each(|lower| key.push(lower));
+        } else {
+            match chars::facts(c) {
+                Facts { kind: Kind::Blank, .. } => key.blank(),
+                Facts { kind: Kind::Figure, .. } => key.push('0'),
+                Facts { kind: Kind::Letter, lower: Some(lower) } => key.push(lower),
+                Facts { kind: Kind::Letter, lower: None } => c.to_lowercase().for_each(|lower| key.push(lower)),
+                Facts { kind: Kind::Other, .. } => {}
             }
         }
     }
@@ -421,13 +422,19 @@ pub fn word_hashes(line: &str, hashes: &mut Vec<u64>) {
     hashes.clear();
     let mut word: Option<FxHasher> = None;
     for c in line.chars() {
-        if c.is_alphanumeric() {
+        // Most characters: ASCII, no Unicode tables.
+        let (word_char, lower) = match c.is_ascii() {
+            true => (c.is_ascii_alphanumeric(), Some(c.to_ascii_lowercase())),
+            false => {
+                let facts = chars::facts(c);
+                (facts.is_alphanumeric(), facts.lower)
+            }
+        };
+        if word_char {
             let hasher = word.get_or_insert_default();
-            if c.is_ascii() {
-                // Most characters: no Unicode tables.
-                hasher.write_u32(c.to_ascii_lowercase() as u32);
-            } else {
-                c.to_lowercase().for_each(|lower| hasher.write_u32(lower as u32));
+            match lower {
+                Some(lower) => hasher.write_u32(lower as u32),
+                None => c.to_lowercase().for_each(|lower| hasher.write_u32(lower as u32)),
             }
         } else if let Some(done) = word.take() {
             hashes.push(done.finish());
