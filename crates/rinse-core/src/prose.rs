@@ -29,7 +29,7 @@ pub struct Reading {
 impl Reading {
     /// How `line`, of `words` words, reads in a text whose stop words are `stop`.
     pub fn of(line: &str, words: usize, stop: StopWords) -> Reading {
-        let cjk = if line.is_ascii() { 0 } else { line.chars().filter(|&c| is_cjk(c)).count() };
+        let cjk = if may_hold_cjk(line) { line.chars().filter(|&c| is_cjk(c)).count() } else { 0 };
         let stop_share = stop.filter(|_| words > 0 && cjk < words).map(|stop| {
             let sample = line.split_whitespace().take(STOP_SAMPLE_WORDS);
             let hits = sample.filter(|word| stop.holds(word)).count();
@@ -40,6 +40,14 @@ impl Reading {
         ]);
         Reading { cjk, stop_share, ends_sentence, holds_figures: any_byte(line.as_bytes(), |b| b.is_ascii_digit()) }
     }
+}
+
+/// Whether `line` holds a character of three bytes in UTF-8 from U+3000
+/// up, as [`is_cjk`] characters are: most lines beyond ASCII (in Latin,
+/// Cyrillic or Greek letters, with curly quotes and dashes) hold none, and
+/// are not decoded to count them.
+fn may_hold_cjk(line: &str) -> bool {
+    any_byte(line.as_bytes(), |byte| byte.wrapping_sub(0xE3) <= 0xEF - 0xE3)
 }
 
 /// Whether `c` is a Chinese, Japanese or Korean character.
@@ -59,5 +67,19 @@ pub fn same_list(a: StopWords, b: StopWords) -> bool {
         (Some(a), Some(b)) => std::ptr::eq(a, b),
         (None, None) => true,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_with_cjk_characters_are_never_skipped() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_cjk(c)) {
+            assert!(may_hold_cjk(&format!("a {c} b")), "{:#x}", c as u32);
+        }
+        assert!(!may_hold_cjk("Caf\u{e9} \u{201c}noir\u{201d} \u{2014} \u{43a}\u{43e}\u{442}"));
+        assert_eq!(Reading::of("\u{4e2d}\u{6587} \u{3042} a", 3, None).cjk, 3);
     }
 }
