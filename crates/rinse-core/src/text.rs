@@ -420,27 +420,56 @@ const BLANK: u8 = b' ';
 /// lower case, punctuation aside.
 pub fn word_hashes(line: &str, hashes: &mut Vec<u64>) {
     hashes.clear();
-    let mut word: Option<FxHasher> = None;
-    for c in line.chars() {
-        // Most characters: ASCII, no Unicode tables.
-        let (word_char, lower) = match c.is_ascii() {
-            true => (c.is_ascii_alphanumeric(), Some(c.to_ascii_lowercase())),
-            false => {
-                let facts = chars::facts(c);
-                (facts.is_alphanumeric(), facts.lower)
+    let mut words = WordHasher { hashes, word: FxHasher::default(), in_word: false };
+    if line.is_ascii() {
+        // Most lines: read by bytes, not decoded.
+        for &byte in line.as_bytes() {
+            match byte.is_ascii_alphanumeric() {
+                true => words.add(byte.to_ascii_lowercase().into()),
+                false => words.end(),
             }
-        };
-        if word_char {
-            let hasher = word.get_or_insert_default();
-            match lower {
-                Some(lower) => hasher.write_u32(lower as u32),
-                None => c.to_lowercase().for_each(|lower| hasher.write_u32(lower as u32)),
+        }
+    } else {
+        for c in line.chars() {
+            // Most characters: ASCII, or in the tables of `chars`.
+            let (word_char, lower) = match c.is_ascii() {
+                true => (c.is_ascii_alphanumeric(), Some(c.to_ascii_lowercase())),
+                false => {
+                    let facts = chars::facts(c);
+                    (facts.is_alphanumeric(), facts.lower)
+                }
+            };
+            match (word_char, lower) {
+                (true, Some(lower)) => words.add(lower),
+                (true, None) => c.to_lowercase().for_each(|lower| words.add(lower)),
+                (false, _) => words.end(),
             }
-        } else if let Some(done) = word.take() {
-            hashes.push(done.finish());
         }
     }
-    hashes.extend(word.map(|done| done.finish()));
+    words.end();
+}
+
+/// Writes [`word_hashes`]: each word's characters hashed as they come.
+struct WordHasher<'a> {
+    hashes: &'a mut Vec<u64>,
+    word: FxHasher,
+    in_word: bool,
+}
+
+impl WordHasher<'_> {
+    #[inline]
+    fn add(&mut self, lower: char) {
+        self.word.write_u32(lower as u32);
+        self.in_word = true;
+    }
+
+    #[inline]
+    fn end(&mut self) {
+        if self.in_word {
+            self.hashes.push(std::mem::take(&mut self.word).finish());
+            self.in_word = false;
+        }
+    }
 }
 
 /// A line's key, reduced to its hash and length: lines with equal keys
@@ -504,6 +533,19 @@ mod tests {
         let _ = edited.lines();
         let changes = [Change::replace(1..2, "", "x")];
         assert_eq!(edited.after(&changes, "ab\nc".into()).lines().len(), 2);
+    }
+
+    #[test]
+    fn words_hash_alike_in_any_case_on_any_line() {
+        let (mut ascii, mut beyond) = (Vec::new(), Vec::new());
+        word_hashes("The cat, THE 42!", &mut ascii);
+        word_hashes("the CAT \u{c9}t\u{e9}\u{2019}s 42 \u{c9}T\u{c9}", &mut beyond);
+        assert_eq!(ascii.len(), 4);
+        assert_eq!(ascii[0], ascii[2]);
+        assert_eq!(ascii[..2], beyond[..2], "read by bytes or by characters alike");
+        assert_eq!(beyond.len(), 6, "a curly apostrophe ends a word");
+        assert_eq!((beyond[2], beyond[4]), (beyond[5], ascii[3]));
+        assert_ne!(beyond[2], beyond[3]);
     }
 
     #[test]
