@@ -39,23 +39,31 @@ impl StopList {
     }
 }
 
+/// The languages' lists, at most [`MAX_LISTS`] of them.
 static LISTS: LazyLock<Vec<StopList>> = LazyLock::new(|| {
-    stop_words::available_languages().iter().filter_map(|code| stop_words::lookup(code)).map(StopList::new).collect()
+    let languages = stop_words::available_languages().iter().filter_map(|code| stop_words::lookup(code));
+    languages.map(StopList::new).take(MAX_LISTS).collect()
 });
 
-/// For each stop word, the lists (by index in `LISTS`) that hold it: a
-/// text's words are each looked up once, not once a list.
-static LISTS_OF_WORD: LazyLock<FxHashMap<&'static str, Vec<u16>>> = LazyLock::new(|| lists_by(Some));
+/// The lists are told apart by one bit each of a [`ListSet`].
+const MAX_LISTS: usize = 64;
+
+/// A set of lists, bit `i` standing for `LISTS[i]`.
+type ListSet = u64;
+
+/// For each stop word, the lists that hold it: a text's words are each
+/// looked up once, not once a list.
+static LISTS_OF_WORD: LazyLock<FxHashMap<&'static str, ListSet>> = LazyLock::new(|| lists_by(Some));
 
 /// [`LISTS_OF_WORD`] for the words that pack into a number.
-static LISTS_OF_PACKED: LazyLock<FxHashMap<u64, Vec<u16>>> = LazyLock::new(|| lists_by(|word| pack(word.as_bytes())));
+static LISTS_OF_PACKED: LazyLock<FxHashMap<u64, ListSet>> = LazyLock::new(|| lists_by(|word| pack(word.as_bytes())));
 
 /// For each stop word that `key` gives a key, the lists that hold it.
-fn lists_by<K: std::hash::Hash + Eq>(key: impl Fn(&'static str) -> Option<K>) -> FxHashMap<K, Vec<u16>> {
-    let mut lists_of: FxHashMap<K, Vec<u16>> = FxHashMap::default();
+fn lists_by<K: std::hash::Hash + Eq>(key: impl Fn(&'static str) -> Option<K>) -> FxHashMap<K, ListSet> {
+    let mut lists_of: FxHashMap<K, ListSet> = FxHashMap::default();
     for (index, list) in LISTS.iter().enumerate() {
         for word in list.words.iter().filter_map(|&word| key(word)) {
-            lists_of.entry(word).or_default().push(index as u16);
+            *lists_of.entry(word).or_default() |= 1 << index;
         }
     }
     lists_of
@@ -69,8 +77,10 @@ pub fn for_text(text: &str) -> Option<&'static StopList> {
             Some(number) => LISTS_OF_PACKED.get(&number),
             None => LISTS_OF_WORD.get(word_key(word).as_ref()),
         };
-        for &list in lists.map(Vec::as_slice).unwrap_or_default() {
-            hits[list as usize] += 1;
+        let mut lists = lists.copied().unwrap_or_default();
+        while lists != 0 {
+            hits[lists.trailing_zeros() as usize] += 1;
+            lists &= lists - 1;
         }
     }
     // Of lists with as many hits, the last.
@@ -182,6 +192,12 @@ mod tests {
         assert_eq!(word_key("--"), "");
         assert_eq!(word_key("don\u{2019}t"), "don't");
         assert!(matches!(word_key("(straße)"), Cow::Borrowed("straße")), "a word in lower case is not copied");
+    }
+
+    #[test]
+    fn every_language_has_its_bit() {
+        let languages = stop_words::available_languages().iter().filter(|code| stop_words::lookup(code).is_some());
+        assert!(languages.count() <= MAX_LISTS);
     }
 
     #[test]
