@@ -20,6 +20,8 @@ pub struct Reading {
     pub cjk: usize,
     /// The share of its first words that are stop words, when the text has a
     /// stop-word list and the line has more words than CJK characters.
+    /// Counting stops once the share reaches [`PROSE_STOP_SHARE`]: a line
+    /// with more reads no more like prose.
     pub stop_share: Option<f64>,
     pub ends_sentence: bool,
     /// Whether it holds a digit: table rows do, menus seldom.
@@ -31,15 +33,43 @@ impl Reading {
     pub fn of(line: &str, words: usize, stop: StopWords) -> Reading {
         let cjk = if may_hold_cjk(line) { line.chars().filter(|&c| is_cjk(c)).count() } else { 0 };
         let stop_share = stop.filter(|_| words > 0 && cjk < words).map(|stop| {
-            let sample = line.split_whitespace().take(STOP_SAMPLE_WORDS);
-            let hits = sample.filter(|word| stop.holds(word)).count();
-            hits as f64 / words.min(STOP_SAMPLE_WORDS) as f64
+            let sampled = words.min(STOP_SAMPLE_WORDS);
+            let (enough, mut hits) = (prose_hits(sampled), 0);
+            for word in line.split_whitespace().take(STOP_SAMPLE_WORDS) {
+                hits += usize::from(stop.holds(word));
+                if hits == enough {
+                    break;
+                }
+            }
+            share(hits, sampled)
         });
         let ends_sentence = line.trim_end().ends_with([
             '.', '!', '?', '"', '\'', ')', ';', ':', '\u{201d}', '\u{2019}', '\u{2026}', '\u{3002}', '\u{ff01}', '\u{ff1f}',
         ]);
         Reading { cjk, stop_share, ends_sentence, holds_figures: any_byte(line.as_bytes(), |b| b.is_ascii_digit()) }
     }
+}
+
+/// Stop-word share at which a line reads fully as prose.
+pub const PROSE_STOP_SHARE: f64 = 0.3;
+
+/// The share of `sampled` words that `hits` of them are.
+fn share(hits: usize, sampled: usize) -> f64 {
+    hits as f64 / sampled as f64
+}
+
+/// The fewest stop words among `sampled` words whose [`share`] reaches
+/// [`PROSE_STOP_SHARE`], computed as the share is, so that a count stopped
+/// there gives the same reading as a whole one.
+fn prose_hits(sampled: usize) -> usize {
+    let mut hits = (PROSE_STOP_SHARE * sampled as f64) as usize;
+    while hits > 0 && share(hits - 1, sampled) >= PROSE_STOP_SHARE {
+        hits -= 1;
+    }
+    while share(hits, sampled) < PROSE_STOP_SHARE {
+        hits += 1;
+    }
+    hits
 }
 
 /// Whether `line` holds a character of three bytes in UTF-8 from U+3000
@@ -81,5 +111,19 @@ mod tests {
         }
         assert!(!may_hold_cjk("Caf\u{e9} \u{201c}noir\u{201d} \u{2014} \u{43a}\u{43e}\u{442}"));
         assert_eq!(Reading::of("\u{4e2d}\u{6587} \u{3042} a", 3, None).cjk, 3);
+    }
+
+    #[test]
+    fn stop_words_are_counted_up_to_the_share_of_prose() {
+        for sampled in 1..=STOP_SAMPLE_WORDS {
+            let enough = prose_hits(sampled);
+            assert!(share(enough, sampled) >= PROSE_STOP_SHARE && share(enough - 1, sampled) < PROSE_STOP_SHARE, "{sampled}");
+        }
+        let english = crate::stopwords::for_text("the cat and the dog");
+        let share_of = |line: &str| Reading::of(line, crate::blanks::word_count(line), english).stop_share.unwrap();
+        assert_eq!(share_of("cat dog hen owl of the"), 2.0 / 6.0);
+        assert_eq!(share_of("of the and cat dog hen"), 2.0 / 6.0, "counting stopped at the second of three");
+        assert_eq!(share_of("cat dog hen owl bat of"), 1.0 / 6.0);
+        assert_eq!(share_of("cat dog"), 0.0);
     }
 }

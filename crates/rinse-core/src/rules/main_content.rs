@@ -1,5 +1,5 @@
 use crate::edit::Change;
-use crate::prose::Reading;
+use crate::prose::{Reading, PROSE_STOP_SHARE};
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 use crate::stopwords;
 use crate::text::Doc;
@@ -15,8 +15,6 @@ const FURNITURE_COST: f64 = 16.0;
 /// its lines, before anything is removed as lying outside its main text.
 const MIN_FURNITURE_LINES: usize = 6;
 const MIN_FURNITURE_SHARE: f64 = 0.10;
-/// Stop-word share at which a line reads fully as prose.
-const PROSE_STOP_SHARE: f64 = 0.3;
 /// Another stretch of text is kept when it scores at least this share of
 /// the main one, and at least `OTHER_BLOCK_MIN`.
 const OTHER_BLOCK_SHARE: f64 = 0.15;
