@@ -13,13 +13,19 @@ static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 static RESERVED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados").unwrap());
 
-/// Whether `line` holds the start of what every notice opens with: "©",
-/// "(c)", "cop(yright)", "all (rights)", "all(e Rechte)", "tou(s droits)",
-/// "tod(os los derechos)", letters in either case. Most lines do not, and
-/// are passed over without the pattern.
+/// Whether `line` may start as [`NOTICE`] does: with "©", "(c)",
+/// "cop(yright)", "all (rights)", "all(e Rechte)", "tou(s droits)" or
+/// "tod(os los derechos)", letters in either case, after characters that
+/// are not word characters. Those all lie in the line's first run of bytes
+/// that are not an ASCII letter, digit or underscore (a character beyond
+/// ASCII may or may not be one), so only that run and the three bytes after
+/// it are read. Most lines do not start so, and are passed over without
+/// the pattern.
 fn may_be_notice(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let lead = bytes.iter().position(|&byte| byte.is_ascii_alphanumeric() || byte == b'_').unwrap_or(bytes.len());
     let letter = |byte: u8, lower: u8| (byte | 0x20) == lower;
-    any_triple(line.as_bytes(), |a, b, c| {
+    any_triple(&bytes[..bytes.len().min(lead + 3)], |a, b, c| {
         (a == 0xC2) & (b == 0xA9)
             | (a == b'(') & letter(b, b'c') & (c == b')')
             | letter(a, b'c') & letter(b, b'o') & letter(c, b'p')
@@ -79,6 +85,19 @@ mod tests {
             assert!(may_be_notice(line) && NOTICE.is_match(line), "{line:?}");
         }
         assert!(!may_be_notice("The harbour reopened in spring."));
+        assert!(may_be_notice("\u{2014} \u{ab}\u{a9} 2024") && may_be_notice("  (C) 2020"));
+        assert!(!may_be_notice("Photo \u{a9} 2024 Example"), "a sign after the first word is not read");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_notice_passes_the_quick_test(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "\u{a9}", "(c)", "(C) ", "Copyright 2020", "COPYRIGHT \u{a9}", "All rights reserved", "alle Rechte vorbehalten",
+            "Tous droits r\u{e9}serv\u{e9}s", "todos los derechos reservados", " ", "\u{2014}", "\u{ab}", "x", "\u{e9}", "_", "1", ".",
+        ]), 0..6)) {
+            let line = pieces.concat();
+            proptest::prop_assert!(!NOTICE.is_match(&line) || may_be_notice(&line), "{:?}", line);
+        }
     }
 
     #[test]
