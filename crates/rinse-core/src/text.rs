@@ -602,6 +602,25 @@ more";
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn paragraph_keys_are_the_words_lowered_figures_as_zero(line in "[aZ9\\-,' \t\x0b\u{a0}\u{e9}\u{c9}\u{130}\u{663}\u{2019}\u{4e2d}]{0,24}") {
+            // ASCII lines split at ASCII blanks (the vertical tab is not one), others at any blank.
+            let ascii = line.is_ascii();
+            let words = line.split(|c: char| if ascii { c.is_ascii_whitespace() } else { c.is_whitespace() });
+            let keys = words.map(|word| {
+                word.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(|c| if c.is_numeric() { vec!['0'] } else { c.to_lowercase().collect() })
+                    .collect::<String>()
+            });
+            let expected = keys.filter(|key| !key.is_empty()).collect::<Vec<_>>().join(" ");
+            let mut key = String::new();
+            paragraph_key(&line, &mut key);
+            proptest::prop_assert_eq!(key, expected);
+        }
+    }
+
     #[test]
     fn blank_lines_hold_only_blanks_of_any_kind() {
         for line in ["", " ", "\t\x0b\x0c\r", "\u{a0}\u{3000}", "\u{2028}"] {
