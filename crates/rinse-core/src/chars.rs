@@ -1,10 +1,11 @@
-//! What the line views ask of a character beyond ASCII (is it blank, a
-//! figure, a letter, and its lower case), answered quickly for the scripts
-//! most text beyond ASCII is in.
+//! What the line views ask of a character (is it blank, a figure, a
+//! letter, and its lower case), answered quickly for ASCII and the scripts
+//! most other text is in.
 //!
 //! The standard library answers each question by searching its Unicode
-//! tables, several searches a character. Characters of two bytes in UTF-8
-//! (U+0080 to U+07FF: Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic...)
+//! tables, several searches a character. Characters of one and two bytes
+//! in UTF-8 (ASCII, and U+0080 to U+07FF: Latin, Greek, Cyrillic, Armenian,
+//! Hebrew, Arabic...)
 //! and the punctuation most text uses beyond them are answered from tables
 //! made from those same answers the first time they are needed, and the CJK
 //! ideographs and Hangul syllables, which are all letters with no case, by
@@ -40,10 +41,10 @@ impl Facts {
     }
 }
 
-/// The ranges answered from a table: the characters of two bytes in UTF-8,
-/// and from general punctuation (curly quotes, dashes) through CJK
-/// punctuation, hiragana and katakana.
-const TABLED: [std::ops::Range<u32>; 2] = [0x80..0x800, 0x2000..0x3100];
+/// The ranges answered from a table: the characters of one and two bytes
+/// in UTF-8, and from general punctuation (curly quotes, dashes) through
+/// CJK punctuation, hiragana and katakana.
+const TABLED: [std::ops::Range<u32>; 2] = [0..0x800, 0x2000..0x3100];
 
 static TABLES: LazyLock<[Vec<Facts>; 2]> =
     LazyLock::new(|| TABLED.map(|range| range.filter_map(char::from_u32).map(facts_by_std).collect()));

@@ -2,6 +2,7 @@ use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
+use crate::chars;
 use crate::edit::Change;
 use crate::text::Doc;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
@@ -112,10 +113,15 @@ fn word_hash(word: &str) -> Option<u64> {
         }
         return any.then(|| hasher.finish());
     }
-    for c in word.chars().filter(|c| c.is_alphanumeric()) {
+    for c in word.chars() {
+        let facts = chars::facts(c);
+        if !facts.is_alphanumeric() {
+            continue;
+        }
         any = true;
-        for lower in c.to_lowercase() {
-            hasher.write_u32(lower as u32);
+        match facts.lower {
+            Some(lower) => hasher.write_u32(lower as u32),
+            None => c.to_lowercase().for_each(|lower| hasher.write_u32(lower as u32)),
         }
     }
     any.then(|| hasher.finish())
