@@ -1,6 +1,8 @@
 //! Document-level quality signals of the Gopher, C4 and FineWeb filters, and
 //! the keep/drop verdict they give, for people building training corpora.
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::{Deserialize, Serialize};
@@ -46,14 +48,14 @@ impl Signals {
         let n = words.len().max(1) as f64;
         let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
         let l = lines.len().max(1) as f64;
-        let lower: Vec<String> = words.iter().map(|w| lower_word(w.trim_matches(|c: char| !c.is_alphanumeric()))).collect();
+        let lower: Vec<Cow<str>> = words.iter().map(|w| lower_word(w.trim_matches(|c: char| !c.is_alphanumeric()))).collect();
 
         let mut signals = Signals {
             words: words.len(),
             mean_word_length: words.iter().map(|w| w.chars().count()).sum::<usize>() as f64 / n,
             symbol_ratio: (text.matches('#').count() + text.matches("...").count() + text.matches('\u{2026}').count()) as f64 / n,
             alpha_words: words.iter().filter(|w| w.chars().any(char::is_alphabetic)).count() as f64 / n,
-            stop_words: STOP_WORDS.iter().filter(|s| lower.iter().any(|w| w == *s)).count(),
+            stop_words: stop_words_used(&lower),
             bullet_lines: lines.iter().filter(|l| l.starts_with(['\u{2022}', '-', '*', '\u{2023}', '\u{25aa}'])).count() as f64 / l,
             ellipsis_lines: lines.iter().filter(|l| l.ends_with("...") || l.ends_with('\u{2026}')).count() as f64 / l,
             punctuated_lines: lines.iter().filter(|l| l.ends_with(['.', '!', '?', '"', '\u{201d}', '\u{3002}'])).count() as f64 / l,
@@ -67,7 +69,7 @@ impl Signals {
         signals.duplicate_line_chars = dup_chars as f64 / lines.iter().map(|l| l.len()).sum::<usize>().max(1) as f64;
         let paragraphs: Vec<&str> = text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
         signals.duplicate_paragraphs = duplicates(&paragraphs).0 as f64 / paragraphs.len().max(1) as f64;
-        let word_chars = lower.iter().map(String::len).sum::<usize>().max(1) as f64;
+        let word_chars = lower.iter().map(|word| word.len()).sum::<usize>().max(1) as f64;
         let (ids, lengths) = word_ids(&lower);
         for (slot, size) in [2, 3, 4].into_iter().enumerate() {
             signals.top_ngram[slot] = top_ngram_chars(&ids, &lengths, size) as f64 / word_chars;
@@ -117,13 +119,27 @@ impl Signals {
     }
 }
 
-/// `word` in lower case: most words are ASCII, lowered without Unicode tables.
-fn lower_word(word: &str) -> String {
-    if word.is_ascii() {
-        word.to_ascii_lowercase()
+/// `word` in lower case: most words are ASCII, lowered without Unicode
+/// tables, and most of those are in lower case already, and not copied.
+fn lower_word(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() {
+        Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|byte| byte.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
     } else {
-        word.to_lowercase()
+        Cow::Borrowed(word)
     }
+}
+
+/// How many of [`STOP_WORDS`] are among `words` (lowered), read once.
+fn stop_words_used(words: &[Cow<str>]) -> usize {
+    let mut used = 0u32;
+    for word in words {
+        if let Some(index) = STOP_WORDS.iter().position(|stop| *stop == word.as_ref()) {
+            used |= 1 << index;
+        }
+    }
+    used.count_ones() as usize
 }
 
 /// Whether `text` says "lorem ipsum" in any case. No character beyond
@@ -143,13 +159,13 @@ fn duplicates(items: &[&str]) -> (usize, usize) {
 
 /// Each word as a number, equal for equal words, and each number's word's
 /// length: n-grams are then counted as numbers, not hashed as strings.
-fn word_ids(words: &[String]) -> (Vec<u32>, Vec<usize>) {
-    let mut ids: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
+fn word_ids<'a>(words: &'a [Cow<str>]) -> (Vec<u32>, Vec<usize>) {
+    let mut ids: FxHashMap<&'a str, u32> = FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
     let mut lengths = Vec::new();
     let numbered = words
         .iter()
         .map(|word| {
-            *ids.entry(word).or_insert_with(|| {
+            *ids.entry(word.as_ref()).or_insert_with(|| {
                 lengths.push(word.len());
                 (lengths.len() - 1) as u32
             })
@@ -215,6 +231,7 @@ mod tests {
         let signals = Signals::of(GOOD);
         assert!(signals.keep, "{:?}", signals.reasons);
         assert!(signals.stop_words >= 5);
+        assert_eq!(Signals::of("The cat and THE dog, (with) the hat; withal").stop_words, 3, "the, and, with: each once");
     }
 
     #[test]
