@@ -116,7 +116,7 @@ proptest! {
         use rinse_core::text::{lines, Doc};
         let doc = Doc::new(text.clone());
         let stop = rinse_core::stopwords::for_text(&text);
-        let _ = (doc.normalized(), doc.phrase_hits(), doc.pair_hits(), doc.readings(stop), doc.word_hashes(), doc.folded(), doc.paragraph_keys());
+        let _ = (doc.normalized(), doc.phrase_hits(), doc.pair_hits(), doc.readings(stop), doc.word_hashes(), doc.spaced_word_hashes(), doc.folded(), doc.paragraph_keys());
         let changes: Vec<Change> = lines(&text)
             .zip(drop.iter().chain(std::iter::repeat(&false)))
             .filter(|(_, &d)| d)
@@ -132,6 +132,7 @@ proptest! {
         prop_assert_eq!(after.pair_hits(), fresh.pair_hits());
         prop_assert_eq!(after.readings(stop), fresh.readings(stop));
         prop_assert_eq!(after.word_hashes(), fresh.word_hashes());
+        prop_assert_eq!(after.spaced_word_hashes(), fresh.spaced_word_hashes());
         prop_assert_eq!(after.folded(), fresh.folded());
         prop_assert_eq!(after.paragraph_keys(), fresh.paragraph_keys());
     }
@@ -176,6 +177,15 @@ mod plain {
         tokens.collect::<Vec<_>>().join(" ")
     }
 
+    pub fn spaced_word_hashes(line: &str) -> Vec<u64> {
+        let hash = |word: &str| {
+            let mut hasher = rustc_hash::FxHasher::default();
+            word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).for_each(|c| hasher.write_u32(c as u32));
+            hasher.finish()
+        };
+        line.split_whitespace().filter(|word| word.chars().any(char::is_alphanumeric)).map(hash).collect()
+    }
+
     pub fn word_hashes(line: &str) -> Vec<u64> {
         line.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -193,14 +203,16 @@ proptest! {
 
     #[test]
     fn fast_line_keys_equal_the_plain_ones(line in mixed_line()) {
-        use rinse_core::text::{paragraph_key, word_count, word_hashes};
+        use rinse_core::text::{paragraph_key, spaced_word_hashes, word_count, word_hashes};
         prop_assert_eq!(word_count(&line), line.split_whitespace().count());
         let mut key = String::new();
         paragraph_key(&line, &mut key);
         prop_assert_eq!(key, plain::paragraph_key(&line));
         let mut hashes = Vec::new();
         word_hashes(&line, &mut hashes);
-        prop_assert_eq!(hashes, plain::word_hashes(&line));
+        prop_assert_eq!(&hashes, &plain::word_hashes(&line));
+        spaced_word_hashes(&line, &mut hashes);
+        prop_assert_eq!(hashes, plain::spaced_word_hashes(&line));
         prop_assert_eq!(rinse_core::phrases::fold(&line), plain::fold(&line));
     }
 }

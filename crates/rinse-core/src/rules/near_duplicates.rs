@@ -2,11 +2,9 @@ use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
-use crate::chars;
 use crate::edit::Change;
 use crate::text::Doc;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
-use crate::text::lines;
 
 /// A paragraph nearly the same as an earlier one.
 pub struct NearDuplicates;
@@ -52,18 +50,13 @@ impl Rule for NearDuplicates {
         let mut last_posting: FxHashMap<u64, usize> = FxHashMap::with_capacity_and_hasher(text.len() / 6, Default::default());
         let mut postings: Vec<(usize, Option<usize>)> = Vec::new();
         let mut sizes: Vec<usize> = Vec::new();
-        let (mut words, mut shingles) = (Vec::new(), FxHashSet::default());
+        let mut shingles = FxHashSet::default();
         // Shingles shared with each earlier paragraph, by its number, and the
         // paragraphs that share any (so only they are read and reset).
         let (mut shared, mut sharing): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
         let mut changes = Vec::new();
-        for line in lines(text) {
-            if line.text.len() < min_words * 2 {
-                continue;
-            }
-            words.clear();
-            words.extend(line.text.split_whitespace().filter_map(word_hash));
-            if words.len() < min_words {
+        for (line, words) in doc.lines().iter().zip(doc.spaced_word_hashes()) {
+            if line.text.len() < min_words * 2 || words.len() < min_words {
                 continue;
             }
             shingles.clear();
@@ -100,31 +93,6 @@ impl Rule for NearDuplicates {
         }
         changes
     }
-}
-
-/// A word's letters and digits, lower-cased, hashed; `None` for a word of punctuation.
-fn word_hash(word: &str) -> Option<u64> {
-    let mut hasher = FxHasher::default();
-    let mut any = false;
-    if word.is_ascii() {
-        for b in word.bytes().filter(u8::is_ascii_alphanumeric) {
-            any = true;
-            hasher.write_u32(b.to_ascii_lowercase() as u32);
-        }
-        return any.then(|| hasher.finish());
-    }
-    for c in word.chars() {
-        let facts = chars::facts(c);
-        if !facts.is_alphanumeric() {
-            continue;
-        }
-        any = true;
-        match facts.lower {
-            Some(lower) => hasher.write_u32(lower as u32),
-            None => c.to_lowercase().for_each(|lower| hasher.write_u32(lower as u32)),
-        }
-    }
-    any.then(|| hasher.finish())
 }
 
 fn hash(words: &[u64]) -> u64 {
