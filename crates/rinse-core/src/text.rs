@@ -432,9 +432,9 @@ pub fn word_hashes(line: &str, hashes: &mut Vec<u64>) {
     if line.is_ascii() {
         // Most lines: read by bytes, not decoded.
         for &byte in line.as_bytes() {
-            match byte.is_ascii_alphanumeric() {
-                true => words.add(byte.to_ascii_lowercase().into()),
-                false => words.end(),
+            match ASCII_WORD[byte as usize] {
+                0 => words.end(),
+                lower => words.add(lower.into()),
             }
         }
     } else {
@@ -489,6 +489,20 @@ fn spaced_word_hash(word: &str) -> Option<u64> {
     }
     any.then(|| hasher.finish())
 }
+
+/// Each ASCII letter or digit in lower case, and 0 for every other byte.
+static ASCII_WORD: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        if b.is_ascii_alphanumeric() {
+            table[byte] = b.to_ascii_lowercase();
+        }
+        byte += 1;
+    }
+    table
+};
 
 /// Writes [`word_hashes`]: each word's characters hashed as they come.
 struct WordHasher<'a> {
