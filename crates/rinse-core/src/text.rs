@@ -470,9 +470,9 @@ fn spaced_word_hash(word: &str) -> Option<u64> {
     let mut hasher = FxHasher::default();
     let mut any = false;
     if word.is_ascii() {
-        for byte in word.bytes().filter(u8::is_ascii_alphanumeric) {
+        for lower in word.bytes().map(|byte| ASCII_WORD[byte as usize]).filter(|&lower| lower != 0) {
             any = true;
-            hasher.write_u32(byte.to_ascii_lowercase() as u32);
+            hasher.write_u32(lower as u32);
         }
         return any.then(|| hasher.finish());
     }
