@@ -119,8 +119,6 @@ fn pack(bytes: &[u8]) -> Option<u64> {
     if bytes.len() > 8 {
         return None;
     }
-    // Shifted in, not copied into an array and read back: the processor
-    // cannot hand bytes just stored one by one to a load of all eight.
     let number = bytes.iter().rev().fold(0, |number, &byte| number << 8 | u64::from(byte));
     (number & HIGH_BITS == 0).then_some(number)
 }
