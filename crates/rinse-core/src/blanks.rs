@@ -12,13 +12,13 @@ use crate::bytes::{any_pair, any_triple};
 /// Whether `byte` is an ASCII blank as `char::is_whitespace` knows them,
 /// vertical tab included. Arithmetic, not a table: loops over bytes that
 /// test it run many bytes at a time.
-pub fn is_ascii_blank(byte: u8) -> bool {
+pub const fn is_ascii_blank(byte: u8) -> bool {
     byte == b' ' || is_control_blank(byte)
 }
 
 /// Whether `byte` is an ASCII blank other than the space: a tab, a line
 /// break, a vertical tab, a form feed, a carriage return.
-fn is_control_blank(byte: u8) -> bool {
+const fn is_control_blank(byte: u8) -> bool {
     byte.wrapping_sub(b'\t') <= b'\r' - b'\t'
 }
 

@@ -5,13 +5,15 @@
 //! The standard library answers each question by searching its Unicode
 //! tables, several searches a character. Characters of one and two bytes
 //! in UTF-8 (ASCII, and U+0080 to U+07FF: Latin, Greek, Cyrillic, Armenian,
-//! Hebrew, Arabic...)
-//! and the punctuation most text uses beyond them are answered from tables
-//! made from those same answers the first time they are needed, and the CJK
-//! ideographs and Hangul syllables, which are all letters with no case, by
-//! their ranges.
+//! Hebrew, Arabic...) and the punctuation most text uses beyond them are
+//! answered from tables (ASCII's made as the program is built, the others
+//! from the standard library's answers the first time they are needed), and
+//! the CJK ideographs and Hangul syllables, which are all letters with no
+//! case, by their ranges.
 
 use std::sync::LazyLock;
+
+use crate::blanks::is_ascii_blank;
 
 /// What a character is, as [`facts`] tells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,12 +41,43 @@ impl Facts {
     pub fn is_alphanumeric(self) -> bool {
         matches!(self.kind, Kind::Figure | Kind::Letter)
     }
+
+    /// Passes to `each` the characters of `c`'s lower case, as
+    /// `char::to_lowercase` gives them; `c` is the character these are the
+    /// facts of. One character, the most common case, comes from the table.
+    pub fn each_lower(self, c: char, mut each: impl FnMut(char)) {
+        match self.lower {
+            Some(lower) => each(lower),
+            None => c.to_lowercase().for_each(each),
+        }
+    }
 }
 
-/// The ranges answered from a table: the characters of one and two bytes
-/// in UTF-8, and from general punctuation (curly quotes, dashes) through
-/// CJK punctuation, hiragana and katakana.
-const TABLED: [std::ops::Range<u32>; 2] = [0..0x800, 0x2000..0x3100];
+/// ASCII, answered from a table made as the program is built.
+static ASCII: [Facts; 128] = {
+    let mut table = [Facts { kind: Kind::Other, lower: None }; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        let kind = if is_ascii_blank(b) {
+            Kind::Blank
+        } else if b.is_ascii_digit() {
+            Kind::Figure
+        } else if b.is_ascii_alphabetic() {
+            Kind::Letter
+        } else {
+            Kind::Other
+        };
+        table[byte] = Facts { kind, lower: Some(b.to_ascii_lowercase() as char) };
+        byte += 1;
+    }
+    table
+};
+
+/// The ranges beyond ASCII answered from a table: the characters of two
+/// bytes in UTF-8, and from general punctuation (curly quotes, dashes)
+/// through CJK punctuation, hiragana and katakana.
+const TABLED: [std::ops::Range<u32>; 2] = [0x80..0x800, 0x2000..0x3100];
 
 static TABLES: LazyLock<[Vec<Facts>; 2]> =
     LazyLock::new(|| TABLED.map(|range| range.filter_map(char::from_u32).map(facts_by_std).collect()));
@@ -52,6 +85,9 @@ static TABLES: LazyLock<[Vec<Facts>; 2]> =
 /// What `c` is.
 pub fn facts(c: char) -> Facts {
     let code = c as u32;
+    if let Some(&facts) = ASCII.get(code as usize) {
+        return facts;
+    }
     for (range, table) in TABLED.iter().zip(TABLES.iter()) {
         if range.contains(&code) {
             return table[(code - range.start) as usize];

@@ -267,10 +267,7 @@ pub fn fold_into(text: &str, out: &mut String) {
         let Some(c) = rest.chars().next() else { break };
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02bc}' => out.push('\''),
-            _ => match chars::facts(c).lower {
-                Some(lower) => out.push(lower),
-                None => out.extend(c.to_lowercase()),
-            },
+            _ => chars::facts(c).each_lower(c, |lower| out.push(lower)),
         }
         rest = &rest[c.len_utf8()..];
     }

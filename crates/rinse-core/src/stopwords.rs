@@ -143,7 +143,7 @@ pub fn word_key(word: &str) -> Cow<'_, str> {
     let bytes = word.as_bytes();
     // Most words start and end with an ASCII letter: nothing to trim.
     let plain_ends = bytes.first().is_some_and(u8::is_ascii_alphanumeric) && bytes.last().is_some_and(u8::is_ascii_alphanumeric);
-    let word = if plain_ends { word } else { word.trim_matches(|c: char| !is_alphanumeric(c) && c != '\'') };
+    let word = if plain_ends { word } else { word.trim_matches(|c: char| !chars::facts(c).is_alphanumeric() && c != '\'') };
     if word.is_ascii() {
         return match word.bytes().any(|b| b.is_ascii_uppercase()) {
             true => Cow::Owned(word.to_ascii_lowercase()),
@@ -159,18 +159,7 @@ pub fn word_key(word: &str) -> Cow<'_, str> {
 /// Whether `c` stands in a word key as it is: lower case already (its
 /// lower case is itself), and not a curly apostrophe.
 fn is_key_char(c: char) -> bool {
-    if c.is_ascii() {
-        return !c.is_ascii_uppercase();
-    }
     c != '\u{2019}' && chars::facts(c).lower == Some(c)
-}
-
-/// `char::is_alphanumeric`, through the tables of [`chars`].
-fn is_alphanumeric(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    chars::facts(c).is_alphanumeric()
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::hash::{BuildHasher, Hasher};
 use rustc_hash::{FxBuildHasher, FxHasher};
 
 use crate::blanks::is_ascii_blank;
-use crate::chars::{self, Facts, Kind};
+use crate::chars::{self, Kind};
 pub use crate::blanks::word_count;
 use crate::edit::Change;
 use crate::phrases::{fold_into, without_edges, Hits, INDEX};
@@ -291,10 +291,9 @@ impl Doc {
     }
 
     /// Folds each line once for the two views made from its folded form,
-    /// [`Doc::folded`] and [`Doc::normalized`] (where not yet made: one may
-    /// have been kept across deletions without the other).
+    /// [`Doc::folded`] and [`Doc::normalized`]: both are made here and kept
+    /// across deletions alike, so neither is ever made without the other.
     fn fold_lines(&self) {
-        let make_normal = self.normalized.get().is_none();
         let mut buffer = String::new();
         let (keys, normal) = self
             .lines()
@@ -302,7 +301,7 @@ impl Doc {
             .zip(self.word_counts())
             .map(|(line, &words)| {
                 fold_into(line.text, &mut buffer);
-                let normal = if make_normal && words <= PHRASE_MAX_WORDS { without_edges(&buffer).to_string() } else { String::new() };
+                let normal = if words <= PHRASE_MAX_WORDS { without_edges(&buffer).to_string() } else { String::new() };
                 (line_key(&buffer), normal)
             })
             .unzip();
@@ -366,12 +365,12 @@ pub fn paragraph_key(line: &str, key: &mut String) {
                 kept => key.push(kept as char),
             }
         } else {
-            match chars::facts(c) {
-                Facts { kind: Kind::Blank, .. } => key.blank(),
-                Facts { kind: Kind::Figure, .. } => key.push('0'),
-                Facts { kind: Kind::Letter, lower: Some(lower) } => key.push(lower),
-                Facts { kind: Kind::Letter, lower: None } => c.to_lowercase().for_each(|lower| key.push(lower)),
-                Facts { kind: Kind::Other, .. } => {}
+            let facts = chars::facts(c);
+            match facts.kind {
+                Kind::Blank => key.blank(),
+                Kind::Figure => key.push('0'),
+                Kind::Letter => facts.each_lower(c, |lower| key.push(lower)),
+                Kind::Other => {}
             }
         }
     }
@@ -439,18 +438,10 @@ pub fn word_hashes(line: &str, hashes: &mut Vec<u64>) {
         }
     } else {
         for c in line.chars() {
-            // Most characters: ASCII, or in the tables of `chars`.
-            let (word_char, lower) = match c.is_ascii() {
-                true => (c.is_ascii_alphanumeric(), Some(c.to_ascii_lowercase())),
-                false => {
-                    let facts = chars::facts(c);
-                    (facts.is_alphanumeric(), facts.lower)
-                }
-            };
-            match (word_char, lower) {
-                (true, Some(lower)) => words.add(lower),
-                (true, None) => c.to_lowercase().for_each(|lower| words.add(lower)),
-                (false, _) => words.end(),
+            let facts = chars::facts(c);
+            match facts.is_alphanumeric() {
+                true => facts.each_lower(c, |lower| words.add(lower)),
+                false => words.end(),
             }
         }
     }
@@ -478,13 +469,9 @@ fn spaced_word_hash(word: &str) -> Option<u64> {
     }
     for c in word.chars() {
         let facts = chars::facts(c);
-        if !facts.is_alphanumeric() {
-            continue;
-        }
-        any = true;
-        match facts.lower {
-            Some(lower) => hasher.write_u32(lower as u32),
-            None => c.to_lowercase().for_each(|lower| hasher.write_u32(lower as u32)),
+        if facts.is_alphanumeric() {
+            any = true;
+            facts.each_lower(c, |lower| hasher.write_u32(lower as u32));
         }
     }
     any.then(|| hasher.finish())
