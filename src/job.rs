@@ -54,7 +54,7 @@ impl Summary {
         Outcome {
             before,
             format: self.format,
-            cleaned: Cleaned { text: cleaned, edits: self.edits, counts, signals: self.signals },
+            cleaned: Cleaned { text: cleaned, edits: self.edits, counts, signals: self.signals, timings: None },
             stats: self.stats,
             millis: self.millis,
             error: None,

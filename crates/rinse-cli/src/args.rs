@@ -80,6 +80,10 @@ pub struct Args {
     #[arg(long)]
     pub signals: bool,
 
+    /// When done, print on standard error the time each rule took, summed over all documents and threads.
+    #[arg(long)]
+    pub timings: bool,
+
     /// List the rules, in the order they run, with their docs; then exit.
     #[arg(long)]
     pub list_rules: bool,

@@ -3,12 +3,14 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use rinse_core::jsonl::{self, clean_line_bytes, Row};
 use rinse_core::rules::find;
-use rinse_core::{clean_input, decode, CleanedInput, Config, Format, Plan, Preset, Signals, Stats};
+use rinse_core::{clean_input, decode, CleanedInput, Config, Format, Plan, Preset, Signals, Stats, Timings};
 
 use crate::args::Args;
 use crate::explain;
@@ -36,7 +38,12 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         print!("{}", explain::rule_list());
         return Ok(());
     }
-    let plan = plan(args)?;
+    let mut plan = plan(args)?;
+    let mut timings = Timings::default();
+    if args.timings {
+        plan.clock = Some(since_start);
+    }
+    let started = since_start();
     if let Some(threads) = args.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(threads.max(1))
@@ -79,14 +86,26 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         if args.jsonl {
             let size = input.and_then(|p| std::fs::metadata(p).ok()).map(|m| m.len());
             let progress = progress_bar(args, size);
-            clean_jsonl(args, &plan, &name, progress.wrap_read(reader), out, &progress)?;
+            clean_jsonl(args, &plan, &name, progress.wrap_read(reader), out, &progress, &mut timings)?;
             progress.finish_and_clear();
         } else {
-            clean_document(args, &plan, &name, reader, out)?;
+            clean_document(args, &plan, &name, reader, out, &mut timings)?;
         }
         out.flush().map_err(|e| Failure::input(format!("writing output: {e}")))?;
     }
+    if args.timings {
+        let threads = rayon::current_num_threads();
+        let wall = since_start().saturating_sub(started).as_secs_f64();
+        eprintln!("rinse: cleaned in {wall:.2} s; time by step, summed over {threads} thread(s):");
+        eprint!("{}", timings.table());
+    }
     Ok(())
+}
+
+/// The clock `--timings` reads: time since it was first read.
+fn since_start() -> Duration {
+    static START: LazyLock<Instant> = LazyLock::new(Instant::now);
+    START.elapsed()
 }
 
 fn out_path(dir: &Path, input: Option<&Path>) -> PathBuf {
@@ -115,7 +134,14 @@ fn plan(args: &Args) -> Result<Plan, Failure> {
     config.plan().map_err(|e| Failure::usage(e.to_string()))
 }
 
-fn clean_document(args: &Args, plan: &Plan, name: &str, mut reader: Box<dyn Read + Send>, out: &mut dyn Write) -> Result<(), Failure> {
+fn clean_document(
+    args: &Args,
+    plan: &Plan,
+    name: &str,
+    mut reader: Box<dyn Read + Send>,
+    out: &mut dyn Write,
+    timings: &mut Timings,
+) -> Result<(), Failure> {
     let mut bytes = Vec::new();
     reader.read_to_end(&mut bytes).map_err(|e| Failure::input(format!("{name}: {e}")))?;
     let input = decode(&bytes).map_err(|e| Failure::input(format!("{name}: {e}")))?;
@@ -125,7 +151,7 @@ fn clean_document(args: &Args, plan: &Plan, name: &str, mut reader: Box<dyn Read
     }
     let CleanedInput { before, cleaned, .. } = clean_input(&input.text, args.from.format(), plan);
     out.write_all(cleaned.text.as_bytes()).map_err(|e| Failure::input(format!("writing output: {e}")))?;
-    report(args, name, &before, &cleaned);
+    report(args, name, &before, &cleaned, timings);
     Ok(())
 }
 
@@ -149,6 +175,7 @@ fn clean_jsonl(
     reader: impl Read + Send,
     out: &mut dyn Write,
     progress: &ProgressBar,
+    timings: &mut Timings,
 ) -> Result<(), Failure> {
     let format: Format = args.from.format();
     let mut reader = BufReader::new(reader);
@@ -170,12 +197,12 @@ fn clean_jsonl(
             number += 1;
             let written = match row {
                 Ok(Row::Cleaned { before, cleaned, .. }) if args.drop_rejected && jsonl::is_rejected(&cleaned) => {
-                    report(args, &format!("{name}:{number}"), &before, &cleaned);
+                    report(args, &format!("{name}:{number}"), &before, &cleaned, timings);
                     dropped += 1;
                     Ok(())
                 }
                 Ok(Row::Cleaned { line, before, cleaned }) => {
-                    report(args, &format!("{name}:{number}"), &before, &cleaned);
+                    report(args, &format!("{name}:{number}"), &before, &cleaned, timings);
                     write_line(out, line.as_bytes(), raw.ended)
                 }
                 Ok(Row::NoField) => {
@@ -256,8 +283,12 @@ fn write_line(out: &mut dyn Write, bytes: &[u8], ended: bool) -> io::Result<()> 
     Ok(())
 }
 
-/// `--explain`, `--stats` and `--signals` output for one document.
-fn report(args: &Args, name: &str, before: &str, cleaned: &rinse_core::Cleaned) {
+/// `--explain`, `--stats` and `--signals` output for one document; its
+/// timings added to the run's.
+fn report(args: &Args, name: &str, before: &str, cleaned: &rinse_core::Cleaned, timings: &mut Timings) {
+    if let Some(own) = &cleaned.timings {
+        timings.add(own);
+    }
     if args.explain {
         eprint!("{}", explain::changes(name, before, &cleaned.edits, io::stderr().is_terminal()));
     }

@@ -160,6 +160,30 @@ fn explain_and_stats_report_on_stderr() {
 }
 
 #[test]
+fn timings_list_every_step_of_the_plan_with_its_runs() {
+    let records = format!("{}\n{}\n", serde_json::json!({ "text": REPEATED }), serde_json::json!({ "text": "Just one line." }));
+    let plain = rinse(&["--jsonl"], &records);
+    let timed = rinse(&["--jsonl", "--timings", "--threads", "1"], &records);
+    assert!(timed.status.success());
+    assert_eq!(stdout(&timed), stdout(&plain), "timing changes no output");
+    assert!(stderr(&plain).is_empty());
+    let err = stderr(&timed);
+    assert!(err.starts_with("rinse: cleaned in ") && err.contains("summed over 1 thread(s)"), "{err}");
+    // Each step's row: its runs and the runs that changed the text.
+    let row = |id: &str| -> Vec<usize> {
+        let row = err.lines().find(|l| l.split_whitespace().next() == Some(id)).unwrap_or_else(|| panic!("no {id} row in {err}"));
+        row.split_whitespace().skip(1).take(2).map(|n| n.parse().unwrap()).collect()
+    };
+    for (id, changed) in [("whitespace", 1), ("duplicate-paragraphs", 1), ("zero-width", 0)] {
+        let [runs, changes] = row(id)[..] else { panic!("{id}: no figures") };
+        assert!(runs >= 2, "{id} ran on both records: {err}");
+        assert_eq!(changes, changed, "{id}: {err}");
+    }
+    assert!(err.lines().any(|l| l.starts_with("(applying changes)")), "{err}");
+    assert!(err.lines().last().unwrap().starts_with("total, 2 documents"), "{err}");
+}
+
+#[test]
 fn signals_give_a_verdict_with_reasons() {
     let out = rinse(&["--signals", "--preset", "corpus"], "Home\nNews\n");
     let line: serde_json::Value = serde_json::from_str(stderr(&out).lines().last().unwrap()).unwrap();

@@ -78,6 +78,8 @@ pub struct Plan {
     pub steps: Vec<Step>,
     /// Whether cleaning also reports document signals and a verdict (the corpus preset).
     pub signals: bool,
+    /// A clock to time each step by: cleaning then reports [`crate::Timings`].
+    pub clock: Option<crate::timings::Clock>,
 }
 
 pub enum Step {
@@ -195,7 +197,7 @@ impl Config {
             }
         }
         steps.append(&mut custom);
-        Ok(Plan { steps, signals: self.preset == Preset::Corpus })
+        Ok(Plan { steps, signals: self.preset == Preset::Corpus, clock: None })
     }
 }
 

@@ -23,9 +23,11 @@ pub mod rule;
 pub mod rules;
 pub mod signals;
 pub mod text;
+pub mod timings;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::time::Duration;
 
 pub use config::{Config, ConfigError, Plan};
 pub use edit::{apply, apply_except, Edit, EditKind};
@@ -33,6 +35,7 @@ pub use input::{decode, DecodeError, Decoded, Format};
 pub use rule::{Group, Preset, Rule, RuleInfo};
 pub use signals::Signals;
 pub use stats::Stats;
+pub use timings::Timings;
 
 use edit::{apply_changes, compose, tidy_changes};
 use text::Doc;
@@ -47,6 +50,8 @@ pub struct Cleaned {
     pub counts: BTreeMap<&'static str, usize>,
     /// Quality signals of the cleaned text and a keep/drop verdict, when the plan asks for them.
     pub signals: Option<Signals>,
+    /// Where the time went, when the plan has a clock.
+    pub timings: Option<Timings>,
 }
 
 /// Most passes of the whole plan; real text settles in two.
@@ -59,7 +64,7 @@ const MAX_PASSES: usize = 4;
 /// plan runs again over its own output until a pass changes nothing: the
 /// result is a fixed point, and cleaning it again changes nothing.
 pub fn clean(original: &str, plan: &Plan) -> Cleaned {
-    clean_doc(Doc::new(original.to_string()), plan)
+    clean_doc(Doc::new(original.to_string()), plan, Duration::ZERO)
 }
 
 /// What cleaning an input gave: the text the edits apply to, and the result.
@@ -78,6 +83,8 @@ pub struct CleanedInput<'a> {
 /// content are edits like any other.
 pub fn clean_input<'a>(input: &'a str, format: Format, plan: &Plan) -> CleanedInput<'a> {
     let format = format.resolve(input);
+    // With a clock, reading page source is timed.
+    let started = plan.clock.filter(|_| format == Format::Html).map(|clock| (clock, clock()));
     let (before, doc) = match format {
         Format::Html => {
             let page = html::read(input);
@@ -85,12 +92,15 @@ pub fn clean_input<'a>(input: &'a str, format: Format, plan: &Plan) -> CleanedIn
         }
         _ => (Cow::Borrowed(input), Doc::new(input.to_string())),
     };
-    CleanedInput { format, before, cleaned: clean_doc(doc, plan) }
+    let reading = started.map_or(Duration::ZERO, |(clock, started)| clock().saturating_sub(started));
+    CleanedInput { format, before, cleaned: clean_doc(doc, plan, reading) }
 }
 
-fn clean_doc(doc: Doc, plan: &Plan) -> Cleaned {
+/// Cleans `doc`; `reading` is the time it took to read it from page source.
+fn clean_doc(doc: Doc, plan: &Plan, reading: Duration) -> Cleaned {
     // The text as the rules so far left it, with the views of it they share.
     let mut doc = doc;
+    let mut timer = plan.clock.map(|clock| Timer::new(clock, plan, reading));
     let mut edits = Vec::new();
     let mut counts = BTreeMap::new();
     // Counts of changes so far, of those that did more than delete whole
@@ -115,8 +125,12 @@ fn clean_doc(doc: Doc, plan: &Plan) -> Cleaned {
                 }
             }
             let id = step.id();
+            let started = timer.as_ref().map(Timer::now);
             let mut changes = step.apply(&doc);
             tidy_changes(doc.text(), &mut changes);
+            if let (Some(timer), Some(started)) = (&mut timer, started) {
+                timer.ran(index, started, !changes.is_empty());
+            }
             if changes.is_empty() {
                 settled[index] = Some((version, content_version, shape_version));
                 continue;
@@ -134,17 +148,60 @@ fn clean_doc(doc: Doc, plan: &Plan) -> Cleaned {
             // the lines it kept, when all it did was remove lines.
             settled[index] = (step.line_local() && whole_lines).then_some((version, content_version, shape_version));
             *counts.entry(id).or_default() += changes.len();
+            let started = timer.as_ref().map(Timer::now);
             let next = apply_changes(doc.text(), &changes);
             edits = compose(doc.text(), edits, changes.clone(), id);
             doc = doc.after(&changes, next);
+            if let (Some(timer), Some(started)) = (&mut timer, started) {
+                timer.timings.applying += timer.since(started);
+            }
         }
         if !changed {
             break;
         }
     }
     let text = doc.into_text();
+    let started = timer.as_ref().filter(|_| plan.signals).map(Timer::now);
     let signals = plan.signals.then(|| Signals::of(&text));
-    Cleaned { text, edits, counts, signals }
+    let timings = timer.map(|mut timer| {
+        if let Some(started) = started {
+            timer.timings.signals = timer.since(started);
+        }
+        timer.timings
+    });
+    Cleaned { text, edits, counts, signals, timings }
+}
+
+/// The plan's clock, and what it has measured of one document.
+struct Timer {
+    clock: timings::Clock,
+    timings: Timings,
+}
+
+impl Timer {
+    fn new(clock: timings::Clock, plan: &Plan, reading: Duration) -> Timer {
+        let mut timings = Timings::new(plan.steps.iter().map(config::Step::id));
+        timings.documents = 1;
+        timings.reading = reading;
+        Timer { clock, timings }
+    }
+
+    fn now(&self) -> Duration {
+        (self.clock)()
+    }
+
+    fn since(&self, started: Duration) -> Duration {
+        self.now().saturating_sub(started)
+    }
+
+    /// Counts a run of step `index` that began at `started`.
+    fn ran(&mut self, index: usize, started: Duration, changed: bool) {
+        let time = self.since(started);
+        let step = &mut self.timings.steps[index];
+        step.runs += 1;
+        step.changed += usize::from(changed);
+        step.time += time;
+    }
 }
 
 /// Cleans `original` under `config`.
