@@ -28,7 +28,8 @@ pub struct Timings {
 
 /// One step's runs and the time they took. A view of the text that several
 /// rules share (its lines' words, phrases, readings) is made by the first
-/// rule that asks for it, and its time counted there.
+/// rule that asks for it, and its time counted there; so is the building,
+/// once a process, of the patterns and phrase automaton rules share.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct StepTime {
     pub id: &'static str,
