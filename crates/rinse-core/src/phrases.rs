@@ -114,7 +114,7 @@ impl Index {
             }
         }
         let (phrases, masks): (Vec<&str>, Vec<(u64, u64)>) = patterns.into_iter().unzip();
-        Index { exact, automaton: automaton(&phrases, AhoCorasickKind::DFA), masks }
+        Index { exact, automaton: automaton(&phrases), masks }
     }
 
     /// The listed sets the normalised `line` matches.
@@ -132,13 +132,12 @@ impl Index {
     }
 }
 
-/// An automaton of `phrases` of the given kind: a DFA matches fastest,
-/// an NFA is built faster.
-fn automaton<P: AsRef<[u8]>>(phrases: &[P], kind: AhoCorasickKind) -> Option<AhoCorasick> {
+/// Phrase lists are small: a DFA costs little memory and matches fastest.
+fn automaton<P: AsRef<[u8]>>(phrases: &[P]) -> Option<AhoCorasick> {
     if phrases.is_empty() {
         return None;
     }
-    AhoCorasick::builder().kind(Some(kind)).build(phrases).ok()
+    AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(phrases).ok()
 }
 
 /// One section of a phrase file.
@@ -149,9 +148,6 @@ pub struct PhraseSet {
     /// that could start it.
     prefixes: HashMap<u8, Vec<String>>,
     contained: Vec<String>,
-    /// The contained phrases' own automaton, an NFA: lines are matched
-    /// through the [`Index`], and a set is asked directly only about the
-    /// few lines that hit it, so building fast counts more than matching fast.
     contains: Option<AhoCorasick>,
     /// The set's bit in [`Hits`], 0 for a set not listed.
     bit: u64,
@@ -230,7 +226,7 @@ impl PhraseFile {
                     by_first_byte.entry(first).or_default().push(prefix);
                 }
             }
-            PhraseSet { exact, prefixes: by_first_byte, contains: automaton(&contained, AhoCorasickKind::ContiguousNFA), contained, bit }
+            PhraseSet { exact, prefixes: by_first_byte, contains: automaton(&contained), contained, bit }
         });
         PhraseFile { heading, strong, weak }
     }
