@@ -28,6 +28,22 @@ pub enum Kind {
     Other,
 }
 
+impl Kind {
+    /// The kind of a character that is or is not blank, a figure, a
+    /// letter: the first that holds, as the standard library's tests rank them.
+    const fn of(blank: bool, figure: bool, letter: bool) -> Kind {
+        if blank {
+            Kind::Blank
+        } else if figure {
+            Kind::Figure
+        } else if letter {
+            Kind::Letter
+        } else {
+            Kind::Other
+        }
+    }
+}
+
 /// A character's [`Kind`] and its lower case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Facts {
@@ -59,15 +75,7 @@ static ASCII: [Facts; 128] = {
     let mut byte = 0;
     while byte < 128 {
         let b = byte as u8;
-        let kind = if is_ascii_blank(b) {
-            Kind::Blank
-        } else if b.is_ascii_digit() {
-            Kind::Figure
-        } else if b.is_ascii_alphabetic() {
-            Kind::Letter
-        } else {
-            Kind::Other
-        };
+        let kind = Kind::of(is_ascii_blank(b), b.is_ascii_digit(), b.is_ascii_alphabetic());
         table[byte] = Facts { kind, lower: Some(b.to_ascii_lowercase() as char) };
         byte += 1;
     }
@@ -106,15 +114,7 @@ fn is_caseless_letter(code: u32) -> bool {
 
 /// What `c` is, asked of the standard library.
 fn facts_by_std(c: char) -> Facts {
-    let kind = if c.is_whitespace() {
-        Kind::Blank
-    } else if c.is_numeric() {
-        Kind::Figure
-    } else if c.is_alphabetic() {
-        Kind::Letter
-    } else {
-        Kind::Other
-    };
+    let kind = Kind::of(c.is_whitespace(), c.is_numeric(), c.is_alphabetic());
     let mut lower = c.to_lowercase();
     Facts { kind, lower: if lower.len() == 1 { lower.next() } else { None } }
 }

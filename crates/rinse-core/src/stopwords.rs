@@ -93,15 +93,19 @@ pub fn for_text(text: &str) -> Option<&'static StopList> {
 /// ASCII itself or needs no trimming.
 fn packed(word: &str) -> Option<u64> {
     let bytes = word.as_bytes();
-    // Most words start and end with a letter or digit: nothing to trim.
-    let plain_ends = bytes.first().is_some_and(u8::is_ascii_alphanumeric) && bytes.last().is_some_and(u8::is_ascii_alphanumeric);
-    let key = match plain_ends {
+    let key = match has_plain_ends(bytes) {
         true => bytes,
         // Punctuation beyond ASCII at the ends is trimmed by `word_key`.
         false if bytes.is_ascii() => trim_ascii_edges(bytes),
         false => return None,
     };
     pack(key).map(ascii_lowercase)
+}
+
+/// Whether `word` starts and ends with an ASCII letter or digit, as most
+/// words do: [`word_key`] has nothing to trim from it.
+fn has_plain_ends(word: &[u8]) -> bool {
+    word.first().is_some_and(u8::is_ascii_alphanumeric) && word.last().is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// An ASCII word without what [`word_key`] trims from its ends.
@@ -140,10 +144,7 @@ fn ascii_lowercase(number: u64) -> u64 {
 /// punctuation, apostrophes straight. Most words are that already, and are
 /// not copied.
 pub fn word_key(word: &str) -> Cow<'_, str> {
-    let bytes = word.as_bytes();
-    // Most words start and end with an ASCII letter: nothing to trim.
-    let plain_ends = bytes.first().is_some_and(u8::is_ascii_alphanumeric) && bytes.last().is_some_and(u8::is_ascii_alphanumeric);
-    let word = if plain_ends { word } else { word.trim_matches(|c: char| !chars::facts(c).is_alphanumeric() && c != '\'') };
+    let word = if has_plain_ends(word.as_bytes()) { word } else { word.trim_matches(|c: char| !chars::facts(c).is_alphanumeric() && c != '\'') };
     if word.is_ascii() {
         return match word.bytes().any(|b| b.is_ascii_uppercase()) {
             true => Cow::Owned(word.to_ascii_lowercase()),
