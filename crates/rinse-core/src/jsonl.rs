@@ -1,8 +1,10 @@
 //! JSONL datasets: one JSON object a line, one string field of it cleaned,
-//! every other field and the order kept.
+//! every other byte of the line kept as it was.
 
 use std::fmt;
 
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::config::Plan;
@@ -12,7 +14,8 @@ use crate::{clean_input, Cleaned, CleanedInput};
 /// What became of one line of a JSONL file.
 #[derive(Debug, PartialEq)]
 pub enum Row {
-    /// The field was cleaned; the line re-serialised with the other fields as they were.
+    /// The field was cleaned: the line with the field's value replaced, and
+    /// every other byte as it was (numbers, escapes, spacing, repeated keys).
     /// `before` is the field's text as cleaned (a page's visible text for HTML).
     Cleaned { line: String, before: String, cleaned: Cleaned },
     /// The object has no string in that field: the line passes through unchanged.
@@ -33,23 +36,92 @@ impl fmt::Display for RowError {
 
 impl std::error::Error for RowError {}
 
-/// Cleans `field` of the JSON object on `line`.
+/// Cleans `field` of the JSON object on `line`. When a key comes more than
+/// once, the last one is cleaned, as most readers of JSON take the last.
 pub fn clean_row(line: &str, field: &str, format: Format, plan: &Plan) -> Result<Row, RowError> {
     if line.trim().is_empty() {
         return Ok(Row::Blank);
     }
-    let mut value: Value = serde_json::from_str(line).map_err(|e| RowError(format!("not valid JSON: {e}")))?;
-    let Some(object) = value.as_object_mut() else {
+    let not_json = |e: serde_json::Error| RowError(format!("not valid JSON: {e}"));
+    if !line.trim_start().starts_with('{') {
+        serde_json::from_str::<IgnoredAny>(line).map_err(not_json)?;
         return Err(RowError("not a JSON object".into()));
-    };
-    let Some(Value::String(text)) = object.get(field) else {
+    }
+    let mut reader = serde_json::Deserializer::from_str(line);
+    let value = FieldValue(field).deserialize(&mut reader).and_then(|value| reader.end().map(|()| value)).map_err(not_json)?;
+    let Some(value) = value.filter(|value| value.get().starts_with('"')) else {
         return Ok(Row::NoField);
     };
-    let CleanedInput { before, cleaned, .. } = clean_input(text, format, plan);
+    let text: String = serde_json::from_str(value.get()).map_err(not_json)?;
+    let Some(start) = offset_in(line, value.get()) else {
+        return Err(RowError("the field's value was not read from the line".into()));
+    };
+    let end = start + value.get().len();
+    let CleanedInput { before, cleaned, .. } = clean_input(&text, format, plan);
     let before = before.into_owned();
-    object.insert(field.to_string(), Value::String(cleaned.text.clone()));
-    let line = serde_json::to_string(&value).map_err(|e| RowError(e.to_string()))?;
+    let quoted = serde_json::to_string(&cleaned.text).map_err(|e| RowError(e.to_string()))?;
+    let line = [&line[..start], &quoted, &line[end..]].concat();
     Ok(Row::Cleaned { line, before, cleaned })
+}
+
+/// Where `part`, a slice of `whole`, starts in it.
+fn offset_in(whole: &str, part: &str) -> Option<usize> {
+    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    whole.get(start..start + part.len()).map(|_| start)
+}
+
+/// Reads a JSON object for the value of its key `.0` (the last, if the key
+/// comes more than once), as written in the line.
+struct FieldValue<'f>(&'f str);
+
+impl<'de> DeserializeSeed<'de> for FieldValue<'_> {
+    type Value = Option<&'de RawValue>;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FieldValue<'_> {
+    type Value = Option<&'de RawValue>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut found = None;
+        while let Some(is_field) = map.next_key_seed(IsKey(self.0))? {
+            let value: &RawValue = map.next_value()?;
+            if is_field {
+                found = Some(value);
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// Reads a key for whether it is `.0`, without keeping it.
+struct IsKey<'f>(&'f str);
+
+impl<'de> DeserializeSeed<'de> for IsKey<'_> {
+    type Value = bool;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for IsKey<'_> {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<bool, E> {
+        Ok(key == self.0)
+    }
 }
 
 /// Cleans one line of a JSONL file as read, its `\n` removed: a line that
@@ -159,6 +231,25 @@ mod tests {
     }
 
     #[test]
+    fn every_byte_but_the_field_is_kept() {
+        // Numbers beyond a float's precision, escapes and spacing stay as written.
+        let line = r#"{ "id": 123456789012345678901234567890, "p": 0.1000000000000000055511, "e": 1e5, "name": "caf\u00e9", "text" : "a  b" }"#;
+        let Ok(Row::Cleaned { line, before, .. }) = clean_row(line, "text", Format::Text, &plan()) else { panic!() };
+        assert_eq!(line, r#"{ "id": 123456789012345678901234567890, "p": 0.1000000000000000055511, "e": 1e5, "name": "caf\u00e9", "text" : "a b" }"#);
+        assert_eq!(before, "a  b");
+    }
+
+    #[test]
+    fn a_repeated_key_has_its_last_value_cleaned_and_the_key_may_be_escaped() {
+        let line = r#"{"text":"a  b","text":"c  d"}"#;
+        let Ok(Row::Cleaned { line, .. }) = clean_row(line, "text", Format::Text, &plan()) else { panic!() };
+        assert_eq!(line, r#"{"text":"a  b","text":"c d"}"#);
+        let line = r#"{"te\u0078t":"\"quoted\"  \u00e9\n"}"#;
+        let Ok(Row::Cleaned { line, .. }) = clean_row(line, "text", Format::Text, &plan()) else { panic!() };
+        assert_eq!(line, r#"{"te\u0078t":"\"quoted\" é\n"}"#);
+    }
+
+    #[test]
     fn a_file_keeps_every_line_and_names_the_malformed_ones() {
         let text = b"{\"text\":\"a  b\"}\r\n\nnot json\n{\"body\":1}\n{\"text\":\"caf\xe9\"}\n{\"text\":\"c\"}";
         let mut file = CleanedFile::default();
@@ -199,5 +290,8 @@ mod tests {
         assert_eq!(clean_row("   ", "text", Format::Text, &plan()), Ok(Row::Blank));
         assert_eq!(clean_row("[1]", "text", Format::Text, &plan()), Err(RowError("not a JSON object".into())));
         assert!(clean_row("{\"text\":", "text", Format::Text, &plan()).unwrap_err().0.starts_with("not valid JSON"));
+        assert!(clean_row("{\"text\":\"a\"} x", "text", Format::Text, &plan()).unwrap_err().0.starts_with("not valid JSON"));
+        assert!(clean_row("[1", "text", Format::Text, &plan()).unwrap_err().0.starts_with("not valid JSON"));
+        assert_eq!(clean_row(r#"{"text":null}"#, "text", Format::Text, &plan()), Ok(Row::NoField));
     }
 }

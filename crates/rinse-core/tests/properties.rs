@@ -216,3 +216,57 @@ proptest! {
         prop_assert_eq!(rinse_core::phrases::fold(&line), plain::fold(&line));
     }
 }
+
+/// One member of a JSON object as written on a JSONL line: its key, its
+/// value as JSON, and the blanks around the colon and the comma.
+fn member() -> impl Strategy<Value = (String, String, String)> {
+    let key = prop_oneof![Just("text".to_string()), Just("te\\u0078t".to_string()), "[a-z]{1,6}"];
+    let value = prop_oneof![
+        scrape_like().prop_map(|text| serde_json::to_string(&text).unwrap()),
+        Just("123456789012345678901234567890".to_string()),
+        Just("-0.10000000000000000555e-7".to_string()),
+        Just("\"caf\\u00e9 \\/ \\ud83d\\ude00\"".to_string()),
+        Just("{\"nested\": [1, {\"text\": \"a  b\"}], \"x\": null}".to_string()),
+        Just("true".to_string()),
+    ];
+    (key, value, "[ \t]{0,2}")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Cleaning a JSONL line changes the field's last value to the engine's
+    /// text for it, and not one byte else.
+    #[test]
+    fn a_jsonl_line_changes_only_in_its_field(members in prop::collection::vec(member(), 0..5)) {
+        use rinse_core::jsonl::{clean_row, Row};
+        use rinse_core::{clean, Format};
+        let mut line = String::from("{");
+        let mut field = None;
+        for (index, (key, value, blank)) in members.iter().enumerate() {
+            if index > 0 {
+                line.push(',');
+            }
+            line.push_str(&format!("{blank}\"{key}\"{blank}:{blank}"));
+            let start = line.len();
+            line.push_str(value);
+            let is_field = serde_json::from_str::<String>(&format!("\"{key}\"")).unwrap() == "text";
+            if is_field {
+                field = Some((start..line.len(), serde_json::from_str::<String>(value).ok()));
+            }
+        }
+        line.push('}');
+        let plan = Config::default().plan().unwrap();
+        let row = clean_row(&line, "text", Format::Text, &plan);
+        match field {
+            Some((span, Some(text))) => {
+                let cleaned = serde_json::to_string(&clean(&text, &plan).text).unwrap();
+                let expected = format!("{}{cleaned}{}", &line[..span.start], &line[span.end..]);
+                let Ok(Row::Cleaned { line: out, before, .. }) = row else { panic!("not cleaned: {line}") };
+                prop_assert_eq!(out, expected);
+                prop_assert_eq!(before, text);
+            }
+            _ => prop_assert_eq!(row, Ok(Row::NoField)),
+        }
+    }
+}
