@@ -207,6 +207,14 @@ impl Doc {
             keep_only(&mut lines, &keep);
             let _ = doc.readings.set(Readings { stop, lines });
         }
+        if let Some(pairs) = self.pair_hits.into_inner() {
+            // A line whose line before was kept has the same pair as before.
+            let known: Vec<Option<Hits>> = (0..pairs.len())
+                .filter(|&i| keep[i])
+                .map(|i| (i == 0 || keep[i - 1]).then_some(pairs[i]))
+                .collect();
+            let _ = doc.pair_hits.set(doc.look_up_pairs(&known));
+        }
         doc
     }
 
@@ -234,27 +242,33 @@ impl Doc {
     /// For each line, the phrase lists it matches joined to the line before
     /// (a phrase broken across two lines, "the page you were" / "looking
     /// for"): only where both lines are short and the first stops
-    /// mid-sentence; otherwise none. Not kept across changes: removing a line
-    /// makes new neighbours.
+    /// mid-sentence; otherwise none. Across deletions, kept for the lines
+    /// whose line before is still the same.
     pub fn pair_hits(&self) -> &[Hits] {
-        self.pair_hits.get_or_init(|| {
-            let (lines, words, normal) = (self.lines(), self.word_counts(), self.normalized());
-            let mut joined = String::new();
-            (0..lines.len())
-                .map(|i| {
-                    let paired = i > 0
-                        && (1..=BROKEN_MAX_WORDS).contains(&words[i - 1])
-                        && (1..=BROKEN_MAX_WORDS).contains(&words[i])
-                        && !lines[i - 1].text.trim_end().ends_with(['.', '!', '?', ':', '"', '\u{201d}']);
-                    if !paired {
-                        return Hits::default();
-                    }
-                    joined.clear();
-                    joined.extend([normal[i - 1].as_str(), " ", normal[i].as_str()]);
-                    INDEX.hits(&joined)
-                })
-                .collect()
-        })
+        self.pair_hits.get_or_init(|| self.look_up_pairs(&[]))
+    }
+
+    /// [`Doc::pair_hits`], taken from `known` for the lines it holds them for.
+    fn look_up_pairs(&self, known: &[Option<Hits>]) -> Vec<Hits> {
+        let (lines, words, normal) = (self.lines(), self.word_counts(), self.normalized());
+        let mut joined = String::new();
+        (0..lines.len())
+            .map(|i| {
+                if let Some(&Some(hits)) = known.get(i) {
+                    return hits;
+                }
+                let paired = i > 0
+                    && (1..=BROKEN_MAX_WORDS).contains(&words[i - 1])
+                    && (1..=BROKEN_MAX_WORDS).contains(&words[i])
+                    && !lines[i - 1].text.trim_end().ends_with(['.', '!', '?', ':', '"', '\u{201d}']);
+                if !paired {
+                    return Hits::default();
+                }
+                joined.clear();
+                joined.extend([normal[i - 1].as_str(), " ", normal[i].as_str()]);
+                INDEX.hits(&joined)
+            })
+            .collect()
     }
 
     /// Each line's words ([`word_hashes`]), hashed.
@@ -576,6 +590,22 @@ mod tests {
         let _ = edited.lines();
         let changes = [Change::replace(1..2, "", "x")];
         assert_eq!(edited.after(&changes, "ab\nc".into()).lines().len(), 2);
+    }
+
+    #[test]
+    fn pairs_of_lines_made_or_broken_by_deletions_are_looked_up_again() {
+        let text = "Sorry, the page you were\nAdvert\nlooking for\nthe page you were\nlooking for\nmoved\n";
+        let doc = Doc::new(text.to_string());
+        let error_page = &crate::phrases::PhraseList::ErrorPage.file().strong;
+        let found: Vec<bool> = doc.pair_hits().iter().map(|hits| hits.has(error_page)).collect();
+        assert_eq!(found, [false, false, false, false, true, false]);
+        // "Advert" goes, so its neighbours pair; "the page you were" goes, so its pair breaks.
+        let changes = [Change::delete(25..32, "x"), Change::delete(44..62, "x")];
+        let next = crate::edit::apply_changes(text, &changes);
+        let after = doc.after(&changes, next.clone());
+        let found: Vec<bool> = after.pair_hits().iter().map(|hits| hits.has(error_page)).collect();
+        assert_eq!(found, [false, true, false, false]);
+        assert_eq!(after.pair_hits(), Doc::new(next).pair_hits());
     }
 
     #[test]

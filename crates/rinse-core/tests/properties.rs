@@ -12,6 +12,9 @@ fn scrape_like() -> impl Strategy<Value = String> {
         Just("Residents said the road had been closed for three weeks.".to_string()),
         Just("  Café   “quoted”  text\t".to_string()),
         Just("Share".to_string()),
+        // A phrase broken across two lines.
+        Just("Sorry, the page you were".to_string()),
+        Just("looking for".to_string()),
         Just(String::new()),
         Just("   ".to_string()),
         Just("\r".to_string()),
