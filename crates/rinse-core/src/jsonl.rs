@@ -124,14 +124,24 @@ impl<'de> Visitor<'de> for IsKey<'_> {
     }
 }
 
-/// Cleans one line of a JSONL file as read, its `\n` removed: a line that
-/// is not UTF-8 is malformed, as one that is not JSON. The command line and
-/// the page both read lines this way, so they agree on any file.
+/// Cleans one line of a JSONL file as read, its `\n` removed (a `\r`
+/// before it is kept): a line that is not UTF-8 is malformed, as one that is
+/// not JSON. The command line and the page both read lines this way, so they
+/// agree on any file.
 pub fn clean_line_bytes(raw: &[u8], field: &str, format: Format, plan: &Plan) -> Result<Row, RowError> {
-    let bytes = raw.strip_suffix(b"\r").unwrap_or(raw);
+    let (bytes, return_ended) = match raw.strip_suffix(b"\r") {
+        Some(bytes) => (bytes, true),
+        None => (raw, false),
+    };
     let line = std::str::from_utf8(bytes)
         .map_err(|e| RowError(format!("not UTF-8 (first bad byte at column {})", e.valid_up_to() + 1)))?;
-    clean_row(line, field, format, plan)
+    let mut row = clean_row(line, field, format, plan)?;
+    if let Row::Cleaned { line, .. } = &mut row {
+        if return_ended {
+            line.push('\r');
+        }
+    }
+    Ok(row)
 }
 
 /// A whole JSONL file cleaned as `rinse --jsonl --keep-going` cleans it:
@@ -254,7 +264,7 @@ mod tests {
         let text = b"{\"text\":\"a  b\"}\r\n\nnot json\n{\"body\":1}\n{\"text\":\"caf\xe9\"}\n{\"text\":\"c\"}";
         let mut file = CleanedFile::default();
         clean_lines(text, 0, "text", Format::Text, &plan(), false, &mut file);
-        assert_eq!(file.text, b"{\"text\":\"a b\"}\n\nnot json\n{\"body\":1}\n{\"text\":\"caf\xe9\"}\n{\"text\":\"c\"}");
+        assert_eq!(file.text, b"{\"text\":\"a b\"}\r\n\nnot json\n{\"body\":1}\n{\"text\":\"caf\xe9\"}\n{\"text\":\"c\"}");
         let malformed: Vec<_> = file.malformed.iter().map(|(line, why)| (*line, why.as_str())).collect();
         assert_eq!(malformed[1], (5, "not UTF-8 (first bad byte at column 13)"));
         assert_eq!(malformed[0].0, 3);
