@@ -45,6 +45,8 @@ const rows = [
   'this line is not JSON',
   { id: 4, body: 'no text field here' },
   { id: 5, text: '<p>A record that holds page source.</p><p>Second paragraph of it.</p>', lang: 'fr' },
+  // Written by hand: a number beyond a float's precision, an escape and spacing, all kept.
+  '{"id": 123456789012345678901234567890, "text": "Caf\\u00e9   kept.", "score": 1e5}',
 ];
 const jsonl = rows.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n';
 const FILES = [
@@ -109,7 +111,7 @@ test('a malformed JSONL line is reported by number and passed through; the rest 
   const item = tab.getByTestId('file-item');
   await tab.waitForFunction(() => document.querySelector('[data-testid="file-item"]')?.dataset.status === 'done');
   assert.match(await item.getByTestId('malformed').innerText(), /line 3: not valid JSON.*passed through unchanged/);
-  assert.match(await item.innerText(), /3 records cleaned, 1 without the field passed through/);
+  assert.match(await item.innerText(), /4 records cleaned, 1 without the field passed through/);
   assert.equal(await tab.getByTestId('input').inputValue(), '', 'a JSONL file is not put in the text box');
 
   const [download] = await Promise.all([tab.waitForEvent('download'), item.getByTestId('download').click()]);
@@ -119,6 +121,7 @@ test('a malformed JSONL line is reported by number and passed through; the rest 
   assert.equal(lines[2], 'this line is not JSON');
   assert.deepEqual(JSON.parse(lines[0]), { id: 1, text: 'First record with extra spaces.', lang: 'en' });
   assert.deepEqual(JSON.parse(lines[3]), { id: 4, body: 'no text field here' });
+  assert.equal(lines[5], '{"id": 123456789012345678901234567890, "text": "Café kept.", "score": 1e5}', 'only the field changes');
 
   assert.deepEqual(await item.getByTestId('file-field').locator('option').allInnerTexts(), ['text', 'lang']);
   await item.getByTestId('file-field').selectOption('lang');
