@@ -1,10 +1,14 @@
 //! Throughput of cleaning, per preset, on about 1 MB of scrape-like text,
-//! and of reading HTML pages into their main content.
+//! of reading HTML pages into their main content, and of making each view
+//! of a text that the rules share.
 //!
 //! `cargo bench -p rinse-core` prints MB/s for each preset.
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use rinse_core::{clean, clean_input, Config, Format, Preset};
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use rinse_core::text::Doc;
+use rinse_core::{clean, clean_input, stopwords, Config, Format, Preset};
 
 /// A pseudo-word that makes each copy of the fixture distinct, even after
 /// normalisation turns digits into zeros.
@@ -87,5 +91,39 @@ fn clean_text(text: &str, plan: &rinse_core::Plan) -> String {
     clean(text, plan).text
 }
 
-criterion_group!(benches, presets, repair, html);
+/// A view that rules share, by name: what it is made from (made first, not
+/// timed), and how it is made.
+type View = (&'static str, fn(&Doc), fn(&Doc));
+
+/// Each view of a text that rules read, made on the presets' megabyte of
+/// scrapes: what reading the text costs before any rule decides anything.
+fn views(c: &mut Criterion) {
+    let text = corpus(1 << 20);
+    let views: [View; 9] = [
+        ("lines", |_| {}, |doc| _ = black_box(doc.spans())),
+        ("word-counts", |doc| _ = doc.spans(), |doc| _ = black_box(doc.word_counts())),
+        ("fold", |doc| _ = doc.word_counts(), |doc| _ = black_box(doc.folded())),
+        ("phrase-hits", |doc| _ = doc.folded(), |doc| _ = black_box(doc.phrase_hits())),
+        ("pair-hits", |doc| _ = doc.phrase_hits(), |doc| _ = black_box(doc.pair_hits())),
+        ("stop-words", |_| {}, |doc| _ = black_box(stopwords::for_text(doc.text()))),
+        ("readings", |doc| _ = doc.word_counts(), |doc| _ = black_box(doc.readings(stopwords::for_text("the cat")))),
+        ("word-hashes", |doc| _ = doc.spans(), |doc| _ = black_box(doc.word_hashes())),
+        ("paragraph-keys", |doc| _ = doc.spans(), |doc| _ = black_box(doc.paragraph_keys())),
+    ];
+    let mut group = c.benchmark_group("views");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(10);
+    for (name, before, view) in views {
+        let fresh = || {
+            let doc = Doc::new(text.clone());
+            before(&doc);
+            doc
+        };
+        // The document is handed back, so that dropping it is not timed.
+        group.bench_function(name, |b| b.iter_batched(fresh, |doc| { view(&doc); doc }, BatchSize::LargeInput));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, presets, repair, html, views);
 criterion_main!(benches);
