@@ -6,8 +6,8 @@ use clap::{Parser, ValueEnum};
 
 /// Clean text scraped from the web: the same engine and settings as the rinse page.
 ///
-/// Reads FILES (or standard input) and writes the cleaned text to standard
-/// output, to -o FILE, or into --out-dir. Exit codes: 0 success; 1 an input
+/// Reads FILES (or standard input) and writes the cleaned text, as UTF-8, to
+/// standard output, to -o FILE, or into --out-dir. Exit codes: 0 success; 1 an input
 /// could not be read or cleaned (a binary file, a malformed JSONL line);
 /// 2 bad arguments or configuration.
 #[derive(Debug, Parser)]

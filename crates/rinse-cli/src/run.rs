@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use rinse_core::jsonl::{self, clean_line_bytes, Row};
 use rinse_core::rules::find;
-use rinse_core::{clean_input, decode, CleanedInput, Config, Format, Plan, Preset, Signals, Stats, Timings};
+use rinse_core::{clean_input, decode, CleanedInput, Config, Decoded, Format, Plan, Preset, Signals, Stats, Timings};
 
 use crate::args::Args;
 use crate::explain;
@@ -145,14 +145,31 @@ fn clean_document(
     let mut bytes = Vec::new();
     reader.read_to_end(&mut bytes).map_err(|e| Failure::input(format!("{name}: {e}")))?;
     let input = decode(&bytes).map_err(|e| Failure::input(format!("{name}: {e}")))?;
-    if input.guessed || input.lossy {
-        let lossy = if input.lossy { "; some bytes did not fit and became \u{fffd}" } else { "" };
-        eprintln!("rinse: {name}: not UTF-8; read as {}{lossy}", input.encoding);
+    if let Some(note) = reading_note(&input, bytes.starts_with(UTF8_BOM)) {
+        eprintln!("rinse: {name}: {note}");
     }
     let CleanedInput { before, cleaned, .. } = clean_input(&input.text, args.from.format(), plan);
     out.write_all(cleaned.text.as_bytes()).map_err(|e| Failure::input(format!("writing output: {e}")))?;
     report(args, name, &before, &cleaned, timings);
     Ok(())
+}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// What reading an input's bytes as text did that its output does not
+/// show, if anything: output is always UTF-8, without a byte-order mark.
+fn reading_note(input: &Decoded, utf8_bom: bool) -> Option<String> {
+    let read = if input.guessed {
+        format!("not UTF-8; read as {}; written as UTF-8", input.encoding)
+    } else if input.encoding != "UTF-8" {
+        format!("read as {}, as its byte-order mark says; written as UTF-8", input.encoding)
+    } else if utf8_bom {
+        "its UTF-8 byte-order mark left out".to_string()
+    } else {
+        return None;
+    };
+    let lossy = if input.lossy { "; some bytes did not fit and became \u{fffd}" } else { "" };
+    Some(format!("{read}{lossy}"))
 }
 
 /// Lines read and cleaned together: enough to keep every core busy, few

@@ -144,7 +144,26 @@ fn legacy_encodings_are_detected_and_said() {
     let out = rinse(&[file.to_str().unwrap()], "");
     assert!(out.status.success());
     assert_eq!(stdout(&out), "Le caf\u{e9} est tr\u{e8}s bon, et la cr\u{e8}me br\u{fb}l\u{e9}e aussi.\n");
-    assert!(stderr(&out).contains("old.txt: not UTF-8; read as windows-1252"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("old.txt: not UTF-8; read as windows-1252; written as UTF-8"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_byte_order_mark_decides_and_what_it_changed_is_said() {
+    let dir = temp_dir("bom");
+    let (utf16, utf8, plain) = (dir.join("wide.txt"), dir.join("marked.txt"), dir.join("plain.txt"));
+    let wide: Vec<u8> = [0xFF, 0xFE].into_iter().chain("caf\u{e9}  au lait\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    std::fs::write(&utf16, wide).unwrap();
+    std::fs::write(&utf8, b"\xEF\xBB\xBFtea  time\n").unwrap();
+    std::fs::write(&plain, b"tea  time\n").unwrap();
+    let out = rinse(&[utf16.to_str().unwrap()], "");
+    assert_eq!(stdout(&out), "caf\u{e9} au lait\n");
+    assert!(stderr(&out).contains("wide.txt: read as UTF-16LE, as its byte-order mark says; written as UTF-8"), "{}", stderr(&out));
+    let out = rinse(&[utf8.to_str().unwrap()], "");
+    assert_eq!(stdout(&out), "tea time\n");
+    assert!(stderr(&out).contains("marked.txt: its UTF-8 byte-order mark left out"), "{}", stderr(&out));
+    let out = rinse(&[plain.to_str().unwrap()], "");
+    assert_eq!(stdout(&out), "tea time\n");
+    assert_eq!(stderr(&out), "", "plain UTF-8 needs no word");
 }
 
 #[test]
