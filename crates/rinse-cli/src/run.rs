@@ -145,7 +145,7 @@ fn clean_document(
     let mut bytes = Vec::new();
     reader.read_to_end(&mut bytes).map_err(|e| Failure::input(format!("{name}: {e}")))?;
     let input = decode(&bytes).map_err(|e| Failure::input(format!("{name}: {e}")))?;
-    if let Some(note) = reading_note(&input, bytes.starts_with(UTF8_BOM)) {
+    if let Some(note) = reading_note(&input) {
         eprintln!("rinse: {name}: {note}");
     }
     let CleanedInput { before, cleaned, .. } = clean_input(&input.text, args.from.format(), plan);
@@ -154,19 +154,14 @@ fn clean_document(
     Ok(())
 }
 
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
-
 /// What reading an input's bytes as text did that its output does not
 /// show, if anything: output is always UTF-8, without a byte-order mark.
-fn reading_note(input: &Decoded, utf8_bom: bool) -> Option<String> {
-    let read = if input.guessed {
-        format!("not UTF-8; read as {}; written as UTF-8", input.encoding)
-    } else if input.encoding != "UTF-8" {
-        format!("read as {}, as its byte-order mark says; written as UTF-8", input.encoding)
-    } else if utf8_bom {
-        "its UTF-8 byte-order mark left out".to_string()
-    } else {
-        return None;
+fn reading_note(input: &Decoded) -> Option<String> {
+    let read = match (input.guessed, input.marked, input.encoding) {
+        (true, _, encoding) => format!("not UTF-8; read as {encoding}; written as UTF-8"),
+        (false, true, "UTF-8") => "its UTF-8 byte-order mark left out".to_string(),
+        (false, true, encoding) => format!("read as {encoding}, as its byte-order mark says; written as UTF-8"),
+        (false, false, _) => return None,
     };
     let lossy = if input.lossy { "; some bytes did not fit and became \u{fffd}" } else { "" };
     Some(format!("{read}{lossy}"))

@@ -58,6 +58,8 @@ pub struct Decoded<'a> {
     pub encoding: &'static str,
     /// Whether it was guessed from the bytes rather than marked (BOM) or valid UTF-8.
     pub guessed: bool,
+    /// Whether a byte-order mark gave it; the mark is not part of the text.
+    pub marked: bool,
     /// Whether some bytes did not fit the encoding and became U+FFFD.
     pub lossy: bool,
 }
@@ -68,20 +70,20 @@ pub struct Decoded<'a> {
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         let (text, lossy) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        return Ok(Decoded { text, encoding: encoding.name(), guessed: false, lossy });
+        return Ok(Decoded { text, encoding: encoding.name(), guessed: false, marked: true, lossy });
     }
     if bytes.contains(&0) {
         return Err(DecodeError::Binary);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: Cow::Borrowed(text), encoding: "UTF-8", guessed: false, lossy: false });
+        return Ok(Decoded { text: Cow::Borrowed(text), encoding: "UTF-8", guessed: false, marked: false, lossy: false });
     }
     // The bytes are not UTF-8, so neither guess may be it; ISO-2022-JP is text here, never script.
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Allow);
     detector.feed(bytes, true);
     let encoding = detector.guess(None, Utf8Detection::Deny);
     let (text, lossy) = encoding.decode_without_bom_handling(bytes);
-    Ok(Decoded { text, encoding: encoding.name(), guessed: true, lossy })
+    Ok(Decoded { text, encoding: encoding.name(), guessed: true, marked: false, lossy })
 }
 
 #[cfg(test)]
