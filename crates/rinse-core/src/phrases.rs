@@ -10,7 +10,7 @@
 //! are matched against all of them at once ([`Index`]), and the rules read
 //! the result ([`Hits`]) instead of matching each line again.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -114,7 +114,7 @@ impl Index {
             }
         }
         let (phrases, masks): (Vec<&str>, Vec<(u64, u64)>) = patterns.into_iter().unzip();
-        Index { exact, automaton: automaton(&phrases), masks }
+        Index { exact, automaton: index_automaton(&phrases), masks }
     }
 
     /// The listed sets the normalised `line` matches.
@@ -132,12 +132,24 @@ impl Index {
     }
 }
 
-/// Phrase lists are small: a DFA costs little memory and matches fastest.
-fn automaton<P: AsRef<[u8]>>(phrases: &[P]) -> Option<AhoCorasick> {
+/// All listed phrases in one automaton, a DFA: it costs more to build than
+/// an NFA, once, but matches fastest, and every line of every text goes
+/// through it.
+fn index_automaton<P: AsRef<[u8]>>(phrases: &[P]) -> Option<AhoCorasick> {
+    automaton(phrases, AhoCorasickKind::DFA)
+}
+
+/// A set's contained phrases alone, an NFA: quick to build, and asked
+/// about only the few lines the index found a phrase of the set in.
+fn set_automaton<P: AsRef<[u8]>>(phrases: &[P]) -> Option<AhoCorasick> {
+    automaton(phrases, AhoCorasickKind::ContiguousNFA)
+}
+
+fn automaton<P: AsRef<[u8]>>(phrases: &[P], kind: AhoCorasickKind) -> Option<AhoCorasick> {
     if phrases.is_empty() {
         return None;
     }
-    AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(phrases).ok()
+    AhoCorasick::builder().kind(Some(kind)).build(phrases).ok()
 }
 
 /// One section of a phrase file.
@@ -148,7 +160,10 @@ pub struct PhraseSet {
     /// that could start it.
     prefixes: HashMap<u8, Vec<String>>,
     contained: Vec<String>,
-    contains: Option<AhoCorasick>,
+    /// The contained phrases in an automaton of their own, made when first
+    /// needed: most lines are matched through [`INDEX`], and only a few
+    /// sets are ever asked about a line by themselves.
+    contains: OnceLock<Option<AhoCorasick>>,
     /// The set's bit in [`Hits`], 0 for a set not listed.
     bit: u64,
 }
@@ -160,14 +175,14 @@ impl PhraseSet {
             || line.as_bytes().first().and_then(|b| self.prefixes.get(b)).is_some_and(|prefixes| {
                 prefixes.iter().any(|p| line.starts_with(p.as_str()) && at_boundary(line, 0, p.len()))
             })
-            || self.contains.as_ref().is_some_and(|ac| {
+            || self.contains().is_some_and(|ac| {
                 ac.find_overlapping_iter(line).any(|m| at_boundary(line, m.start(), m.end()))
             })
     }
 
     /// How many distinct contained phrases the normalised `line` holds.
     pub fn count_contained(&self, line: &str) -> usize {
-        let Some(ac) = &self.contains else { return 0 };
+        let Some(ac) = self.contains() else { return 0 };
         let mut seen: Vec<usize> = ac
             .find_overlapping_iter(line)
             .filter(|m| at_boundary(line, m.start(), m.end()))
@@ -179,7 +194,11 @@ impl PhraseSet {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.exact.is_empty() && self.prefixes.is_empty() && self.contains.is_none()
+        self.exact.is_empty() && self.prefixes.is_empty() && self.contained.is_empty()
+    }
+
+    fn contains(&self) -> Option<&AhoCorasick> {
+        self.contains.get_or_init(|| set_automaton(&self.contained)).as_ref()
     }
 }
 
@@ -226,7 +245,7 @@ impl PhraseFile {
                     by_first_byte.entry(first).or_default().push(prefix);
                 }
             }
-            PhraseSet { exact, prefixes: by_first_byte, contains: automaton(&contained), contained, bit }
+            PhraseSet { exact, prefixes: by_first_byte, contained, contains: OnceLock::new(), bit }
         });
         PhraseFile { heading, strong, weak }
     }
