@@ -1,6 +1,8 @@
 //! Throughput of cleaning, per preset, on about 1 MB of scrape-like text,
 //! of reading HTML pages into their main content, and of making each view
-//! of a text that the rules share.
+//! of a text that the rules share; and, when the shared evaluation tracks
+//! are beside the project, of the article preset on each text track's
+//! documents.
 //!
 //! `cargo bench -p rinse-core` prints MB/s for each preset.
 
@@ -87,6 +89,32 @@ fn html(c: &mut Criterion) {
     group.finish();
 }
 
+/// The article preset on the documents of each text track of the shared
+/// evaluation data, one document after another as the CLI cleans them on
+/// one thread, but without reading or writing JSON. The presets' megabyte
+/// is one fixture over and over, which caches and branch predictors learn;
+/// real scrapes vary from line to line, and run slower.
+fn tracks(c: &mut Criterion) {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/data");
+    let plan = Config::preset(Preset::Article).plan().unwrap();
+    let mut group = c.benchmark_group("tracks");
+    group.sample_size(10);
+    for track in ["dev-text", "dev-dirty", "dev-clean"] {
+        let Ok(jsonl) = std::fs::read_to_string(data.join(format!("{track}.jsonl"))) else {
+            println!("no track {track} at {}; not timed", data.display());
+            continue;
+        };
+        let documents: Vec<String> = jsonl
+            .lines()
+            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .filter_map(|record| record.get("text").and_then(|text| text.as_str()).map(str::to_string))
+            .collect();
+        group.throughput(Throughput::Bytes(documents.iter().map(String::len).sum::<usize>() as u64));
+        group.bench_function(track, |b| b.iter(|| documents.iter().map(|text| clean(text, &plan).text.len()).sum::<usize>()));
+    }
+    group.finish();
+}
+
 fn clean_text(text: &str, plan: &rinse_core::Plan) -> String {
     clean(text, plan).text
 }
@@ -125,5 +153,5 @@ fn views(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, presets, repair, html, views);
+criterion_group!(benches, presets, repair, html, views, tracks);
 criterion_main!(benches);
