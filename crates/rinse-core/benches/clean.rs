@@ -127,7 +127,7 @@ type View = (&'static str, fn(&Doc), fn(&Doc));
 /// scrapes: what reading the text costs before any rule decides anything.
 fn views(c: &mut Criterion) {
     let text = corpus(1 << 20);
-    let views: [View; 9] = [
+    let views: [View; 8] = [
         ("lines", |_| {}, |doc| _ = black_box(doc.spans())),
         ("word-counts", |doc| _ = doc.spans(), |doc| _ = black_box(doc.word_counts())),
         ("fold", |doc| _ = doc.word_counts(), |doc| _ = black_box(doc.folded())),
@@ -135,8 +135,8 @@ fn views(c: &mut Criterion) {
         ("pair-hits", |doc| _ = doc.phrase_hits(), |doc| _ = black_box(doc.pair_hits())),
         ("stop-words", |_| {}, |doc| _ = black_box(stopwords::for_text(doc.text()))),
         ("readings", |doc| _ = doc.word_counts(), |doc| _ = black_box(doc.readings(stopwords::for_text("the cat")))),
-        ("word-hashes", |doc| _ = doc.spans(), |doc| _ = black_box(doc.word_hashes())),
-        ("paragraph-keys", |doc| _ = doc.spans(), |doc| _ = black_box(doc.paragraph_keys())),
+        // Paragraph keys and word hashes, made together.
+        ("letters", |doc| _ = doc.spans(), |doc| _ = black_box(doc.paragraph_keys())),
     ];
     let mut group = c.benchmark_group("views");
     group.throughput(Throughput::Bytes(text.len() as u64));

@@ -273,7 +273,10 @@ impl Doc {
 
     /// Each line's words ([`word_hashes`]), hashed.
     pub fn word_hashes(&self) -> &[Box<[u64]>] {
-        self.word_hashes.get_or_init(|| self.per_line(word_hashes, |hashes: &Vec<u64>| hashes.as_slice().into()))
+        if self.word_hashes.get().is_none() {
+            self.read_letters();
+        }
+        self.word_hashes.get().map_or(&[], Vec::as_slice)
     }
 
     /// Each line's words split at blanks ([`spaced_word_hashes`]), hashed.
@@ -325,7 +328,28 @@ impl Doc {
 
     /// Each line's [`paragraph_key`], as a [`LineKey`].
     pub fn paragraph_keys(&self) -> &[LineKey] {
-        self.paragraphs.get_or_init(|| self.per_line(paragraph_key, |key: &String| line_key(key)))
+        if self.paragraphs.get().is_none() {
+            self.read_letters();
+        }
+        self.paragraphs.get().map_or(&[], Vec::as_slice)
+    }
+
+    /// Reads each line's letters and digits once for the two views made
+    /// from them, [`Doc::paragraph_keys`] and [`Doc::word_hashes`]: the
+    /// rules that read one read the other, and a line read byte by byte
+    /// costs about as much for both as for one.
+    fn read_letters(&self) {
+        let (mut key, mut hashes) = (String::new(), Vec::new());
+        let (keys, word_hashes) = self
+            .lines()
+            .iter()
+            .map(|line| {
+                letters(line.text, &mut key, &mut hashes);
+                (line_key(&key), hashes.as_slice().into())
+            })
+            .unzip();
+        let _ = self.paragraphs.set(keys);
+        let _ = self.word_hashes.set(word_hashes);
     }
 
     /// Each line written by `write` into one buffer, reused from line to
@@ -357,37 +381,48 @@ impl Doc {
 pub fn paragraph_key(line: &str, key: &mut String) {
     key.clear();
     let mut key = KeyWriter { key, space: false };
-    // ASCII lines have always been read with `u8::is_ascii_whitespace`,
-    // others with `char::is_whitespace`, which also counts the vertical tab.
     if line.is_ascii() {
         // Most lines: one table look-up a byte.
-        for &byte in line.as_bytes() {
-            match ASCII_KEY[byte as usize] {
-                DROPPED => {}
-                BLANK => key.blank(),
-                kept => key.push(kept as char),
-            }
-        }
-        return;
+        line.bytes().for_each(|byte| key.ascii(byte));
+    } else {
+        line.chars().for_each(|c| key.char(c, chars::facts(c)));
     }
-    for c in line.chars() {
-        if c.is_ascii() {
-            // Most characters: the table, no Unicode tables.
-            match ASCII_KEY[c as usize] {
-                _ if is_ascii_blank(c as u8) => key.blank(),
-                DROPPED => {}
-                kept => key.push(kept as char),
-            }
-        } else {
+}
+
+/// Writes into `hashes` (cleared first) a hash of each word of `line`,
+/// lower case, punctuation aside.
+pub fn word_hashes(line: &str, hashes: &mut Vec<u64>) {
+    hashes.clear();
+    let mut words = WordHasher { hashes, word: FxHasher::default(), in_word: false };
+    if line.is_ascii() {
+        // Most lines: read by bytes, not decoded.
+        line.bytes().for_each(|byte| words.ascii(byte));
+    } else {
+        line.chars().for_each(|c| words.char(c, chars::facts(c)));
+    }
+    words.end();
+}
+
+/// [`paragraph_key`] and [`word_hashes`] of `line` at once, each character
+/// read (and looked up) once for both.
+pub fn letters(line: &str, key: &mut String, hashes: &mut Vec<u64>) {
+    key.clear();
+    hashes.clear();
+    let mut key = KeyWriter { key, space: false };
+    let mut words = WordHasher { hashes, word: FxHasher::default(), in_word: false };
+    if line.is_ascii() {
+        for byte in line.bytes() {
+            key.ascii(byte);
+            words.ascii(byte);
+        }
+    } else {
+        for c in line.chars() {
             let facts = chars::facts(c);
-            match facts.kind {
-                Kind::Blank => key.blank(),
-                Kind::Figure => key.push('0'),
-                Kind::Letter => facts.each_lower(c, |lower| key.push(lower)),
-                Kind::Other => {}
-            }
+            key.char(c, facts);
+            words.char(c, facts);
         }
     }
+    words.end();
 }
 
 /// Writes a [`paragraph_key`]: one space between words, none before the first.
@@ -398,6 +433,38 @@ struct KeyWriter<'a> {
 }
 
 impl KeyWriter<'_> {
+    /// A byte of an ASCII line, which is read with `u8::is_ascii_whitespace`.
+    #[inline]
+    fn ascii(&mut self, byte: u8) {
+        match ASCII_KEY[byte as usize] {
+            DROPPED => {}
+            BLANK => self.blank(),
+            kept => self.push(kept as char),
+        }
+    }
+
+    /// A character of a line beyond ASCII, which is read with
+    /// `char::is_whitespace`: that also counts the vertical tab. Always
+    /// inlined: left to itself, the compiler calls it once a character.
+    #[inline(always)]
+    fn char(&mut self, c: char, facts: chars::Facts) {
+        if c.is_ascii() {
+            // Most characters: the table, no Unicode tables.
+            match ASCII_KEY[c as usize] {
+                _ if is_ascii_blank(c as u8) => self.blank(),
+                DROPPED => {}
+                kept => self.push(kept as char),
+            }
+            return;
+        }
+        match facts.kind {
+            Kind::Blank => self.blank(),
+            Kind::Figure => self.push('0'),
+            Kind::Letter => facts.each_lower(c, |lower| self.push(lower)),
+            Kind::Other => {}
+        }
+    }
+
     #[inline]
     fn blank(&mut self) {
         self.space = !self.key.is_empty();
@@ -436,31 +503,6 @@ static ASCII_KEY: [u8; 256] = {
 };
 const DROPPED: u8 = 0;
 const BLANK: u8 = b' ';
-
-/// Writes into `hashes` (cleared first) a hash of each word of `line`,
-/// lower case, punctuation aside.
-pub fn word_hashes(line: &str, hashes: &mut Vec<u64>) {
-    hashes.clear();
-    let mut words = WordHasher { hashes, word: FxHasher::default(), in_word: false };
-    if line.is_ascii() {
-        // Most lines: read by bytes, not decoded.
-        for &byte in line.as_bytes() {
-            match ASCII_WORD[byte as usize] {
-                0 => words.end(),
-                lower => words.add(lower.into()),
-            }
-        }
-    } else {
-        for c in line.chars() {
-            let facts = chars::facts(c);
-            match facts.is_alphanumeric() {
-                true => facts.each_lower(c, |lower| words.add(lower)),
-                false => words.end(),
-            }
-        }
-    }
-    words.end();
-}
 
 /// Writes into `hashes` (cleared first) a hash of each word of `line` as
 /// split at blanks: its letters and digits, lower case, the rest dropped
@@ -513,6 +555,22 @@ struct WordHasher<'a> {
 }
 
 impl WordHasher<'_> {
+    #[inline]
+    fn ascii(&mut self, byte: u8) {
+        match ASCII_WORD[byte as usize] {
+            0 => self.end(),
+            lower => self.add(lower.into()),
+        }
+    }
+
+    #[inline]
+    fn char(&mut self, c: char, facts: chars::Facts) {
+        match facts.is_alphanumeric() {
+            true => facts.each_lower(c, |lower| self.add(lower)),
+            false => self.end(),
+        }
+    }
+
     #[inline]
     fn add(&mut self, lower: char) {
         self.word.write_u32(lower as u32);
