@@ -250,9 +250,12 @@ impl Doc {
 
     /// [`Doc::pair_hits`], taken from `known` for the lines it holds them for.
     fn look_up_pairs(&self, known: &[Option<Hits>]) -> Vec<Hits> {
-        let (lines, words, normal) = (self.lines(), self.word_counts(), self.normalized());
+        // Spans, not lines: after a deletion most pairs are known, and only
+        // the few looked up again need a line's text.
+        let (spans, words, normal) = (self.spans(), self.word_counts(), self.normalized());
+        let text = |span: &Span| &self.text[span.start..span.end];
         let mut joined = String::new();
-        (0..lines.len())
+        (0..spans.len())
             .map(|i| {
                 if let Some(&Some(hits)) = known.get(i) {
                     return hits;
@@ -260,7 +263,7 @@ impl Doc {
                 let paired = i > 0
                     && (1..=BROKEN_MAX_WORDS).contains(&words[i - 1])
                     && (1..=BROKEN_MAX_WORDS).contains(&words[i])
-                    && !lines[i - 1].text.trim_end().ends_with(['.', '!', '?', ':', '"', '\u{201d}']);
+                    && !text(&spans[i - 1]).trim_end().ends_with(['.', '!', '?', ':', '"', '\u{201d}']);
                 if !paired {
                     return Hits::default();
                 }
