@@ -218,20 +218,21 @@ impl Doc {
         doc
     }
 
-    /// The lines, as [`lines`] gives them.
-    pub fn lines(&self) -> Vec<Line<'_>> {
-        self.spans().iter().map(|&Span { start, end, next }| Line { start, end, next, text: &self.text[start..end] }).collect()
+    /// The lines, as [`lines`] gives them, from the spans made once: rules
+    /// that pick lines out by index collect them.
+    pub fn lines(&self) -> impl Iterator<Item = Line<'_>> + '_ {
+        self.spans().iter().map(|&Span { start, end, next }| Line { start, end, next, text: &self.text[start..end] })
     }
 
-    /// Where the lines lie, for rules that need no line's text: unlike
-    /// [`Doc::lines`], made once.
+    /// Where the lines lie, found once: [`Doc::lines`] reads the lines
+    /// from here, with their text.
     pub fn spans(&self) -> &[Span] {
         self.lines.get_or_init(|| lines(&self.text).map(|l| Span { start: l.start, end: l.end, next: l.next }).collect())
     }
 
     /// Words in each line.
     pub fn word_counts(&self) -> &[usize] {
-        self.words.get_or_init(|| self.lines().iter().map(|l| word_count(l.text)).collect())
+        self.words.get_or_init(|| self.lines().map(|l| word_count(l.text)).collect())
     }
 
     /// The phrase lists each line matches, in its normalised form.
@@ -292,7 +293,7 @@ impl Doc {
     /// removals changed its language.
     pub fn readings(&self, stop: StopWords) -> Cow<'_, [Reading]> {
         let read = || -> Vec<Reading> {
-            self.lines().iter().zip(self.word_counts()).map(|(line, &words)| Reading::of(line.text, words, stop)).collect()
+            self.lines().zip(self.word_counts()).map(|(line, &words)| Reading::of(line.text, words, stop)).collect()
         };
         let readings = self.readings.get_or_init(|| Readings { stop, lines: read() });
         if same_list(readings.stop, stop) {
@@ -317,7 +318,6 @@ impl Doc {
         let mut buffer = String::new();
         let (keys, normal) = self
             .lines()
-            .iter()
             .zip(self.word_counts())
             .map(|(line, &words)| {
                 fold_into(line.text, &mut buffer);
@@ -345,7 +345,6 @@ impl Doc {
         let (mut key, mut hashes) = (String::new(), Vec::new());
         let (keys, word_hashes) = self
             .lines()
-            .iter()
             .map(|line| {
                 letters(line.text, &mut key, &mut hashes);
                 (line_key(&key), hashes.as_slice().into())
@@ -360,7 +359,6 @@ impl Doc {
     fn per_line<B: Default, T>(&self, write: fn(&str, &mut B), value: impl Fn(&B) -> T) -> Vec<T> {
         let mut buffer = B::default();
         self.lines()
-            .iter()
             .map(|line| {
                 write(line.text, &mut buffer);
                 value(&buffer)
@@ -637,7 +635,7 @@ mod tests {
         let next = crate::edit::apply_changes(text, &changes);
         let after = doc.after(&changes, next.clone());
         let fresh = Doc::new(next);
-        assert_eq!(after.lines(), fresh.lines());
+        assert_eq!(after.lines().collect::<Vec<_>>(), fresh.lines().collect::<Vec<_>>());
         assert_eq!(after.word_counts(), fresh.word_counts());
         assert_eq!(after.normalized(), fresh.normalized());
         assert_eq!(after.phrase_hits(), fresh.phrase_hits());
@@ -650,7 +648,7 @@ mod tests {
         let edited = Doc::new("a b\nc".into());
         let _ = edited.lines();
         let changes = [Change::replace(1..2, "", "x")];
-        assert_eq!(edited.after(&changes, "ab\nc".into()).lines().len(), 2);
+        assert_eq!(edited.after(&changes, "ab\nc".into()).lines().count(), 2);
     }
 
     #[test]
@@ -711,7 +709,7 @@ more";
         let _ = doc.lines();
         let changes = [Change::delete(0..1, "x")];
         let after = doc.after(&changes, "Keep\nmore".into());
-        assert_eq!(after.lines(), Doc::new("Keep\nmore".into()).lines());
+        assert_eq!(after.lines().collect::<Vec<_>>(), Doc::new("Keep\nmore".into()).lines().collect::<Vec<_>>());
     }
 
     #[test]

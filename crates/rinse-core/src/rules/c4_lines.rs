@@ -37,7 +37,6 @@ impl Rule for C4Lines {
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let min_words = params.int("min_words").max(0) as usize;
         doc.lines()
-            .into_iter()
             .zip(doc.word_counts())
             .filter(|(line, _)| !line.is_blank())
             .filter_map(|(line, &words)| {

@@ -116,7 +116,7 @@ impl Rule for CommentThreads {
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let min_comments = params.int("min_comments").max(2) as usize;
         let min_article_words = params.int("min_article_words").max(0) as usize;
-        let lines: Vec<Line> = doc.lines();
+        let lines: Vec<Line> = doc.lines().collect();
         let words = doc.word_counts();
         // Non-blank lines, and which of them open a comment.
         let text_lines: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();

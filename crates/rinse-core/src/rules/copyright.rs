@@ -64,7 +64,6 @@ impl Rule for Copyright {
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         doc.lines()
-            .into_iter()
             .zip(doc.word_counts())
             .filter(|&(line, &words)| {
                 words <= 30 && may_be_notice(line.text) && NOTICE.is_match(line.text) && (words <= 15 || RESERVED.is_match(line.text))

@@ -35,7 +35,7 @@ impl Rule for Disclaimer {
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let text = doc.text();
-        let lines: Vec<Line> = doc.lines();
+        let lines: Vec<Line> = doc.lines().collect();
         let (words, normalized, hits) = (doc.word_counts(), doc.normalized(), doc.phrase_hits());
         let phrases = PhraseList::Disclaimer.file();
         // Disclaimers run long: lines past the shared limit are normalised here.

@@ -47,7 +47,7 @@ impl Rule for DuplicateParagraphs {
         let mut collided: HashSet<String> = HashSet::default();
         let (mut key, mut earlier) = (String::new(), String::new());
         let mut changes = Vec::new();
-        for (line, line_key) in doc.lines().into_iter().zip(doc.paragraph_keys()) {
+        for (line, line_key) in doc.lines().zip(doc.paragraph_keys()) {
             if line_key.chars < min_chars {
                 continue;
             }

@@ -59,7 +59,6 @@ impl Rule for ImageCredits {
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         doc.lines()
-            .into_iter()
             .zip(doc.word_counts())
             .filter(|&(line, &words)| {
                 (1..=15).contains(&words)

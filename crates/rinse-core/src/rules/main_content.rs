@@ -86,7 +86,7 @@ impl Rule for MainContent {
         if word_counts.iter().sum::<usize>() + cjk / 2 < params.int("min_words").max(0) as usize {
             return Vec::new();
         }
-        let lines = doc.lines();
+        let lines: Vec<_> = doc.lines().collect();
         let mut scored: Vec<Scored> = lines
             .iter()
             .enumerate()

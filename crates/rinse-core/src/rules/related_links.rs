@@ -35,7 +35,7 @@ impl Rule for RelatedLinks {
 
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let max_item_words = params.int("max_item_words").max(1) as usize;
-        let lines: Vec<Line> = doc.lines();
+        let lines: Vec<Line> = doc.lines().collect();
         let (word_counts, hits) = (doc.word_counts(), doc.phrase_hits());
         let phrases = PhraseList::RelatedLinks.file();
         let mut changes = Vec::new();

@@ -44,7 +44,6 @@ impl Rule for RepeatedBody {
         let min_chars = params.int("min_chars").max(0) as usize;
         let (lines, keys): (Vec<Line>, Vec<u64>) = doc
             .lines()
-            .into_iter()
             .zip(doc.folded())
             .filter(|(line, _)| !line.is_blank())
             .map(|(line, key)| (line, key.hash))

@@ -68,7 +68,7 @@ impl Rule for Slideshow {
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let min_slides = params.int("min_slides").max(2) as usize;
         let min_article_words = params.int("min_article_words").max(0) as usize;
-        let lines: Vec<Line> = doc.lines();
+        let lines: Vec<Line> = doc.lines().collect();
         let words = doc.word_counts();
         let text_lines: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
         let mut changes = Vec::new();
