@@ -56,13 +56,15 @@ impl Rule for RepeatedBody {
         };
         // Lines kept so far, in order; an earlier run is a stretch of them.
         let mut kept: Vec<usize> = Vec::new();
-        let mut seen_at: HashMap<u64, Vec<usize>> = HashMap::default(); // key -> positions in `kept`
+        // Key -> its first positions in `kept`, at most `MAX_POSITIONS`, kept
+        // inline: most keys have one, and a vector each would cost an allocation.
+        let mut seen_at: HashMap<u64, Positions> = HashMap::default();
         let mut changes = Vec::new();
         let mut i = 0;
         while i < lines.len() {
             // The longest earlier run that this position repeats.
             let mut best = 0;
-            for &p in seen_at.get(&keys[i]).map(Vec::as_slice).unwrap_or_default() {
+            for &p in seen_at.get(&keys[i]).map(Positions::as_slice).unwrap_or_default() {
                 let mut len = 0;
                 while i + len < lines.len() && p + len < kept.len() && same(kept[p + len], i + len) {
                     len += 1;
@@ -75,10 +77,7 @@ impl Rule for RepeatedBody {
                 i += best;
                 continue;
             }
-            let positions = seen_at.entry(keys[i]).or_default();
-            if positions.len() < 8 {
-                positions.push(kept.len());
-            }
+            seen_at.entry(keys[i]).or_default().push(kept.len());
             kept.push(i);
             i += 1;
         }
@@ -86,10 +85,42 @@ impl Rule for RepeatedBody {
     }
 }
 
+/// Earlier positions of a line that a repeat may start from, at most:
+/// enough for a line that recurs in every section of a page.
+const MAX_POSITIONS: usize = 8;
+
+/// The first positions of a key, up to [`MAX_POSITIONS`]; later ones are left out.
+#[derive(Default)]
+struct Positions {
+    at: [usize; MAX_POSITIONS],
+    len: usize,
+}
+
+impl Positions {
+    fn push(&mut self, position: usize) {
+        if let Some(slot) = self.at.get_mut(self.len) {
+            *slot = position;
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[usize] {
+        &self.at[..self.len]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::rules::testing::run;
+
+    #[test]
+    fn a_key_keeps_its_first_positions_only() {
+        let mut positions = Positions::default();
+        (0..12).for_each(|p| positions.push(p * 10));
+        assert_eq!(positions.as_slice(), &[0, 10, 20, 30, 40, 50, 60, 70]);
+        assert!(Positions::default().as_slice().is_empty());
+    }
 
     #[test]
     fn removes_a_repeated_run_with_its_short_lines() {
