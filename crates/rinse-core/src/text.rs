@@ -346,7 +346,7 @@ impl Doc {
         let (keys, word_hashes) = self
             .lines()
             .map(|line| {
-                letters(line.text, &mut key, &mut hashes);
+                paragraph_key_and_word_hashes(line.text, &mut key, &mut hashes);
                 (line_key(&key), hashes.as_slice().into())
             })
             .unzip();
@@ -406,7 +406,7 @@ pub fn word_hashes(line: &str, hashes: &mut Vec<u64>) {
 
 /// [`paragraph_key`] and [`word_hashes`] of `line` at once, each character
 /// read (and looked up) once for both.
-pub fn letters(line: &str, key: &mut String, hashes: &mut Vec<u64>) {
+pub fn paragraph_key_and_word_hashes(line: &str, key: &mut String, hashes: &mut Vec<u64>) {
     key.clear();
     hashes.clear();
     let mut key = KeyWriter { key, space: false };

@@ -206,7 +206,7 @@ proptest! {
 
     #[test]
     fn fast_line_keys_equal_the_plain_ones(line in mixed_line()) {
-        use rinse_core::text::{letters, paragraph_key, spaced_word_hashes, word_count, word_hashes};
+        use rinse_core::text::{paragraph_key, paragraph_key_and_word_hashes, spaced_word_hashes, word_count, word_hashes};
         prop_assert_eq!(word_count(&line), line.split_whitespace().count());
         let mut key = String::new();
         paragraph_key(&line, &mut key);
@@ -217,7 +217,7 @@ proptest! {
         // Both at once, into buffers that held another line's.
         let mut key = "stale".to_string();
         hashes.push(7);
-        letters(&line, &mut key, &mut hashes);
+        paragraph_key_and_word_hashes(&line, &mut key, &mut hashes);
         prop_assert_eq!(key, plain::paragraph_key(&line));
         prop_assert_eq!(&hashes, &plain::word_hashes(&line));
         spaced_word_hashes(&line, &mut hashes);
