@@ -114,7 +114,7 @@ impl Index {
             }
         }
         let (phrases, masks): (Vec<&str>, Vec<(u64, u64)>) = patterns.into_iter().unzip();
-        Index { exact, automaton: index_automaton(&phrases), masks }
+        Index { exact, automaton: automaton(&phrases), masks }
     }
 
     /// The listed sets the normalised `line` matches.
@@ -132,24 +132,12 @@ impl Index {
     }
 }
 
-/// All listed phrases in one automaton, a DFA: it costs more to build than
-/// an NFA, once, but matches fastest, and every line of every text goes
-/// through it.
-fn index_automaton<P: AsRef<[u8]>>(phrases: &[P]) -> Option<AhoCorasick> {
-    automaton(phrases, AhoCorasickKind::DFA)
-}
-
-/// A set's contained phrases alone, an NFA: quick to build, and asked
-/// about only the few lines the index found a phrase of the set in.
-fn set_automaton<P: AsRef<[u8]>>(phrases: &[P]) -> Option<AhoCorasick> {
-    automaton(phrases, AhoCorasickKind::ContiguousNFA)
-}
-
-fn automaton<P: AsRef<[u8]>>(phrases: &[P], kind: AhoCorasickKind) -> Option<AhoCorasick> {
+/// Phrase lists are small: a DFA costs little memory and matches fastest.
+fn automaton<P: AsRef<[u8]>>(phrases: &[P]) -> Option<AhoCorasick> {
     if phrases.is_empty() {
         return None;
     }
-    AhoCorasick::builder().kind(Some(kind)).build(phrases).ok()
+    AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(phrases).ok()
 }
 
 /// One section of a phrase file.
@@ -161,8 +149,8 @@ pub struct PhraseSet {
     prefixes: HashMap<u8, Vec<String>>,
     contained: Vec<String>,
     /// The contained phrases in an automaton of their own, made when first
-    /// needed: most lines are matched through [`INDEX`], and only a few
-    /// sets are ever asked about a line by themselves.
+    /// needed: most lines are matched through [`INDEX`], and only some sets
+    /// are ever asked about a line by themselves.
     contains: OnceLock<Option<AhoCorasick>>,
     /// The set's bit in [`Hits`], 0 for a set not listed.
     bit: u64,
@@ -198,7 +186,7 @@ impl PhraseSet {
     }
 
     fn contains(&self) -> Option<&AhoCorasick> {
-        self.contains.get_or_init(|| set_automaton(&self.contained)).as_ref()
+        self.contains.get_or_init(|| automaton(&self.contained)).as_ref()
     }
 }
 
