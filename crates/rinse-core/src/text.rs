@@ -277,15 +277,20 @@ impl Doc {
 
     /// Each line's words ([`word_hashes`]), hashed.
     pub fn word_hashes(&self) -> &[Box<[u64]>] {
-        if self.word_hashes.get().is_none() {
-            self.read_letters();
-        }
-        self.word_hashes.get().map_or(&[], Vec::as_slice)
+        self.made_in_pair(&self.word_hashes, Doc::read_letters)
     }
 
     /// Each line's words split at blanks ([`spaced_word_hashes`]), hashed.
     pub fn spaced_word_hashes(&self) -> &[Box<[u64]>] {
-        self.spaced_word_hashes.get_or_init(|| self.per_line(spaced_word_hashes, |hashes: &Vec<u64>| hashes.as_slice().into()))
+        self.spaced_word_hashes.get_or_init(|| {
+            let mut hashes = Vec::new();
+            self.lines()
+                .map(|line| {
+                    spaced_word_hashes(line.text, &mut hashes);
+                    hashes.as_slice().into()
+                })
+                .collect()
+        })
     }
 
     /// How each line reads as prose in a text whose stop words are `stop`:
@@ -305,10 +310,7 @@ impl Doc {
 
     /// Each line's folded form ([`crate::phrases::fold`]), as a [`LineKey`].
     pub fn folded(&self) -> &[LineKey] {
-        if self.folded.get().is_none() {
-            self.fold_lines();
-        }
-        self.folded.get().map_or(&[], Vec::as_slice)
+        self.made_in_pair(&self.folded, Doc::fold_lines)
     }
 
     /// Folds each line once for the two views made from its folded form,
@@ -331,10 +333,7 @@ impl Doc {
 
     /// Each line's [`paragraph_key`], as a [`LineKey`].
     pub fn paragraph_keys(&self) -> &[LineKey] {
-        if self.paragraphs.get().is_none() {
-            self.read_letters();
-        }
-        self.paragraphs.get().map_or(&[], Vec::as_slice)
+        self.made_in_pair(&self.paragraphs, Doc::read_letters)
     }
 
     /// Reads each line's letters and digits once for the two views made
@@ -354,25 +353,18 @@ impl Doc {
         let _ = self.word_hashes.set(word_hashes);
     }
 
-    /// Each line written by `write` into one buffer, reused from line to
-    /// line, and made by `value` into what is kept of it.
-    fn per_line<B: Default, T>(&self, write: fn(&str, &mut B), value: impl Fn(&B) -> T) -> Vec<T> {
-        let mut buffer = B::default();
-        self.lines()
-            .map(|line| {
-                write(line.text, &mut buffer);
-                value(&buffer)
-            })
-            .collect()
-    }
-
     /// Each line as [`normalize`] gives it, or empty for lines over
     /// [`PHRASE_MAX_WORDS`] words.
     pub fn normalized(&self) -> &[String] {
-        if self.normalized.get().is_none() {
-            self.fold_lines();
+        self.made_in_pair(&self.normalized, Doc::fold_lines)
+    }
+
+    /// A view made together with another by `make_both`, which sets both.
+    fn made_in_pair<'a, T>(&'a self, view: &'a OnceCell<Vec<T>>, make_both: fn(&Doc)) -> &'a [T] {
+        if view.get().is_none() {
+            make_both(self);
         }
-        self.normalized.get().map_or(&[], Vec::as_slice)
+        view.get().map_or(&[], Vec::as_slice)
     }
 }
 
@@ -380,50 +372,60 @@ impl Doc {
 /// as `0`, punctuation dropped: lines that differ only in these are the
 /// same paragraph.
 pub fn paragraph_key(line: &str, key: &mut String) {
-    key.clear();
-    let mut key = KeyWriter { key, space: false };
-    if line.is_ascii() {
-        // Most lines: one table look-up a byte.
-        line.bytes().for_each(|byte| key.ascii(byte));
-    } else {
-        line.chars().for_each(|c| key.char(c, chars::facts(c)));
-    }
+    read_chars(line, &mut KeyWriter::new(key));
 }
 
 /// Writes into `hashes` (cleared first) a hash of each word of `line`,
 /// lower case, punctuation aside.
 pub fn word_hashes(line: &str, hashes: &mut Vec<u64>) {
-    hashes.clear();
-    let mut words = WordHasher { hashes, word: FxHasher::default(), in_word: false };
-    if line.is_ascii() {
-        // Most lines: read by bytes, not decoded.
-        line.bytes().for_each(|byte| words.ascii(byte));
-    } else {
-        line.chars().for_each(|c| words.char(c, chars::facts(c)));
-    }
+    let mut words = WordHasher::new(hashes);
+    read_chars(line, &mut words);
     words.end();
 }
 
 /// [`paragraph_key`] and [`word_hashes`] of `line` at once, each character
 /// read (and looked up) once for both.
 pub fn paragraph_key_and_word_hashes(line: &str, key: &mut String, hashes: &mut Vec<u64>) {
-    key.clear();
-    hashes.clear();
-    let mut key = KeyWriter { key, space: false };
-    let mut words = WordHasher { hashes, word: FxHasher::default(), in_word: false };
+    let mut both = (KeyWriter::new(key), WordHasher::new(hashes));
+    read_chars(line, &mut both);
+    both.1.end();
+}
+
+/// What is written from a line's characters, one at a time.
+trait ReadChars {
+    /// A byte of an ASCII line.
+    fn ascii(&mut self, byte: u8);
+    /// A character of a line beyond ASCII, with its facts.
+    fn char(&mut self, c: char, facts: chars::Facts);
+}
+
+/// Gives `reader` each character of `line`: an ASCII line (most lines) by
+/// bytes, with no character decoded nor looked up.
+fn read_chars(line: &str, reader: &mut impl ReadChars) {
     if line.is_ascii() {
         for byte in line.bytes() {
-            key.ascii(byte);
-            words.ascii(byte);
+            reader.ascii(byte);
         }
     } else {
         for c in line.chars() {
-            let facts = chars::facts(c);
-            key.char(c, facts);
-            words.char(c, facts);
+            reader.char(c, chars::facts(c));
         }
     }
-    words.end();
+}
+
+/// Two writers fed from one reading.
+impl<A: ReadChars, B: ReadChars> ReadChars for (A, B) {
+    #[inline]
+    fn ascii(&mut self, byte: u8) {
+        self.0.ascii(byte);
+        self.1.ascii(byte);
+    }
+
+    #[inline]
+    fn char(&mut self, c: char, facts: chars::Facts) {
+        self.0.char(c, facts);
+        self.1.char(c, facts);
+    }
 }
 
 /// Writes a [`paragraph_key`]: one space between words, none before the first.
@@ -433,7 +435,7 @@ struct KeyWriter<'a> {
     space: bool,
 }
 
-impl KeyWriter<'_> {
+impl ReadChars for KeyWriter<'_> {
     /// A byte of an ASCII line, which is read with `u8::is_ascii_whitespace`.
     #[inline]
     fn ascii(&mut self, byte: u8) {
@@ -464,6 +466,14 @@ impl KeyWriter<'_> {
             Kind::Letter => facts.each_lower(c, |lower| self.push(lower)),
             Kind::Other => {}
         }
+    }
+}
+
+impl<'a> KeyWriter<'a> {
+    /// A writer of a key into `key`, emptied first.
+    fn new(key: &'a mut String) -> Self {
+        key.clear();
+        KeyWriter { key, space: false }
     }
 
     #[inline]
@@ -555,7 +565,7 @@ struct WordHasher<'a> {
     in_word: bool,
 }
 
-impl WordHasher<'_> {
+impl ReadChars for WordHasher<'_> {
     #[inline]
     fn ascii(&mut self, byte: u8) {
         match ASCII_WORD[byte as usize] {
@@ -570,6 +580,14 @@ impl WordHasher<'_> {
             true => facts.each_lower(c, |lower| self.add(lower)),
             false => self.end(),
         }
+    }
+}
+
+impl<'a> WordHasher<'a> {
+    /// A writer of word hashes into `hashes`, emptied first.
+    fn new(hashes: &'a mut Vec<u64>) -> Self {
+        hashes.clear();
+        WordHasher { hashes, word: FxHasher::default(), in_word: false }
     }
 
     #[inline]
@@ -646,7 +664,7 @@ mod tests {
         assert_eq!(after.paragraph_keys(), fresh.paragraph_keys());
         assert_eq!(after.spaced_word_hashes(), fresh.spaced_word_hashes());
         let edited = Doc::new("a b\nc".into());
-        let _ = edited.lines();
+        let _ = edited.spans();
         let changes = [Change::replace(1..2, "", "x")];
         assert_eq!(edited.after(&changes, "ab\nc".into()).lines().count(), 2);
     }
@@ -706,7 +724,7 @@ mod tests {
         let text = "xKeep
 more";
         let doc = Doc::new(text.to_string());
-        let _ = doc.lines();
+        let _ = doc.spans();
         let changes = [Change::delete(0..1, "x")];
         let after = doc.after(&changes, "Keep\nmore".into());
         assert_eq!(after.lines().collect::<Vec<_>>(), Doc::new("Keep\nmore".into()).lines().collect::<Vec<_>>());
