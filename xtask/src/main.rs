@@ -3,6 +3,7 @@
 //! Every tool the project needs is installed here, each only when the right
 //! version is missing, so a warm machine sets up in seconds.
 
+mod fit;
 mod setup;
 mod site;
 
@@ -18,6 +19,7 @@ tasks:
   build   build the static site into dist/
   test    every test: engine and CLI, the page in a browser, the built site end to end
   bench   the engine's benchmarks, then the CLI over the shared evaluation tracks (MB/s)
+  fit     fit the line scorer to ../shared/eval/data, cross-validated by domain; writes its model
 
   finish-site   (run by trunk after each build) script loader out of index.html, offline worker
 ";
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
         "build" => build(&root),
         "test" => test(&root),
         "bench" => bench(&root),
+        "fit" => fit::fit(&root),
         "finish-site" => match std::env::var_os("TRUNK_STAGING_DIR") {
             Some(site) => site::finish(&root, Path::new(&site)),
             None => Err("run by trunk as a post_build hook (TRUNK_STAGING_DIR is not set)".into()),

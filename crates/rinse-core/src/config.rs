@@ -80,6 +80,9 @@ pub struct Plan {
     pub signals: bool,
     /// A clock to time each step by: cleaning then reports [`crate::Timings`].
     pub clock: Option<crate::timings::Clock>,
+    /// A line model to judge lines with in place of the shipped one (the fit
+    /// task's cross-validation cleans each held-out page with its fold's model).
+    pub line_model: Option<std::sync::Arc<crate::scorer::Model>>,
 }
 
 pub enum Step {
@@ -197,7 +200,7 @@ impl Config {
             }
         }
         steps.append(&mut custom);
-        Ok(Plan { steps, signals: self.preset == Preset::Corpus, clock: None })
+        Ok(Plan { steps, signals: self.preset == Preset::Corpus, clock: None, line_model: None })
     }
 }
 

@@ -21,6 +21,7 @@ pub mod stats;
 pub mod stopwords;
 pub mod rule;
 pub mod rules;
+pub mod scorer;
 pub mod signals;
 pub mod text;
 pub mod timings;
@@ -99,7 +100,7 @@ pub fn clean_input<'a>(input: &'a str, format: Format, plan: &Plan) -> CleanedIn
 /// Cleans `doc`; `reading` is the time it took to read it from page source.
 fn clean_doc(doc: Doc, plan: &Plan, reading: Duration) -> Cleaned {
     // The text as the rules so far left it, with the views of it they share.
-    let mut doc = doc;
+    let mut doc = doc.with_line_model(plan.line_model.clone());
     let mut timer = plan.clock.map(|clock| Timer::new(clock, plan, reading));
     let mut edits = Vec::new();
     let mut counts = BTreeMap::new();

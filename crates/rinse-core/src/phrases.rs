@@ -62,6 +62,22 @@ impl PhraseList {
         }
     }
 
+    /// What its phrases are, in a reason: "cookie notice phrases".
+    pub fn label(self) -> &'static str {
+        match self {
+            PhraseList::Advertisement => "advertisement",
+            PhraseList::CommentsSection => "comments section",
+            PhraseList::CookieNotice => "cookie notice",
+            PhraseList::Disclaimer => "disclaimer",
+            PhraseList::ErrorPage => "error page",
+            PhraseList::Navigation => "navigation",
+            PhraseList::NewsletterPrompts => "newsletter prompt",
+            PhraseList::ReadMore => "read-more",
+            PhraseList::RelatedLinks => "related links",
+            PhraseList::SharePrompts => "share prompt",
+        }
+    }
+
     /// The parsed file.
     pub fn file(self) -> &'static PhraseFile {
         &FILES[self as usize]
@@ -83,6 +99,12 @@ impl Hits {
     /// Whether the line matches `set` (always false for a set not listed).
     pub fn has(self, set: &PhraseSet) -> bool {
         self.0 & set.bit != 0
+    }
+
+    /// The bits: for the list `PhraseList::ALL[i]`, bit `3 i` stands for
+    /// its heading phrases, `3 i + 1` its strong ones, `3 i + 2` its weak ones.
+    pub fn bits(self) -> u64 {
+        self.0
     }
 }
 
@@ -356,6 +378,16 @@ mod tests {
         assert!(matched > lines.len() / 5, "the lines hold phrases: {matched} matches of {}", lines.len());
         let unlisted = PhraseFile::parse("= share this\n");
         assert!(unlisted.strong.matches("share this") && !INDEX.hits("share this").has(&unlisted.strong));
+    }
+
+    #[test]
+    fn each_section_of_each_list_has_its_own_bit_in_list_order() {
+        for (i, list) in PhraseList::ALL.iter().enumerate() {
+            let file = list.file();
+            for (section, set) in [&file.heading, &file.strong, &file.weak].into_iter().enumerate() {
+                assert_eq!(set.bit, 1 << (3 * i + section), "{list:?} section {section}");
+            }
+        }
     }
 
     #[test]

@@ -43,11 +43,25 @@ impl Reading {
             }
             share(hits, sampled)
         });
-        let ends_sentence = line.trim_end().ends_with([
+        let ends_sentence = without_references(line).ends_with([
             '.', '!', '?', '"', '\'', ')', ';', ':', '\u{201d}', '\u{2019}', '\u{2026}', '\u{3002}', '\u{ff01}', '\u{ff1f}',
         ]);
         Reading { cjk, stop_share, ends_sentence, holds_figures: any_byte(line.as_bytes(), |b| b.is_ascii_digit()) }
     }
+}
+
+/// `line` without the reference marks at its end ("… in 1840.[12][13]"),
+/// which stand after a sentence's end in encyclopaedias and papers.
+fn without_references(line: &str) -> &str {
+    let mut rest = line.trim_end();
+    while let Some(open) = rest.strip_suffix(']').and_then(|r| r.rfind('[')) {
+        // A mark is short: a number, a letter, "citation needed".
+        if rest.len() - open > 24 {
+            break;
+        }
+        rest = rest[..open].trim_end();
+    }
+    rest
 }
 
 /// Stop-word share at which a line reads fully as prose.
@@ -111,6 +125,16 @@ mod tests {
         }
         assert!(!may_hold_cjk("Caf\u{e9} \u{201c}noir\u{201d} \u{2014} \u{43a}\u{43e}\u{442}"));
         assert_eq!(Reading::of("\u{4e2d}\u{6587} \u{3042} a", 3, None).cjk, 3);
+    }
+
+    #[test]
+    fn a_sentence_ends_before_its_reference_marks() {
+        let ends = |line: &str| Reading::of(line, 4, None).ends_sentence;
+        assert!(ends("The town was founded in 1840.[12][13]"));
+        assert!(ends("It was the largest port. [citation needed]"));
+        assert!(!ends("See the list [1]"));
+        assert!(!ends("A line of links [home] [about] [contact]"));
+        assert!(!ends("[1]"));
     }
 
     #[test]

@@ -100,6 +100,8 @@ pub struct Doc {
     page_dropped: Option<Vec<crate::html::Dropped>>,
     /// Whether the text was read from a page's markup, however changed since.
     is_page: bool,
+    /// The line model to judge its lines with, when not the shipped one.
+    line_model: Option<std::sync::Arc<crate::scorer::Model>>,
 }
 
 /// Lines longer than this, in words, are prose: no phrase rule looks at
@@ -125,6 +127,7 @@ impl Doc {
             paragraphs: OnceCell::new(),
             page_dropped: None,
             is_page: false,
+            line_model: None,
         }
     }
 
@@ -148,6 +151,16 @@ impl Doc {
         &self.text
     }
 
+    /// Judges its lines with `model` in place of the shipped one.
+    pub fn with_line_model(self, model: Option<std::sync::Arc<crate::scorer::Model>>) -> Doc {
+        Doc { line_model: model, ..self }
+    }
+
+    /// The line model its lines are judged with.
+    pub fn line_model(&self) -> std::sync::Arc<crate::scorer::Model> {
+        self.line_model.clone().unwrap_or_else(crate::scorer::shipped)
+    }
+
     pub fn into_text(self) -> String {
         self.text
     }
@@ -156,8 +169,8 @@ impl Doc {
     /// applied, giving `next`. When they only delete whole lines, the views
     /// already computed are kept for the lines that remain.
     pub fn after(self, changes: &[Change], next: String) -> Doc {
-        let is_page = self.is_page;
-        Doc { is_page, ..self.rebuilt(changes, next) }
+        let (is_page, line_model) = (self.is_page, self.line_model.clone());
+        Doc { is_page, line_model, ..self.rebuilt(changes, next) }
     }
 
     /// [`Doc::after`], but for what the text came from.

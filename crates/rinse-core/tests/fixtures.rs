@@ -48,3 +48,65 @@ fn each_kind_of_page_furniture_is_named_by_its_rule() {
     assert!(reasons.iter().all(|r| r.starts_with("outside the main text")), "{reasons:?}");
     assert_eq!(reasons.len(), 2, "{reasons:?}");
 }
+
+/// Pages that are not articles: a product's description and specifications,
+/// a listing's entries, a documentation page's text and code are the
+/// content; the menus and footers around them are not.
+#[test]
+fn pages_of_other_kinds_keep_their_content_and_lose_their_furniture() {
+    let cases: [(&str, &[&str], &[&str]); 4] = [
+        (
+            "product-kettle",
+            &[
+                "Stoneware Kettle 1.5 L",
+                "A kettle with a stoneware body",
+                "The base turns all the way round",
+                "Capacity: 1.5 litres",
+                "Cord length: 0.75 m",
+                "Quiet and quick.",
+                "The lid is the best part",
+            ],
+            &["Sign in", "Basket (0)", "Privacy policy", "Cookie settings", "Returns"],
+        ),
+        (
+            "listing-walks",
+            &[
+                "Catbells from Hawse End",
+                "A short climb to one of the best views",
+                "Tarn Hows circular",
+                "A level path round a wooded tarn",
+                "The classic ridge walk",
+                "Buttermere shoreline",
+                "A walk all the way round the lake",
+            ],
+            &["Log in", "Regions", "Subscribe", "About us", "Privacy"],
+        ),
+        (
+            "docs-config",
+            &[
+                "Settings are kept in one JSON file",
+                "A file names a preset",
+                "preset: the set of rules to start from",
+                "custom: your own rules",
+                "\"preset\": \"article\",",
+                "The file above starts from the article preset",
+            ],
+            &["Search the docs", "Installation", "Was this page helpful?", "Edit this page"],
+        ),
+        (
+            "router-question",
+            &["Every evening at about eight", "That sounds like the line itself", "Check whether a scheduled update", "That was it."],
+            &["Badges", "Privacy", "Jobs"],
+        ),
+    ];
+    for (name, content, furniture) in cases {
+        let cleaned = clean_with(&fixture(&format!("page-text/{name}.txt")), &Config::default()).unwrap();
+        let kept: Vec<&str> = cleaned.text.lines().map(str::trim).collect();
+        for line in content {
+            assert!(kept.iter().any(|k| k.starts_with(line)), "{name}: lost {line:?}; kept {kept:#?}");
+        }
+        for line in furniture {
+            assert!(!kept.contains(line), "{name}: kept {line:?}; kept {kept:#?}");
+        }
+    }
+}

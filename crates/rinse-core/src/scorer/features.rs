@@ -1,0 +1,498 @@
+//! What the line scorer reads of each line: the line's own reading, its
+//! neighbours', the stretch around it, and the text as a whole. Every
+//! feature means the same in any language: stop words are the text's own
+//! language's, CJK characters count as they read (two to a word), and no
+//! feature names an English word (the phrase lists stand for their kind of
+//! boilerplate, whatever language their phrases are in).
+
+use crate::phrases::{Hits, PhraseList};
+use crate::prose::{Reading, StopWords, PROSE_STOP_SHARE};
+use crate::text::Doc;
+
+/// Words of a line that count towards the stretch score, at most.
+const WORD_CAP: f32 = 50.0;
+/// What every line costs in the stretch score: short lines must earn their place.
+const LINE_COST: f32 = 4.0;
+/// Lines either side whose own reading is a feature of a line.
+const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
+/// Lines either side averaged into a window, near and wide.
+const WINDOWS: [usize; 2] = [3, 10];
+/// Most CJK characters in a menu-like line.
+const CJK_MENU_CHARS: usize = 8;
+
+/// The features of each non-blank line of a text, row after row.
+#[derive(Clone, Debug, Default)]
+pub struct Table {
+    /// For each row, the index of its line among all the text's lines.
+    pub lines: Vec<usize>,
+    /// `lines.len()` rows of [`FEATURES`] values each.
+    pub values: Vec<f32>,
+    /// What each row's line is, in words, for the reason of a removal.
+    pub evidence: Vec<Evidence>,
+}
+
+impl Table {
+    pub fn row(&self, row: usize) -> &[f32] {
+        &self.values[row * FEATURES..(row + 1) * FEATURES]
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+}
+
+/// What a line shows of itself, for the reason given when it goes.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Evidence {
+    pub words: usize,
+    pub stop_share: f32,
+    pub ends_sentence: bool,
+    pub menu_like: bool,
+    /// The phrase list whose strong or heading phrases it holds, if any.
+    pub phrase: Option<PhraseList>,
+    pub markup: bool,
+    /// How many lines of the text read the same.
+    pub repeats: usize,
+    /// How many menu-like lines stand in a run with it (0 if it is not menu-like).
+    pub menu_run: usize,
+}
+
+/// Words of a line that reads as a sentence of some length.
+const SENTENCE_WORDS: usize = 12;
+
+impl Evidence {
+    /// Whether the line is a sentence of some length with no boilerplate phrase.
+    pub fn is_prose(&self) -> bool {
+        self.words >= SENTENCE_WORDS && self.ends_sentence && self.phrase.is_none()
+    }
+
+    /// Whether the line is page furniture on its own showing: one of a run
+    /// of menu-like lines, a boilerplate phrase, or markup.
+    pub fn is_furniture(&self) -> bool {
+        self.menu_run >= 2 || self.phrase.is_some() || self.markup
+    }
+}
+
+/// The own reading of a line: the columns a line contributes to its own
+/// row and, in part, to its neighbours'.
+#[derive(Clone, Copy, Debug, Default)]
+struct Own {
+    words: f32,
+    chars: f32,
+    stop_share: f32,
+    ends_sentence: f32,
+    ends_strongly: f32,
+    figures: f32,
+    digit_share: f32,
+    upper_share: f32,
+    punct_share: f32,
+    bullet: f32,
+    separators: f32,
+    markup: f32,
+    address: f32,
+    menu_like: f32,
+    stretch: f32,
+    strong_hit: f32,
+}
+
+/// Names of the features, in row order; the fitted model is read against them.
+pub const NAMES: &[&str] = &[
+    // The line itself.
+    "words", "chars", "stop_share", "common_share", "ends_sentence", "ends_strongly", "figures", "digit_share", "upper_share",
+    "punct_share", "bullet", "separators", "markup", "address", "menu_like", "stretch_score", "strong_hit",
+    "pair_hit", "repeats", "first_of_repeats", "menu_run", "in_best_stretch", "from_best_stretch",
+    // Phrase lists, a section each.
+    "advertisement.heading", "advertisement.strong", "advertisement.weak",
+    "comments.heading", "comments.strong", "comments.weak",
+    "cookies.heading", "cookies.strong", "cookies.weak",
+    "disclaimer.heading", "disclaimer.strong", "disclaimer.weak",
+    "error.heading", "error.strong", "error.weak",
+    "navigation.heading", "navigation.strong", "navigation.weak",
+    "newsletter.heading", "newsletter.strong", "newsletter.weak",
+    "read_more.heading", "read_more.strong", "read_more.weak",
+    "related.heading", "related.strong", "related.weak",
+    "share.heading", "share.strong", "share.weak",
+    // Neighbours at -2, -1, +1, +2: words, stop share, sentence end, menu-like, strong hit.
+    "prev2.words", "prev2.stop_share", "prev2.ends_sentence", "prev2.menu_like", "prev2.strong_hit",
+    "prev1.words", "prev1.stop_share", "prev1.ends_sentence", "prev1.menu_like", "prev1.strong_hit",
+    "next1.words", "next1.stop_share", "next1.ends_sentence", "next1.menu_like", "next1.strong_hit",
+    "next2.words", "next2.stop_share", "next2.ends_sentence", "next2.menu_like", "next2.strong_hit",
+    // Windows of 3 and 10 lines either side: mean words, stop share, common share, sentence ends, menu-like, stretch score.
+    "near.words", "near.stop_share", "near.common_share", "near.ends_sentence", "near.menu_like", "near.stretch",
+    "wide.words", "wide.stop_share", "wide.common_share", "wide.ends_sentence", "wide.menu_like", "wide.stretch",
+    // The text as a whole. Not its length, nor where in it a line stands:
+    // the labelled pages are all whole pages, and a model that learns that
+    // their last lines are footers would cut the end off a pasted article.
+    "text.prose_share", "text.menu_share", "text.has_stop_list",
+];
+
+/// Values in a row.
+pub const FEATURES: usize = NAMES.len();
+const WINDOW_COLUMNS: usize = 6;
+
+/// Reads the features of each non-blank line of `doc`, whose stop words are
+/// `stop` ([`crate::stopwords::for_text`]).
+pub fn table(doc: &Doc, stop: StopWords) -> Table {
+    let readings = doc.readings(stop);
+    let (word_counts, hits, pairs, keys) = (doc.word_counts(), doc.phrase_hits(), doc.pair_hits(), doc.paragraph_keys());
+    let lines: Vec<(usize, &str)> = doc.lines().enumerate().filter(|(_, l)| !l.is_blank()).map(|(i, l)| (i, l.text)).collect();
+    let n = lines.len();
+    let own: Vec<Own> = lines.iter().map(|&(i, line)| read_own(line, word_counts[i], &readings[i], hits[i])).collect();
+    let menu_runs = menu_runs(&own);
+    let best = best_stretch(&own);
+    // How many lines share each line's key.
+    let mut repeats: rustc_hash::FxHashMap<u64, (usize, usize)> = rustc_hash::FxHashMap::default();
+    for (row, &(i, _)) in lines.iter().enumerate() {
+        repeats.entry(keys[i].hash).or_insert((0, row)).0 += 1;
+    }
+    let prose = own.iter().filter(|o| o.stop_share >= PROSE_STOP_SHARE as f32 && o.words >= 8.0).count();
+    let menus = own.iter().filter(|o| o.menu_like > 0.0).count();
+    let whole = [
+        share(prose, n),
+        share(menus, n),
+        if stop.is_some() { 1.0 } else { 0.0 },
+    ];
+    // Prefix sums of the window columns, for means over any window.
+    let common = common_shares(doc, &lines);
+    let window_columns =
+        |o: &Own, common: f32| [o.words.min(WORD_CAP), o.stop_share.max(0.0), common, o.ends_sentence, o.menu_like, o.stretch];
+    let mut sums = vec![[0f32; WINDOW_COLUMNS]; n + 1];
+    for (row, o) in own.iter().enumerate() {
+        let columns = window_columns(o, common[row]);
+        for c in 0..WINDOW_COLUMNS {
+            sums[row + 1][c] = sums[row][c] + columns[c];
+        }
+    }
+    let mut values = Vec::with_capacity(n * FEATURES);
+    let mut evidence = Vec::with_capacity(n);
+    for (row, (&(i, line), o)) in lines.iter().zip(&own).enumerate() {
+        let (count, first) = repeats[&keys[i].hash];
+        let from_best = match &best {
+            Some(range) if range.contains(&row) => 0.0,
+            Some(range) if row < range.start => (range.start - row) as f32,
+            Some(range) => (row + 1 - range.end) as f32,
+            None => n as f32,
+        };
+        values.extend_from_slice(&[
+            o.words, o.chars, o.stop_share, common[row], o.ends_sentence, o.ends_strongly, o.figures, o.digit_share, o.upper_share,
+            o.punct_share, o.bullet, o.separators, o.markup, o.address, o.menu_like, o.stretch, o.strong_hit,
+            if pairs[i] == Hits::default() { 0.0 } else { 1.0 },
+            count as f32,
+            if first == row { 1.0 } else { 0.0 },
+            menu_runs[row] as f32,
+            if from_best == 0.0 { 1.0 } else { 0.0 },
+            from_best.min(50.0),
+        ]);
+        // A bit of the hits for each section of each list, in list order.
+        values.extend((0..PhraseList::ALL.len() * 3).map(|bit| f(hits[i].bits() >> bit & 1 == 1)));
+        for offset in NEIGHBOURS {
+            // Beyond the text's ends, the line itself: that a line is first
+            // or last must not count, as the labelled pages would teach
+            // that last lines are footers.
+            let o = row.checked_add_signed(offset).filter(|&r| r < n).map_or(o, |r| &own[r]);
+            values.extend_from_slice(&[o.words, o.stop_share, o.ends_sentence, o.menu_like, o.strong_hit]);
+        }
+        for reach in WINDOWS {
+            let (from, to) = (row.saturating_sub(reach), (row + reach + 1).min(n));
+            let span = (to - from) as f32;
+            values.extend((0..WINDOW_COLUMNS).map(|c| (sums[to][c] - sums[from][c]) / span));
+        }
+        values.extend_from_slice(&whole);
+        debug_assert_eq!(values.len(), (row + 1) * FEATURES);
+        evidence.push(Evidence {
+            words: o.words as usize,
+            stop_share: o.stop_share,
+            ends_sentence: o.ends_sentence > 0.0,
+            menu_like: o.menu_like > 0.0,
+            phrase: strong_list(hits[i]),
+            markup: o.markup > 0.0 || o.address > 0.0,
+            repeats: count,
+            menu_run: menu_runs[row],
+        });
+        let _ = line;
+    }
+    Table { lines: lines.iter().map(|&(i, _)| i).collect(), values, evidence }
+}
+
+/// Words of a text that stand for its function words, whatever its
+/// language: its most frequent ones, seen at least [`COMMON_MIN`] times.
+const COMMON_WORDS: usize = 30;
+const COMMON_MIN: usize = 3;
+
+/// For each row, the share of its words that are among the text's most
+/// frequent: in any language these are its function words ("the", "de",
+/// "и"), which prose is made of and menus lack. Unlike the stop-word
+/// share it needs no list, so it reads languages that have none alike.
+fn common_shares(doc: &Doc, lines: &[(usize, &str)]) -> Vec<f32> {
+    let hashes = doc.word_hashes();
+    let mut counts: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::default();
+    for &(i, _) in lines {
+        for &hash in hashes[i].iter() {
+            *counts.entry(hash).or_default() += 1;
+        }
+    }
+    let mut frequent: Vec<(usize, u64)> = counts.into_iter().filter(|&(_, n)| n >= COMMON_MIN).map(|(h, n)| (n, h)).collect();
+    // Most frequent first; ties by hash, so the set is the same on every run.
+    frequent.sort_unstable_by(|a, b| b.cmp(a));
+    let common: rustc_hash::FxHashSet<u64> = frequent.into_iter().take(COMMON_WORDS).map(|(_, h)| h).collect();
+    lines
+        .iter()
+        .map(|&(i, _)| {
+            let words = &hashes[i];
+            share(words.iter().filter(|h| common.contains(h)).count(), words.len())
+        })
+        .collect()
+}
+
+fn share(part: usize, whole: usize) -> f32 {
+    if whole == 0 { 0.0 } else { part as f32 / whole as f32 }
+}
+
+/// The first phrase list whose heading or strong phrases `hits` holds.
+fn strong_list(hits: Hits) -> Option<PhraseList> {
+    // Of each list's three bits (heading, strong, weak), the first two.
+    const STRONG: u64 = 0o333_333_333_3;
+    let strong = hits.bits() & STRONG;
+    (strong != 0).then(|| PhraseList::ALL[strong.trailing_zeros() as usize / 3])
+}
+
+fn read_own(line: &str, words: usize, reading: &Reading, hits: Hits) -> Own {
+    let trimmed = line.trim();
+    let &Reading { cjk, ends_sentence, holds_figures, .. } = reading;
+    let words_read = (words + cjk / 2) as f32;
+    let stop_share = match reading.stop_share {
+        Some(share) => share as f32,
+        // Chinese, Japanese and Korean have no stop words to tell by: their lines read as prose.
+        None if cjk > 0 => PROSE_STOP_SHARE as f32,
+        None => -1.0,
+    };
+    let shape = Shape::of(trimmed);
+    let strong_hit = strong_list(hits).is_some();
+    let first = trimmed.chars().next().unwrap_or(' ');
+    let last = trimmed.chars().next_back().unwrap_or(' ');
+    let markup = (trimmed.starts_with('<') && trimmed.ends_with('>')) || first == '{' || last == '{';
+    let address = !trimmed.contains(' ')
+        && (trimmed.starts_with("http://") || trimmed.starts_with("https://") || trimmed.starts_with("www."));
+    let stop_known = stop_share.max(0.0);
+    let menu_like = !markup
+        && !ends_sentence
+        && !holds_figures
+        && ((words <= 8 && cjk == 0 && stop_known == 0.0) || (cjk > 0 && cjk <= CJK_MENU_CHARS && words <= 2));
+    let quality = 0.6 * (stop_known / PROSE_STOP_SHARE as f32).min(1.0) + if ends_sentence { 0.4 } else { 0.0 };
+    Own {
+        words: words_read,
+        chars: shape.chars as f32,
+        stop_share,
+        ends_sentence: f(ends_sentence),
+        ends_strongly: f(matches!(last, '.' | '!' | '?' | '\u{3002}' | '\u{ff01}' | '\u{ff1f}')),
+        figures: f(holds_figures),
+        digit_share: share(shape.digits, shape.chars),
+        upper_share: share(shape.upper, shape.letters),
+        punct_share: share(shape.punct, shape.chars),
+        bullet: f(matches!(first, '•' | '·' | '-' | '*' | '–' | '—' | '›' | '»' | '>' | '|' | '◦' | '▪' | '►')),
+        separators: shape.separators.min(20) as f32,
+        markup: f(markup),
+        address: f(address),
+        menu_like: f(menu_like),
+        stretch: words_read.min(WORD_CAP) * quality - LINE_COST,
+        strong_hit: f(strong_hit),
+    }
+}
+
+/// Counts of a line's kinds of character, read in one pass.
+#[derive(Default)]
+struct Shape {
+    chars: usize,
+    digits: usize,
+    letters: usize,
+    upper: usize,
+    /// Neither letter, digit nor blank.
+    punct: usize,
+    /// Characters that separate menu items and breadcrumbs.
+    separators: usize,
+}
+
+/// Bytes of a line read for its [`Shape`]: the shares of a long line's
+/// kinds of character show in its head as well as in the whole.
+const SHAPE_SAMPLE: usize = 256;
+
+impl Shape {
+    fn of(line: &str) -> Shape {
+        let sample = &line.as_bytes()[..line.len().min(SHAPE_SAMPLE)];
+        // Characters: bytes that do not continue a character.
+        let chars = line.bytes().filter(|&b| (b as i8) >= -0x40).count();
+        if sample.is_ascii() {
+            // Most lines: by bytes, with no character decoded nor branch taken.
+            let mut counts = [0usize; 5];
+            for &byte in sample {
+                let class = ASCII_CLASS[byte as usize];
+                for (bit, count) in counts.iter_mut().enumerate() {
+                    *count += usize::from(class >> bit & 1);
+                }
+            }
+            let [digits, letters, upper, punct, separators] = counts;
+            let scale = |count: usize| count * chars / sample.len().max(1);
+            return Shape { chars, digits: scale(digits), letters: scale(letters), upper: scale(upper), punct: scale(punct), separators: scale(separators) };
+        }
+        let mut shape = Shape { chars, ..Shape::default() };
+        let mut read = 0;
+        for c in line.chars().take(SHAPE_SAMPLE) {
+            read += 1;
+            if c.is_ascii_digit() {
+                shape.digits += 1;
+            } else if c.is_alphabetic() {
+                shape.letters += 1;
+                shape.upper += usize::from(c.is_uppercase());
+            } else if !c.is_whitespace() {
+                shape.punct += 1;
+                shape.separators += usize::from(matches!(c, '|' | '•' | '·' | '/' | '»' | '›' | '>'));
+            }
+        }
+        let scale = |count: usize| count * chars / read.max(1);
+        Shape { chars, digits: scale(shape.digits), letters: scale(shape.letters), upper: scale(shape.upper), punct: scale(shape.punct), separators: scale(shape.separators) }
+    }
+}
+
+/// For each ASCII byte, its kinds as bits: digit, letter, capital, punctuation, separator.
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        table[byte] = if b.is_ascii_digit() {
+            1
+        } else if b.is_ascii_uppercase() {
+            2 | 4
+        } else if b.is_ascii_lowercase() {
+            2
+        } else if b.is_ascii_whitespace() || b == 0x0b {
+            0
+        } else if b == b'|' || b == b'/' || b == b'>' {
+            8 | 16
+        } else {
+            8
+        };
+        byte += 1;
+    }
+    table
+};
+
+fn f(yes: bool) -> f32 {
+    if yes { 1.0 } else { 0.0 }
+}
+
+/// For each row, the length of the run of menu-like lines it stands in (0 if it is not menu-like).
+fn menu_runs(own: &[Own]) -> Vec<usize> {
+    let mut runs = vec![0; own.len()];
+    let mut start = 0;
+    while start < own.len() {
+        if own[start].menu_like == 0.0 {
+            start += 1;
+            continue;
+        }
+        let end = (start..own.len()).find(|&r| own[r].menu_like == 0.0).unwrap_or(own.len());
+        runs[start..end].fill(end - start);
+        start = end;
+    }
+    runs
+}
+
+/// The stretch of rows with the highest total stretch score.
+fn best_stretch(own: &[Own]) -> Option<std::ops::Range<usize>> {
+    best_run(own.iter().map(|o| o.stretch))
+}
+
+/// Features of the second round: a row's first-round features, then the
+/// first round's probabilities around it and across the text, so that a
+/// line is judged with what its neighbours, and the page as a whole, were
+/// judged to be.
+pub fn with_context(table: &Table, first: &[f32]) -> Vec<f32> {
+    let n = table.len();
+    let mut sums = vec![0f32; n + 1];
+    for (row, p) in first.iter().enumerate() {
+        sums[row + 1] = sums[row] + p;
+    }
+    let mean = |from: usize, to: usize| (sums[to] - sums[from]) / (to - from).max(1) as f32;
+    let mut sorted = first.to_vec();
+    sorted.sort_unstable_by(f32::total_cmp);
+    let quantile = |q: f32| sorted.get(((n as f32 - 1.0) * q).round() as usize).copied().unwrap_or(0.0);
+    let (top, q90, q75) = (quantile(1.0), quantile(0.9), quantile(0.75));
+    let best = best_run(first.iter().map(|p| p - 0.5));
+    let mut values = Vec::with_capacity(n * CONTEXT_FEATURES);
+    for row in 0..n {
+        values.extend_from_slice(table.row(row));
+        let p = first[row];
+        values.push(p);
+        // Beyond the text's ends, the line itself, as in the first round.
+        for offset in [-3isize, -2, -1, 1, 2, 3] {
+            values.push(row.checked_add_signed(offset).filter(|&r| r < n).map_or(p, |r| first[r]));
+        }
+        for reach in [3usize, 10, 30] {
+            values.push(if row > 0 { mean(row.saturating_sub(reach), row) } else { p });
+            values.push(if row + 1 < n { mean(row + 1, (row + 1 + reach).min(n)) } else { p });
+        }
+        let rank = sorted.partition_point(|&q| q < p) as f32 / n.max(1) as f32;
+        values.extend_from_slice(&[
+            mean(0, n),
+            top,
+            q90,
+            q75,
+            rank,
+            if top > 0.0 { p / top } else { 0.0 },
+            f(best.as_ref().is_some_and(|b| b.contains(&row))),
+        ]);
+    }
+    values
+}
+
+/// The stretch of `scores` with the highest total (Kadane), if any is positive.
+fn best_run(scores: impl Iterator<Item = f32>) -> Option<std::ops::Range<usize>> {
+    let mut best: Option<(usize, usize, f32)> = None;
+    let (mut run_start, mut run_sum) = (0, 0.0f32);
+    for (i, score) in scores.enumerate() {
+        if run_sum <= 0.0 {
+            run_start = i;
+            run_sum = 0.0;
+        }
+        run_sum += score;
+        if run_sum > 0.0 && best.is_none_or(|(_, _, b)| run_sum > b) {
+            best = Some((run_start, i + 1, run_sum));
+        }
+    }
+    best.map(|(start, end, _)| start..end)
+}
+
+/// Names of the second round's features, after [`NAMES`].
+pub const CONTEXT_NAMES: &[&str] = &[
+    "p", "p.prev3", "p.prev2", "p.prev1", "p.next1", "p.next2", "p.next3", "p.before3", "p.after3", "p.before10",
+    "p.after10", "p.before30", "p.after30", "p.text", "p.text_top", "p.text_q90", "p.text_q75", "p.rank", "p.of_top",
+    "p.in_best_stretch",
+];
+
+/// Values in a second-round row.
+pub const CONTEXT_FEATURES: usize = FEATURES + CONTEXT_NAMES.len();
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_hold_every_named_feature_of_every_non_blank_line() {
+        let doc = Doc::new("Home\nNews\n\nThe river fell by a metre overnight, the council said.\nShare this\n".into());
+        let table = table(&doc, crate::stopwords::for_text(doc.text()));
+        assert_eq!(table.lines, [0, 1, 3, 4]);
+        assert_eq!(table.values.len(), 4 * FEATURES);
+        let column = |name: &str| NAMES.iter().position(|n| *n == name).unwrap();
+        assert_eq!(table.row(2)[column("ends_sentence")], 1.0);
+        assert_eq!(table.row(0)[column("menu_run")], 2.0, "Home and News make a run");
+        assert_eq!(table.row(3)[column("share.strong")], 1.0);
+        assert_eq!(table.row(1)[column("next1.words")], table.row(2)[column("words")]);
+        let second = with_context(&table, &[0.1, 0.2, 0.9, 0.3]);
+        assert_eq!(second.len(), 4 * CONTEXT_FEATURES);
+        assert_eq!(second[CONTEXT_FEATURES + FEATURES + 3], 0.1, "the second row's line before was judged 0.1");
+    }
+}

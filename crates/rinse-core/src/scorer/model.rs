@@ -1,0 +1,217 @@
+//! The fitted model: two rounds of boosted trees, read from a data file.
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+/// Boosted trees: the log-odds of a row are `base` plus one leaf of each tree.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Forest {
+    pub base: f32,
+    pub trees: Vec<Vec<Node>>,
+    /// The trees as complete trees, made when first walked.
+    #[serde(skip)]
+    complete: OnceLock<Vec<Complete>>,
+}
+
+impl PartialEq for Forest {
+    fn eq(&self, other: &Forest) -> bool {
+        self.base == other.base && self.trees == other.trees
+    }
+}
+
+impl Forest {
+    pub fn new(base: f32, trees: Vec<Vec<Node>>) -> Forest {
+        Forest { base, trees, complete: OnceLock::new() }
+    }
+}
+
+/// A tree with every leaf at the same depth, in heap order (the children
+/// of node `i` are `2 i + 1` and `2 i + 2`): a leaf of the fitted tree
+/// above that depth becomes splits that send every row to copies of it.
+#[derive(Clone, Debug, Default)]
+struct Complete {
+    depth: usize,
+    features: Vec<u16>,
+    thresholds: Vec<f32>,
+    leaves: Vec<f32>,
+}
+
+impl Complete {
+    /// `tree`, which [`Forest::fits`] has checked, as a complete tree.
+    fn of(tree: &[Node]) -> Complete {
+        fn depth(tree: &[Node], node: usize) -> usize {
+            match tree[node] {
+                Node(_, _, 0, _, _) => 0,
+                Node(_, _, left, right, _) => 1 + depth(tree, left as usize).max(depth(tree, right as usize)),
+            }
+        }
+        let depth = depth(tree, 0);
+        let inner = (1 << depth) - 1;
+        let mut complete = Complete { depth, features: vec![0; inner], thresholds: vec![f32::INFINITY; inner], leaves: vec![0.0; 1 << depth] };
+        // Each heap position with the fitted node it stands for.
+        let mut stack = vec![(0usize, 0usize)];
+        while let Some((at, node)) = stack.pop() {
+            let Node(feature, threshold, left, right, value) = tree[node];
+            if at >= inner {
+                complete.leaves[at - inner] = value;
+            } else if left == 0 {
+                // A leaf early: both children stand for it, whichever way a row goes.
+                stack.extend([(2 * at + 1, node), (2 * at + 2, node)]);
+            } else {
+                complete.features[at] = feature;
+                complete.thresholds[at] = threshold;
+                stack.extend([(2 * at + 1, left as usize), (2 * at + 2, right as usize)]);
+            }
+        }
+        complete
+    }
+}
+
+/// A node of a tree, node 0 its root: `[feature, threshold, left, right, value]`.
+/// At a split, a row goes to `left` when its value of `feature` is below
+/// `threshold`, else to `right`; a leaf (`left == 0`) gives `value`.
+/// Children come after their parent, so every walk ends.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Node(pub u16, pub f32, pub u32, pub u32, pub f32);
+
+impl Forest {
+    /// The probability that `row` is a line of the main text.
+    pub fn probability(&self, row: &[f32]) -> f32 {
+        let logit = self.base + self.trees.iter().map(|tree| leaf(tree, row)).sum::<f32>();
+        1.0 / (1.0 + (-logit).exp())
+    }
+
+    /// The probability of each row of `rows`, `width` values each, as
+    /// [`Forest::probability`] gives it. The trees are walked as complete
+    /// trees ([`Complete`]), so every step is the same few instructions
+    /// with no branch to mispredict, and several rows walk each tree at
+    /// once, so that their walks overlap in time.
+    pub fn probabilities(&self, rows: &[f32], width: usize) -> Vec<f32> {
+        const LANES: usize = 8;
+        let count = rows.len() / width.max(1);
+        let mut logits = vec![self.base; count];
+        let complete = self.complete.get_or_init(|| self.trees.iter().map(|tree| Complete::of(tree)).collect());
+        for tree in complete {
+            for (block, logits) in logits.chunks_mut(LANES).enumerate() {
+                let rows = &rows[block * LANES * width..];
+                let mut at = [0usize; LANES];
+                for _ in 0..tree.depth {
+                    for (lane, at) in at.iter_mut().enumerate().take(logits.len()) {
+                        let value = rows[lane * width + tree.features[*at] as usize];
+                        *at = 2 * *at + 1 + usize::from(value >= tree.thresholds[*at] || value.is_nan());
+                    }
+                }
+                let first_leaf = tree.features.len();
+                for (logit, &at) in logits.iter_mut().zip(&at) {
+                    *logit += tree.leaves[at - first_leaf];
+                }
+            }
+        }
+        logits.into_iter().map(|logit| 1.0 / (1.0 + (-logit).exp())).collect()
+    }
+
+    /// Whether every tree is well formed for rows of `width` values.
+    fn fits(&self, width: usize) -> bool {
+        self.trees.iter().all(|tree| {
+            !tree.is_empty()
+                && tree.iter().enumerate().all(|(i, &Node(feature, _, left, right, _))| {
+                    left == 0 || (feature as usize) < width && [left, right].iter().all(|&c| c as usize > i && (c as usize) < tree.len())
+                })
+        })
+    }
+}
+
+/// The leaf value `row` reaches in `tree`, which [`Forest::fits`] has checked.
+fn leaf(tree: &[Node], row: &[f32]) -> f32 {
+    let mut node = tree[0];
+    while node.2 != 0 {
+        node = tree[if row[node.0 as usize] < node.1 { node.2 } else { node.3 } as usize];
+    }
+    node.4
+}
+
+/// The scorer as fitted: what it was fitted on and how well it did, the two
+/// rounds of trees, and where the line between main text and the rest is drawn.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Model {
+    pub fitted: Fitted,
+    /// The feature names the rounds were fitted against, in order.
+    pub features: Vec<String>,
+    pub first: Forest,
+    pub second: Forest,
+    /// A line is main text when its probability reaches `threshold`, or
+    /// `relative` times the text's highest: on a page where nothing reads
+    /// clearly as main text (a listing of short entries), its best lines are.
+    pub threshold: f32,
+    pub relative: f32,
+}
+
+impl Model {
+    /// Which of `probabilities`, those of one text's lines, are main text.
+    pub fn main_text(&self, probabilities: &[f32]) -> Vec<bool> {
+        let top = probabilities.iter().copied().fold(0.0, f32::max);
+        let bar = self.threshold.min(self.relative * top);
+        probabilities.iter().map(|&p| p >= bar).collect()
+    }
+}
+
+/// Where a model came from: the data's hash and the scores it reached.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Fitted {
+    /// The data files read, each with the SHA-256 of its bytes.
+    pub data: Vec<(String, String)>,
+    /// Figures reached with whole domains held out, by name.
+    pub cross_validated: Vec<(String, f64)>,
+    pub command: String,
+}
+
+impl Model {
+    pub fn from_json(json: &str) -> Result<Model, String> {
+        let model: Model = serde_json::from_str(json).map_err(|e| format!("not a line model: {e}"))?;
+        let expected: Vec<&str> = super::features::NAMES.iter().chain(super::features::CONTEXT_NAMES).copied().collect();
+        if model.features != expected {
+            return Err("the model was fitted against other features; run `cargo xtask fit`".into());
+        }
+        if !model.first.fits(super::features::FEATURES) || !model.second.fits(super::features::CONTEXT_FEATURES) {
+            return Err("the model has a malformed tree".into());
+        }
+        Ok(model)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trees_send_rows_below_the_threshold_left() {
+        let tree = vec![Node(1, 0.5, 1, 2, 0.0), Node(0, 0.0, 0, 0, -2.0), Node(0, 0.0, 0, 0, 3.0)];
+        assert_eq!(leaf(&tree, &[9.0, 0.2]), -2.0);
+        assert_eq!(leaf(&tree, &[9.0, 0.5]), 3.0);
+        let forest = Forest::new(1.0, vec![tree.clone(), tree, vec![Node(0, 0.0, 0, 0, 0.5)]]);
+        assert!(forest.fits(2) && !forest.fits(1), "a split on a feature the rows lack");
+        let deep = vec![
+            Node(0, 5.0, 1, 2, 0.0),
+            Node(0, 0.0, 0, 0, -1.0),
+            Node(1, 0.5, 3, 4, 0.0),
+            Node(0, 7.0, 5, 6, 0.0),
+            Node(0, 0.0, 0, 0, 2.0),
+            Node(0, 0.0, 0, 0, 3.0),
+            Node(0, 0.0, 0, 0, 4.0),
+        ];
+        let forest = Forest::new(1.0, vec![deep, forest.trees[0].clone(), vec![Node(0, 0.0, 0, 0, 0.5)]]);
+        assert!((forest.probability(&[0.0, 0.9]) - 1.0 / (1.0 + (-3.5f32).exp())).abs() < 1e-6);
+        let rows: Vec<f32> = (0..19).flat_map(|i| [i as f32, i as f32 / 19.0]).collect();
+        let one_by_one: Vec<f32> = rows.chunks(2).map(|row| forest.probability(row)).collect();
+        assert_eq!(forest.probabilities(&rows, 2), one_by_one, "rows walked together as one by one");
+        let looping = Forest::new(0.0, vec![vec![Node(0, 0.0, 0, 0, 0.0), Node(0, 0.5, 1, 1, 1.0)]]);
+        assert!(!looping.fits(1), "a node that points to itself");
+        let outside = Forest::new(0.0, vec![vec![Node(0, 0.5, 1, 5, 1.0), Node(0, 0.0, 0, 0, 1.0)]]);
+        assert!(!outside.fits(1), "a node that points past the tree");
+    }
+}

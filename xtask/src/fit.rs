@@ -1,0 +1,499 @@
+//! `cargo xtask fit`: fits the line scorer to the labelled pages of
+//! `../shared/eval/data`, cross-validates it with whole domains held out,
+//! and writes the model the engine ships (`crates/rinse-core/src/scorer/model.json`).
+//!
+//! The pages are read as the `main-content` rule sees them: after the rules
+//! that run before it. Each line that reaches it is labelled with the label
+//! of the line of the page it came from.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use forust_ml::{GradientBooster, Matrix};
+use rinse_core::scorer::features::{self, CONTEXT_FEATURES, CONTEXT_NAMES, FEATURES, NAMES};
+use rinse_core::scorer::{Fitted, Forest, Model, Node, Table};
+use rinse_core::text::Doc;
+use rinse_core::{Config, Edit, Format, Preset};
+use sha2::{Digest, Sha256};
+
+/// Folds of the cross-validation; no domain is in two.
+const FOLDS: usize = 5;
+/// Boosting, for each round: trees, their depth, the learning rate. Few
+/// trees: every line of every text walks each of them, and more bought
+/// little on held-out domains.
+const FIRST_ROUND: Boosting = Boosting { trees: 40, depth: 5, learning_rate: 0.3 };
+const SECOND_ROUND: Boosting = Boosting { trees: 20, depth: 4, learning_rate: 0.3 };
+
+struct Boosting {
+    trees: usize,
+    depth: usize,
+    learning_rate: f32,
+}
+
+const TEXT_TRACK: &str = "wcxb-dev-text.jsonl.gz";
+const LINES_TRACK: &str = "lines-wcxb-dev.jsonl.gz";
+
+/// One labelled page.
+struct Page {
+    id: String,
+    domain: String,
+    kind: String,
+    text: String,
+    /// The page's non-blank lines as the lines track gives them, and their labels.
+    lines: Vec<String>,
+    line_labels: Vec<f64>,
+    /// The features of the lines that reach `main-content`, and their labels.
+    table: Table,
+    labels: Vec<f64>,
+    /// The text of each row's line.
+    seen: Vec<String>,
+    /// The words of each row's line, and of the page's main text, as ids.
+    bags: Vec<Vec<u32>>,
+    gold: BTreeMap<u32, u32>,
+}
+
+pub fn fit(root: &Path) -> Result<(), String> {
+    let data = root.join("../shared/eval/data");
+    let out = root.join("target/fit");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    println!("reading {}", data.display());
+    let mut pages = read_pages(&data)?;
+    pages.iter_mut().for_each(prepare);
+    bag_words(&data, &mut pages)?;
+    let rows: usize = pages.iter().map(|p| p.labels.len()).sum();
+    println!("{} pages, {rows} lines reach main-content", pages.len());
+    let fold: Vec<usize> = pages.iter().map(|p| fold_of(&p.domain, FOLDS, 0)).collect();
+    if std::env::args().any(|a| a == "--rows") {
+        removed_by_rule(&pages);
+        return write_rows(&out.join("rows.tsv"), &pages, &fold);
+    }
+
+    // Cross-validation: each fold's pages cleaned by a model fitted without their domains.
+    let mut held_out_text = vec![String::new(); pages.len()];
+    let mut held_out_lines = vec![String::new(); pages.len()];
+    for k in 0..FOLDS {
+        let train: Vec<&Page> = pages.iter().zip(&fold).filter(|(_, &f)| f != k).map(|(p, _)| p).collect();
+        let model = Arc::new(fit_model(&train, Fitted::default()));
+        for (i, page) in pages.iter().enumerate().filter(|&(i, _)| fold[i] == k) {
+            held_out_text[i] = clean(&page.text, &model);
+            held_out_lines[i] = clean(&page.lines.join("\n"), &model);
+        }
+        println!("fold {k}: {} pages held out", fold.iter().filter(|&&f| f == k).count());
+    }
+    let scores = score(root, &out, &pages, &held_out_text, &held_out_lines)?;
+
+    let fitted = Fitted {
+        data: [TEXT_TRACK, LINES_TRACK].iter().map(|name| Ok((name.to_string(), sha256(&data.join(name))?))).collect::<Result<_, String>>()?,
+        cross_validated: scores,
+        command: "cargo xtask fit".into(),
+    };
+    let model = fit_model(&pages.iter().collect::<Vec<_>>(), fitted);
+    let path = root.join("crates/rinse-core/src/scorer/model.json");
+    Model::from_json(&model.to_json()).map_err(|e| format!("the fitted model does not load: {e}"))?;
+    std::fs::write(&path, model.to_json() + "\n").map_err(|e| format!("{}: {e}", path.display()))?;
+    println!("wrote {} ({} + {} trees)", path.display(), model.first.trees.len(), model.second.trees.len());
+    Ok(())
+}
+
+/// Prints, for each rule before the scorer, how many labelled lines of
+/// main text and of the rest it removed.
+fn removed_by_rule(pages: &[Page]) {
+    let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for page in pages {
+        let cleaned = rinse_core::clean_with(&page.text, &before_scorer()).unwrap_or_default();
+        let mut offset = 0;
+        let mut index = 0;
+        for line in page.text.split_inclusive('\n') {
+            if !line.trim().is_empty() {
+                let end = offset + line.trim_end_matches('\n').len();
+                if let Some(edit) = cleaned.edits.iter().find(|e| e.start <= offset && e.end >= end && e.replacement.is_empty()) {
+                    let entry = counts.entry(edit.rule.to_string()).or_default();
+                    if page.line_labels.get(index).copied().unwrap_or(0.0) > 0.0 { entry.0 += 1 } else { entry.1 += 1 }
+                }
+                index += 1;
+            }
+            offset += line.len();
+        }
+    }
+    for (rule, (main, rest)) in counts {
+        println!("{rule:<24} removed {main:>6} lines of main text, {rest:>6} others");
+    }
+}
+
+/// Writes every row with its page, fold and label, for a look at the data
+/// outside the fit (`cargo xtask fit --rows`).
+fn write_rows(path: &Path, pages: &[Page], fold: &[usize]) -> Result<(), String> {
+    let mut body = format!("page\tkind\tfold\tlabel\t{}\tline\n", NAMES.join("\t"));
+    for (page, fold) in pages.iter().zip(fold) {
+        for (row, label) in page.labels.iter().enumerate() {
+            let values: Vec<String> = page.table.row(row).iter().map(f32::to_string).collect();
+            let line = page.seen.get(row).map_or("", String::as_str).replace(['\t', '"'], " ");
+            body += &format!("{}\t{}\t{fold}\t{label}\t{}\t{line}\n", page.id, page.kind, values.join("\t"));
+        }
+    }
+    std::fs::write(path, body).map_err(|e| format!("{}: {e}", path.display()))?;
+    println!("wrote {}", path.display());
+    Ok(())
+}
+
+fn read_gz(path: &Path) -> Result<String, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(file).read_to_string(&mut text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(text)
+}
+
+fn sha256(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect())
+}
+
+fn read_pages(data: &Path) -> Result<Vec<Page>, String> {
+    let field = |row: &serde_json::Value, name: &str| row[name].as_str().unwrap_or_default().to_string();
+    let mut labelled: BTreeMap<String, (Vec<String>, Vec<f64>)> = BTreeMap::new();
+    for line in read_gz(&data.join(LINES_TRACK))?.lines() {
+        let row: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{LINES_TRACK}: {e}"))?;
+        let lines = row["lines"].as_array().into_iter().flatten().map(|l| l.as_str().unwrap_or_default().to_string()).collect();
+        let labels = row["labels"].as_array().into_iter().flatten().map(|l| l.as_f64().unwrap_or_default()).collect();
+        labelled.insert(field(&row, "id"), (lines, labels));
+    }
+    let mut pages = Vec::new();
+    for line in read_gz(&data.join(TEXT_TRACK))?.lines() {
+        let row: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{TEXT_TRACK}: {e}"))?;
+        let id = field(&row, "id");
+        let Some((lines, labels)) = labelled.remove(&id) else { return Err(format!("page {id} has no labels")) };
+        let page = Page { id, domain: field(&row, "domain"), kind: field(&row, "type"), text: field(&row, "text"), lines, table: Table::default(), line_labels: labels, labels: Vec::new(), seen: Vec::new(), bags: Vec::new(), gold: BTreeMap::new() };
+        pages.push(page);
+    }
+    Ok(pages)
+}
+
+/// Words as the shared scorer counts them.
+static WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| regex::Regex::new(r"\w+").expect("a valid pattern"));
+
+/// Gives each page the words of its rows and of its main text, as ids.
+fn bag_words(data: &Path, pages: &mut [Page]) -> Result<(), String> {
+    let gold = read_gz(&data.join("wcxb-dev-text.gold.jsonl.gz"))?;
+    let gold: BTreeMap<String, String> = gold
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|r| (r["id"].as_str().unwrap_or_default().to_string(), r["text"].as_str().unwrap_or_default().to_string()))
+        .collect();
+    let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    let mut words = |text: &str| -> Vec<u32> {
+        let lower = text.to_lowercase();
+        WORDS.find_iter(&lower).map(|w| { let next = ids.len() as u32; *ids.entry(w.as_str().to_string()).or_insert(next) }).collect()
+    };
+    for page in pages {
+        page.bags = page.seen.iter().map(|line| words(line)).collect();
+        for word in words(gold.get(&page.id).map_or("", String::as_str)) {
+            *page.gold.entry(word).or_default() += 1;
+        }
+    }
+    Ok(())
+}
+
+/// The mean word F1 of `pages` when the rows `keep` says are kept.
+fn mean_word_f1(pages: &[&Page], keep: impl Fn(usize) -> Vec<bool>) -> f64 {
+    let total: f64 = pages
+        .iter()
+        .enumerate()
+        .map(|(i, page)| {
+            let mut got: BTreeMap<u32, u32> = BTreeMap::new();
+            for (bag, kept) in page.bags.iter().zip(keep(i)) {
+                if kept {
+                    bag.iter().for_each(|&w| *got.entry(w).or_default() += 1);
+                }
+            }
+            let (truth, output): (u32, u32) = (page.gold.values().sum(), got.values().sum());
+            if truth == 0 {
+                return if output == 0 { 1.0 } else { 0.0 };
+            }
+            let hit: u32 = page.gold.iter().map(|(w, &n)| n.min(got.get(w).copied().unwrap_or(0))).sum();
+            if hit == 0 {
+                return 0.0;
+            }
+            let (precision, recall) = (hit as f64 / output as f64, hit as f64 / truth as f64);
+            2.0 * precision * recall / (precision + recall)
+        })
+        .sum();
+    total / pages.len().max(1) as f64
+}
+
+/// The article preset up to the scorer: what `main-content` is given.
+fn before_scorer() -> Config {
+    let mut config = Config::preset(Preset::Article);
+    if let Some(rule) = rinse_core::rules::find("main-content") {
+        config.set_enabled(rule, false);
+    }
+    config
+}
+
+/// Reads the page as `main-content` would see it, and labels its lines.
+fn prepare(page: &mut Page) {
+    let cleaned = rinse_core::clean_with(&page.text, &before_scorer()).unwrap_or_default();
+    let doc = Doc::new(cleaned.text.clone());
+    // Half the pages (by domain) are read as if their language had no
+    // stop-word list, as many languages have none: the model then learns
+    // to tell prose by what needs no list as well.
+    let stop = if fold_of(&page.domain, 2, 7) == 0 { None } else { rinse_core::stopwords::for_text(doc.text()) };
+    let table = features::table(&doc, stop);
+    // The page's own non-blank lines, by where they start, with their labels.
+    let mut starts = Vec::new();
+    let mut offset = 0;
+    for line in page.text.split_inclusive('\n') {
+        if !line.trim().is_empty() {
+            starts.push(offset);
+        }
+        offset += line.len();
+    }
+    let spans = doc.spans();
+    let labels = table
+        .lines
+        .iter()
+        .map(|&line| {
+            let at = original_offset(&cleaned.edits, spans[line].start);
+            // The page line holding that offset: the last one starting at or before it.
+            let index = starts.partition_point(|&s| s <= at).saturating_sub(1);
+            page.line_labels.get(index).copied().unwrap_or(0.0)
+        })
+        .collect();
+    page.seen = table.lines.iter().map(|&line| cleaned.text[spans[line].start..spans[line].end].to_string()).collect();
+    page.table = table;
+    page.labels = labels;
+}
+
+/// Where the byte at `at` of the cleaned text stood in the original, given
+/// the edits (sorted, disjoint) that made one from the other.
+fn original_offset(edits: &[Edit], at: usize) -> usize {
+    let (mut original, mut cleaned) = (0usize, 0usize);
+    for edit in edits {
+        let unchanged = edit.start - original;
+        if at < cleaned + unchanged {
+            return original + (at - cleaned);
+        }
+        cleaned += unchanged;
+        if at < cleaned + edit.replacement.len() {
+            return edit.start;
+        }
+        cleaned += edit.replacement.len();
+        original = edit.end;
+    }
+    original + (at - cleaned)
+}
+
+/// A fold for `domain`, from a hash of its name: the same on every run.
+fn fold_of(domain: &str, folds: usize, salt: u64) -> usize {
+    let mut hash: u64 = 0xcbf29ce484222325 ^ salt;
+    for byte in domain.bytes() {
+        hash = (hash ^ byte as u64).wrapping_mul(0x100000001b3);
+    }
+    (hash % folds as u64) as usize
+}
+
+/// Fits both rounds on `pages`, and where to draw the line between main
+/// text and the rest. The second round is fitted on first-round
+/// probabilities that each page got from a model fitted without its domain,
+/// as pages never seen will get them; the line is drawn where the pages'
+/// word F1 is best, each page judged by models fitted without its domain.
+fn fit_model(pages: &[&Page], fitted: Fitted) -> Model {
+    const INNER: usize = 4;
+    let inner: Vec<usize> = pages.iter().map(|p| fold_of(&p.domain, INNER, 1)).collect();
+    let split = |k: usize| -> Vec<&Page> { pages.iter().zip(&inner).filter(|(_, &f)| f != k).map(|(p, _)| *p).collect() };
+    let mut first_probabilities: Vec<Vec<f32>> = vec![Vec::new(); pages.len()];
+    for k in 0..INNER {
+        let forest = fit_forest(&split(k), |page| page.table.values.clone(), FEATURES, &FIRST_ROUND);
+        for (i, page) in pages.iter().enumerate().filter(|&(i, _)| inner[i] == k) {
+            first_probabilities[i] = (0..page.table.len()).map(|row| forest.probability(page.table.row(row))).collect();
+        }
+    }
+    let by_id: BTreeMap<&str, &Vec<f32>> = pages.iter().zip(&first_probabilities).map(|(p, f)| (p.id.as_str(), f)).collect();
+    let second_rows = |page: &Page| features::with_context(&page.table, by_id[page.id.as_str()]);
+    let mut second_probabilities: Vec<Vec<f32>> = vec![Vec::new(); pages.len()];
+    for k in 0..INNER {
+        let forest = fit_forest(&split(k), second_rows, CONTEXT_FEATURES, &SECOND_ROUND);
+        for (i, page) in pages.iter().enumerate().filter(|&(i, _)| inner[i] == k) {
+            second_probabilities[i] = second_rows(page).chunks_exact(CONTEXT_FEATURES).map(|row| forest.probability(row)).collect();
+        }
+    }
+    let mut best = (f64::MIN, 0.5, 1.0);
+    for threshold in [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6] {
+        for relative in [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0] {
+            let rule = Model { threshold, relative, ..Model::default() };
+            let score = mean_word_f1(pages, |i| rule.main_text(&second_probabilities[i]));
+            if score > best.0 {
+                best = (score, threshold, relative);
+            }
+        }
+    }
+    println!("  line drawn at {} or {} of the best line: word F1 {:.4} on the pages fitted", best.1, best.2, best.0);
+    let first = fit_forest(pages, |page| page.table.values.clone(), FEATURES, &FIRST_ROUND);
+    let second = fit_forest(pages, second_rows, CONTEXT_FEATURES, &SECOND_ROUND);
+    let features = NAMES.iter().chain(CONTEXT_NAMES).map(|n| n.to_string()).collect();
+    Model { fitted, features, first, second, threshold: best.1, relative: best.2 }
+}
+
+/// Fits one round of trees to the rows `rows_of` gives for each page.
+fn fit_forest(pages: &[&Page], rows_of: impl Fn(&Page) -> Vec<f32>, width: usize, boosting: &Boosting) -> Forest {
+    let labels: Vec<f64> = pages.iter().flat_map(|p| p.labels.iter().copied()).collect();
+    let n = labels.len();
+    // Column-major, as the booster reads it.
+    let mut columns = vec![0f64; n * width];
+    let mut row = 0;
+    for page in pages {
+        for values in rows_of(page).chunks_exact(width) {
+            for (c, &v) in values.iter().enumerate() {
+                columns[c * n + row] = v as f64;
+            }
+            row += 1;
+        }
+    }
+    let matrix = Matrix::new(&columns, n, width);
+    let mut booster = GradientBooster::default()
+        .set_iterations(boosting.trees)
+        .set_max_depth(boosting.depth)
+        .set_learning_rate(boosting.learning_rate)
+        .set_seed(0);
+    if let Err(e) = booster.fit_unweighted(&matrix, &labels, None) {
+        eprintln!("fit failed: {e}");
+        return Forest::default();
+    }
+    Forest::new(booster.base_score as f32, booster.trees.iter().map(convert).collect())
+}
+
+/// A fitted tree as the engine's nodes; node 0 is the root in both, and
+/// children come after their parent.
+fn convert(tree: &forust_ml::tree::Tree) -> Vec<Node> {
+    tree.nodes
+        .iter()
+        .map(|node| match node.is_leaf {
+            true => Node(0, 0.0, 0, 0, node.weight_value),
+            false => Node(node.split_feature as u16, node.split_value as f32, node.left_child as u32, node.right_child as u32, node.weight_value),
+        })
+        .collect()
+}
+
+/// Cleans `text` with the article preset, judging lines by `model`.
+fn clean(text: &str, model: &Arc<Model>) -> String {
+    let Ok(mut plan) = Config::preset(Preset::Article).plan() else { return String::new() };
+    plan.line_model = Some(model.clone());
+    rinse_core::clean_input(text, Format::Text, &plan).cleaned.text
+}
+
+/// Scores the held-out outputs with the shared scorer, and the pages in
+/// other languages than English apart; returns the figures by name.
+fn score(root: &Path, out: &Path, pages: &[Page], text: &[String], lines: &[String]) -> Result<Vec<(String, f64)>, String> {
+    let write = |name: &str, outputs: &[String]| -> Result<PathBuf, String> {
+        let path = out.join(name);
+        let body: String = pages
+            .iter()
+            .zip(outputs)
+            .map(|(p, o)| serde_json::json!({"id": p.id, "text": o}).to_string() + "\n")
+            .collect();
+        std::fs::write(&path, body).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(path)
+    };
+    let scorer = root.join("../shared/eval/score.py");
+    let run = |track: &str, path: &Path| -> Result<serde_json::Value, String> {
+        let output = std::process::Command::new("python3")
+            .arg(&scorer)
+            .args([track, "--", "cat"])
+            .arg(path)
+            .output()
+            .map_err(|e| format!("running score.py: {e}"))?;
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        println!("{track} (domains held out): {stdout}");
+        serde_json::from_str(stdout.trim()).map_err(|e| format!("score.py said {stdout:?}: {e}"))
+    };
+    let text_scores = run("wcxb-dev-text", &write("cv-wcxb-dev-text.jsonl", text)?)?;
+    let line_scores = run("lines-wcxb-dev", &write("cv-lines-wcxb-dev.jsonl", lines)?)?;
+    let mut figures = vec![
+        ("wcxb-dev-text word_f1".to_string(), text_scores["word_f1"].as_f64().unwrap_or_default()),
+        ("wcxb-dev-text f1".to_string(), text_scores["f1"].as_f64().unwrap_or_default()),
+        ("lines-wcxb-dev f1".to_string(), line_scores["f1"].as_f64().unwrap_or_default()),
+    ];
+    if let Some(types) = text_scores["by_type"].as_object() {
+        figures.extend(types.iter().map(|(kind, f1)| (format!("wcxb-dev-text word_f1 {kind}"), f1.as_f64().unwrap_or_default())));
+    }
+    // Pages in other languages, by the stop-word list their text picks.
+    let gold = read_gz(&root.join("../shared/eval/data/wcxb-dev-text.gold.jsonl.gz"))?;
+    let gold: BTreeMap<String, String> = gold
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|r| (r["id"].as_str().unwrap_or_default().to_string(), r["text"].as_str().unwrap_or_default().to_string()))
+        .collect();
+    let others: Vec<f64> = pages
+        .iter()
+        .zip(text)
+        .filter(|(p, _)| !rinse_core::stopwords::for_text(&p.text).is_some_and(|list| list.contains("the") && list.contains("which")))
+        .map(|(p, o)| word_f1(gold.get(&p.id).map_or("", String::as_str), o))
+        .collect();
+    if !others.is_empty() {
+        let mean = others.iter().sum::<f64>() / others.len() as f64;
+        println!("pages not in English: {} of {}, word_f1 {mean:.4}", others.len(), pages.len());
+        figures.push((format!("wcxb-dev-text word_f1 not English ({} pages)", others.len()), mean));
+    }
+    let kinds: BTreeMap<&str, usize> = pages.iter().fold(BTreeMap::new(), |mut m, p| {
+        *m.entry(p.kind.as_str()).or_default() += 1;
+        m
+    });
+    println!("pages by kind: {kinds:?}");
+    Ok(figures.into_iter().map(|(name, value)| (name, (value * 10000.0).round() / 10000.0)).collect())
+}
+
+/// One page's word-bag F1, as the shared scorer counts it.
+fn word_f1(gold: &str, output: &str) -> f64 {
+    let words = regex::Regex::new(r"\w+").expect("a valid pattern");
+    let bag = |text: &str| {
+        let mut bag: BTreeMap<String, usize> = BTreeMap::new();
+        for word in words.find_iter(&text.to_lowercase()) {
+            *bag.entry(word.as_str().to_string()).or_default() += 1;
+        }
+        bag
+    };
+    let (truth, got) = (bag(gold), bag(output));
+    let (t, g): (usize, usize) = (truth.values().sum(), got.values().sum());
+    if t == 0 {
+        return if g == 0 { 1.0 } else { 0.0 };
+    }
+    let hit: usize = truth.iter().map(|(w, &n)| n.min(got.get(w).copied().unwrap_or(0))).sum();
+    if hit == 0 {
+        return 0.0;
+    }
+    let (precision, recall) = (hit as f64 / g as f64, hit as f64 / t as f64);
+    2.0 * precision * recall / (precision + recall)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_map_back_through_edits() {
+        let original = "Home\nNews\nThe text.\nCaf\u{e9} here\n";
+        let cleaned = rinse_core::clean_with(original, &Config::preset(Preset::Minimal)).unwrap();
+        assert_eq!(original_offset(&cleaned.edits, 0), 0);
+        let edits = vec![
+            Edit { start: 0, end: 10, replacement: String::new(), rule: "x".into(), reason: "y".into(), inner: vec![] },
+        ];
+        // "The text." starts at 0 once the first two lines are gone, at 10 before.
+        assert_eq!(original_offset(&edits, 0), 10);
+        assert_eq!(original_offset(&edits, 10), 20);
+    }
+
+    #[test]
+    fn folds_keep_each_domain_whole_and_are_stable() {
+        assert_eq!(fold_of("example.org", 5, 0), fold_of("example.org", 5, 0));
+        let folds: std::collections::BTreeSet<usize> = (0..100).map(|i| fold_of(&format!("site{i}.com"), 5, 0)).collect();
+        assert_eq!(folds.len(), 5, "a hundred domains fill every fold");
+    }
+
+    #[test]
+    fn word_f1_counts_words_as_a_bag() {
+        assert_eq!(word_f1("a b c d", "a b c d"), 1.0);
+        assert_eq!(word_f1("a b", ""), 0.0);
+        assert!((word_f1("a b c d", "a b") - 2.0 / 3.0).abs() < 1e-9);
+    }
+}
