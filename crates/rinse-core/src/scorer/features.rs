@@ -145,7 +145,7 @@ pub fn table(doc: &Doc, stop: StopWords) -> Table {
     let menu_runs = menu_runs(&own);
     let best = best_stretch(&own);
     // How many lines share each line's key.
-    let mut repeats: rustc_hash::FxHashMap<u64, (usize, usize)> = rustc_hash::FxHashMap::default();
+    let mut repeats: rustc_hash::FxHashMap<u64, (usize, usize)> = rustc_hash::FxHashMap::with_capacity_and_hasher(n, Default::default());
     for (row, &(i, _)) in lines.iter().enumerate() {
         repeats.entry(keys[i].hash).or_insert((0, row)).0 += 1;
     }
@@ -229,7 +229,8 @@ const COMMON_MIN: usize = 3;
 /// share it needs no list, so it reads languages that have none alike.
 fn common_shares(doc: &Doc, lines: &[(usize, &str)]) -> Vec<f32> {
     let hashes = doc.word_hashes();
-    let mut counts: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::default();
+    let words: usize = lines.iter().map(|&(i, _)| hashes[i].len()).sum();
+    let mut counts: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::with_capacity_and_hasher(words / 2, Default::default());
     for &(i, _) in lines {
         for &hash in hashes[i].iter() {
             *counts.entry(hash).or_default() += 1;
@@ -326,17 +327,19 @@ impl Shape {
         // Characters: bytes that do not continue a character.
         let chars = line.bytes().filter(|&b| (b as i8) >= -0x40).count();
         if sample.is_ascii() {
-            // Most lines: by bytes, with no character decoded nor branch taken.
-            let mut counts = [0usize; 5];
-            for &byte in sample {
-                let class = ASCII_CLASS[byte as usize];
-                for (bit, count) in counts.iter_mut().enumerate() {
-                    *count += usize::from(class >> bit & 1);
-                }
-            }
-            let [digits, letters, upper, punct, separators] = counts;
+            // Most lines: by bytes, with no character decoded nor branch
+            // taken; each byte adds its kinds to five counts at once.
+            let packed: u64 = sample.iter().map(|&byte| ASCII_CLASS[byte as usize]).sum();
+            let count = |kind: usize| (packed >> (kind * CLASS_BITS) & CLASS_MASK) as usize;
             let scale = |count: usize| count * chars / sample.len().max(1);
-            return Shape { chars, digits: scale(digits), letters: scale(letters), upper: scale(upper), punct: scale(punct), separators: scale(separators) };
+            return Shape {
+                chars,
+                digits: scale(count(0)),
+                letters: scale(count(1)),
+                upper: scale(count(2)),
+                punct: scale(count(3)),
+                separators: scale(count(4)),
+            };
         }
         let mut shape = Shape { chars, ..Shape::default() };
         let mut read = 0;
@@ -357,24 +360,34 @@ impl Shape {
     }
 }
 
-/// For each ASCII byte, its kinds as bits: digit, letter, capital, punctuation, separator.
-static ASCII_CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
+/// Bits of each count packed in an [`ASCII_CLASS`] number: enough for
+/// [`SHAPE_SAMPLE`] bytes.
+const CLASS_BITS: usize = 12;
+const CLASS_MASK: u64 = (1 << CLASS_BITS) - 1;
+
+/// For each ASCII byte, a one in the field of each of its kinds (digit,
+/// letter, capital, punctuation, separator), fields of [`CLASS_BITS`] bits:
+/// summing a line's numbers counts every kind at once.
+static ASCII_CLASS: [u64; 256] = {
+    const fn field(kind: usize) -> u64 {
+        1 << (kind * CLASS_BITS)
+    }
+    let mut table = [0u64; 256];
     let mut byte = 0;
     while byte < 128 {
         let b = byte as u8;
         table[byte] = if b.is_ascii_digit() {
-            1
+            field(0)
         } else if b.is_ascii_uppercase() {
-            2 | 4
+            field(1) | field(2)
         } else if b.is_ascii_lowercase() {
-            2
+            field(1)
         } else if b.is_ascii_whitespace() || b == 0x0b {
             0
         } else if b == b'|' || b == b'/' || b == b'>' {
-            8 | 16
+            field(3) | field(4)
         } else {
-            8
+            field(3)
         };
         byte += 1;
     }
@@ -479,6 +492,15 @@ pub const CONTEXT_FEATURES: usize = FEATURES + CONTEXT_NAMES.len();
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shapes_count_each_kind_of_character() {
+        let shape = Shape::of("Home | News 24/7 > A");
+        assert_eq!((shape.chars, shape.digits, shape.letters, shape.upper), (20, 3, 9, 3));
+        assert_eq!((shape.punct, shape.separators), (3, 3));
+        let beyond = Shape::of("Caf\u{e9} \u{b7} N\u{e9}e 2");
+        assert_eq!((beyond.chars, beyond.digits, beyond.letters, beyond.upper, beyond.separators), (12, 1, 7, 2, 1));
+    }
 
     #[test]
     fn rows_hold_every_named_feature_of_every_non_blank_line() {
