@@ -34,6 +34,7 @@ struct Boosting {
 
 const TEXT_TRACK: &str = "wcxb-dev-text.jsonl.gz";
 const LINES_TRACK: &str = "lines-wcxb-dev.jsonl.gz";
+const GOLD_TRACK: &str = "wcxb-dev-text.gold.jsonl.gz";
 
 /// One labelled page.
 struct Page {
@@ -49,6 +50,8 @@ struct Page {
     labels: Vec<f64>,
     /// The text of each row's line.
     seen: Vec<String>,
+    /// The page's main text, as annotated.
+    main_text: String,
     /// The words of each row's line, and of the page's main text, as ids.
     bags: Vec<Vec<u32>>,
     gold: BTreeMap<u32, u32>,
@@ -61,7 +64,7 @@ pub fn fit(root: &Path) -> Result<(), String> {
     println!("reading {}", data.display());
     let mut pages = read_pages(&data)?;
     pages.iter_mut().for_each(prepare);
-    bag_words(&data, &mut pages)?;
+    bag_words(&mut pages);
     let rows: usize = pages.iter().map(|p| p.labels.len()).sum();
     println!("{} pages, {rows} lines reach main-content", pages.len());
     let fold: Vec<usize> = pages.iter().map(|p| fold_of(&p.domain, FOLDS, 0)).collect();
@@ -159,13 +162,31 @@ fn read_pages(data: &Path) -> Result<Vec<Page>, String> {
         let labels = row["labels"].as_array().into_iter().flatten().map(|l| l.as_f64().unwrap_or_default()).collect();
         labelled.insert(field(&row, "id"), (lines, labels));
     }
+    let mut main_texts: BTreeMap<String, String> = BTreeMap::new();
+    for line in read_gz(&data.join(GOLD_TRACK))?.lines() {
+        let row: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{GOLD_TRACK}: {e}"))?;
+        main_texts.insert(field(&row, "id"), field(&row, "text"));
+    }
     let mut pages = Vec::new();
     for line in read_gz(&data.join(TEXT_TRACK))?.lines() {
         let row: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{TEXT_TRACK}: {e}"))?;
         let id = field(&row, "id");
         let Some((lines, labels)) = labelled.remove(&id) else { return Err(format!("page {id} has no labels")) };
-        let page = Page { id, domain: field(&row, "domain"), kind: field(&row, "type"), text: field(&row, "text"), lines, table: Table::default(), line_labels: labels, labels: Vec::new(), seen: Vec::new(), bags: Vec::new(), gold: BTreeMap::new() };
-        pages.push(page);
+        let Some(main_text) = main_texts.remove(&id) else { return Err(format!("page {id} has no main text")) };
+        pages.push(Page {
+            id,
+            domain: field(&row, "domain"),
+            kind: field(&row, "type"),
+            text: field(&row, "text"),
+            lines,
+            line_labels: labels,
+            table: Table::default(),
+            labels: Vec::new(),
+            seen: Vec::new(),
+            main_text,
+            bags: Vec::new(),
+            gold: BTreeMap::new(),
+        });
     }
     Ok(pages)
 }
@@ -173,26 +194,44 @@ fn read_pages(data: &Path) -> Result<Vec<Page>, String> {
 /// Words as the shared scorer counts them.
 static WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| regex::Regex::new(r"\w+").expect("a valid pattern"));
 
-/// Gives each page the words of its rows and of its main text, as ids.
-fn bag_words(data: &Path, pages: &mut [Page]) -> Result<(), String> {
-    let gold = read_gz(&data.join("wcxb-dev-text.gold.jsonl.gz"))?;
-    let gold: BTreeMap<String, String> = gold
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .map(|r| (r["id"].as_str().unwrap_or_default().to_string(), r["text"].as_str().unwrap_or_default().to_string()))
-        .collect();
+/// The words of `text` as the shared scorer counts them: `\w+` of its lower case.
+fn words(text: &str) -> std::vec::IntoIter<String> {
+    let lower = text.to_lowercase();
+    WORDS.find_iter(&lower).map(|w| w.as_str().to_string()).collect::<Vec<_>>().into_iter()
+}
+
+/// How often each of `words` comes.
+fn bag<K: Ord>(words: impl Iterator<Item = K>) -> BTreeMap<K, u32> {
+    let mut bag = BTreeMap::new();
+    words.for_each(|word| *bag.entry(word).or_default() += 1);
+    bag
+}
+
+/// The F1 of the words `got` against the words `truth`, as bags.
+fn bag_f1<K: Ord>(truth: &BTreeMap<K, u32>, got: &BTreeMap<K, u32>) -> f64 {
+    let (expected, output): (u32, u32) = (truth.values().sum(), got.values().sum());
+    if expected == 0 {
+        return if output == 0 { 1.0 } else { 0.0 };
+    }
+    let hit: u32 = truth.iter().map(|(w, &n)| n.min(got.get(w).copied().unwrap_or(0))).sum();
+    if hit == 0 {
+        return 0.0;
+    }
+    let (precision, recall) = (hit as f64 / output as f64, hit as f64 / expected as f64);
+    2.0 * precision * recall / (precision + recall)
+}
+
+/// Gives each page the words of its rows and of its main text, as ids:
+/// the line is drawn by counting words many times over.
+fn bag_words(pages: &mut [Page]) {
     let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-    let mut words = |text: &str| -> Vec<u32> {
-        let lower = text.to_lowercase();
-        WORDS.find_iter(&lower).map(|w| { let next = ids.len() as u32; *ids.entry(w.as_str().to_string()).or_insert(next) }).collect()
+    let mut ids_of = |text: &str| -> Vec<u32> {
+        words(text).map(|word| { let next = ids.len() as u32; *ids.entry(word).or_insert(next) }).collect()
     };
     for page in pages {
-        page.bags = page.seen.iter().map(|line| words(line)).collect();
-        for word in words(gold.get(&page.id).map_or("", String::as_str)) {
-            *page.gold.entry(word).or_default() += 1;
-        }
+        page.bags = page.seen.iter().map(|line| ids_of(line)).collect();
+        page.gold = bag(ids_of(&page.main_text).into_iter());
     }
-    Ok(())
 }
 
 /// The mean word F1 of `pages` when the rows `keep` says are kept.
@@ -201,22 +240,8 @@ fn mean_word_f1(pages: &[&Page], keep: impl Fn(usize) -> Vec<bool>) -> f64 {
         .iter()
         .enumerate()
         .map(|(i, page)| {
-            let mut got: BTreeMap<u32, u32> = BTreeMap::new();
-            for (bag, kept) in page.bags.iter().zip(keep(i)) {
-                if kept {
-                    bag.iter().for_each(|&w| *got.entry(w).or_default() += 1);
-                }
-            }
-            let (truth, output): (u32, u32) = (page.gold.values().sum(), got.values().sum());
-            if truth == 0 {
-                return if output == 0 { 1.0 } else { 0.0 };
-            }
-            let hit: u32 = page.gold.iter().map(|(w, &n)| n.min(got.get(w).copied().unwrap_or(0))).sum();
-            if hit == 0 {
-                return 0.0;
-            }
-            let (precision, recall) = (hit as f64 / output as f64, hit as f64 / truth as f64);
-            2.0 * precision * recall / (precision + recall)
+            let kept = page.bags.iter().zip(keep(i)).filter(|(_, kept)| *kept).flat_map(|(words, _)| words.iter().copied());
+            bag_f1(&page.gold, &bag(kept))
         })
         .sum();
     total / pages.len().max(1) as f64
@@ -306,7 +331,7 @@ fn fit_model(pages: &[&Page], fitted: Fitted) -> Model {
     for k in 0..INNER {
         let forest = fit_forest(&split(k), |page| page.table.values.clone(), FEATURES, &FIRST_ROUND);
         for (i, page) in pages.iter().enumerate().filter(|&(i, _)| inner[i] == k) {
-            first_probabilities[i] = (0..page.table.len()).map(|row| forest.probability(page.table.row(row))).collect();
+            first_probabilities[i] = forest.probabilities(&page.table.values, FEATURES);
         }
     }
     let by_id: BTreeMap<&str, &Vec<f32>> = pages.iter().zip(&first_probabilities).map(|(p, f)| (p.id.as_str(), f)).collect();
@@ -315,7 +340,7 @@ fn fit_model(pages: &[&Page], fitted: Fitted) -> Model {
     for k in 0..INNER {
         let forest = fit_forest(&split(k), second_rows, CONTEXT_FEATURES, &SECOND_ROUND);
         for (i, page) in pages.iter().enumerate().filter(|&(i, _)| inner[i] == k) {
-            second_probabilities[i] = second_rows(page).chunks_exact(CONTEXT_FEATURES).map(|row| forest.probability(row)).collect();
+            second_probabilities[i] = forest.probabilities(&second_rows(page), CONTEXT_FEATURES);
         }
     }
     let mut best = (f64::MIN, 0.5, 1.0);
@@ -418,17 +443,11 @@ fn score(root: &Path, out: &Path, pages: &[Page], text: &[String], lines: &[Stri
         figures.extend(types.iter().map(|(kind, f1)| (format!("wcxb-dev-text word_f1 {kind}"), f1.as_f64().unwrap_or_default())));
     }
     // Pages in other languages, by the stop-word list their text picks.
-    let gold = read_gz(&root.join("../shared/eval/data/wcxb-dev-text.gold.jsonl.gz"))?;
-    let gold: BTreeMap<String, String> = gold
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .map(|r| (r["id"].as_str().unwrap_or_default().to_string(), r["text"].as_str().unwrap_or_default().to_string()))
-        .collect();
     let others: Vec<f64> = pages
         .iter()
         .zip(text)
         .filter(|(p, _)| !rinse_core::stopwords::for_text(&p.text).is_some_and(|list| list.contains("the") && list.contains("which")))
-        .map(|(p, o)| word_f1(gold.get(&p.id).map_or("", String::as_str), o))
+        .map(|(p, o)| bag_f1(&bag(words(&p.main_text)), &bag(words(o))))
         .collect();
     if !others.is_empty() {
         let mean = others.iter().sum::<f64>() / others.len() as f64;
@@ -441,29 +460,6 @@ fn score(root: &Path, out: &Path, pages: &[Page], text: &[String], lines: &[Stri
     });
     println!("pages by kind: {kinds:?}");
     Ok(figures.into_iter().map(|(name, value)| (name, (value * 10000.0).round() / 10000.0)).collect())
-}
-
-/// One page's word-bag F1, as the shared scorer counts it.
-fn word_f1(gold: &str, output: &str) -> f64 {
-    let words = regex::Regex::new(r"\w+").expect("a valid pattern");
-    let bag = |text: &str| {
-        let mut bag: BTreeMap<String, usize> = BTreeMap::new();
-        for word in words.find_iter(&text.to_lowercase()) {
-            *bag.entry(word.as_str().to_string()).or_default() += 1;
-        }
-        bag
-    };
-    let (truth, got) = (bag(gold), bag(output));
-    let (t, g): (usize, usize) = (truth.values().sum(), got.values().sum());
-    if t == 0 {
-        return if g == 0 { 1.0 } else { 0.0 };
-    }
-    let hit: usize = truth.iter().map(|(w, &n)| n.min(got.get(w).copied().unwrap_or(0))).sum();
-    if hit == 0 {
-        return 0.0;
-    }
-    let (precision, recall) = (hit as f64 / g as f64, hit as f64 / t as f64);
-    2.0 * precision * recall / (precision + recall)
 }
 
 #[cfg(test)]
@@ -492,7 +488,8 @@ mod tests {
 
     #[test]
     fn word_f1_counts_words_as_a_bag() {
-        assert_eq!(word_f1("a b c d", "a b c d"), 1.0);
+        let word_f1 = |gold: &str, output: &str| bag_f1(&bag(words(gold)), &bag(words(output)));
+        assert_eq!(word_f1("a b c d", "A b, c d"), 1.0);
         assert_eq!(word_f1("a b", ""), 0.0);
         assert!((word_f1("a b c d", "a b") - 2.0 / 3.0).abs() < 1e-9);
     }

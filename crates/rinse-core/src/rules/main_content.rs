@@ -71,34 +71,35 @@ impl Rule for MainContent {
         if doc.word_counts().iter().sum::<usize>() + cjk / 2 < params.int("min_words").max(0) as usize {
             return Vec::new();
         }
-        let judged = scorer::judge(doc, stop, &doc.line_model());
-        let mut main = doc.line_model().main_text(&judged.probabilities);
+        let model = doc.line_model();
+        let judged = scorer::judge(doc, stop, &model);
+        let evidence = &judged.table.evidence;
+        let mut main = model.main_text(&judged.probabilities);
         // A sentence that goes on from the main text is main text too,
         // unless it holds a boilerplate phrase: a text's last paragraph,
         // read beside the footer that follows it, can look like its footer.
         for row in 1..main.len() {
-            main[row] |= main[row - 1] && judged.table.evidence[row].is_prose();
+            main[row] |= main[row - 1] && evidence[row].is_prose();
         }
-        let out: Vec<bool> = main.into_iter().map(|main| !main).collect();
-        let furniture = out.iter().zip(&judged.table.evidence).filter(|&(&o, e)| o && e.is_furniture()).count();
-        if furniture < MIN_FURNITURE_LINES || (furniture as f64) < out.len() as f64 * MIN_FURNITURE_SHARE {
+        let furniture = main.iter().zip(evidence).filter(|&(&main, e)| !main && e.is_furniture()).count();
+        if furniture < MIN_FURNITURE_LINES || (furniture as f64) < main.len() as f64 * MIN_FURNITURE_SHARE {
             return Vec::new();
         }
         let spans = doc.spans();
         let mut changes = Vec::new();
         let mut row = 0;
-        while row < out.len() {
-            if !out[row] {
+        while row < main.len() {
+            if main[row] {
                 row += 1;
                 continue;
             }
             let first = row;
-            while row < out.len() && out[row] {
+            while row < main.len() && !main[row] {
                 row += 1;
             }
             let (start, end) = (spans[judged.table.lines[first]].start, spans[judged.table.lines[row - 1]].next);
             let mean = judged.probabilities[first..row].iter().sum::<f32>() / (row - first) as f32;
-            let why = reason(&judged.table.evidence[first..row], mean);
+            let why = reason(&evidence[first..row], mean);
             changes.push(Change::delete(start..end, why));
         }
         changes

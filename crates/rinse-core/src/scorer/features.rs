@@ -97,6 +97,8 @@ struct Own {
     menu_like: f32,
     stretch: f32,
     strong_hit: f32,
+    /// The list whose strong or heading phrases the line holds, if any.
+    phrase: Option<PhraseList>,
 }
 
 /// Names of the features, in row order; the fitted model is read against them.
@@ -169,7 +171,7 @@ pub fn table(doc: &Doc, stop: StopWords) -> Table {
     }
     let mut values = Vec::with_capacity(n * FEATURES);
     let mut evidence = Vec::with_capacity(n);
-    for (row, (&(i, line), o)) in lines.iter().zip(&own).enumerate() {
+    for (row, (&(i, _), o)) in lines.iter().zip(&own).enumerate() {
         let (count, first) = repeats[&keys[i].hash];
         let from_best = match &best {
             Some(range) if range.contains(&row) => 0.0,
@@ -208,12 +210,11 @@ pub fn table(doc: &Doc, stop: StopWords) -> Table {
             stop_share: o.stop_share,
             ends_sentence: o.ends_sentence > 0.0,
             menu_like: o.menu_like > 0.0,
-            phrase: strong_list(hits[i]),
+            phrase: o.phrase,
             markup: o.markup > 0.0 || o.address > 0.0,
             repeats: count,
             menu_run: menu_runs[row],
         });
-        let _ = line;
     }
     Table { lines: lines.iter().map(|&(i, _)| i).collect(), values, evidence }
 }
@@ -256,7 +257,7 @@ fn share(part: usize, whole: usize) -> f32 {
 /// The first phrase list whose heading or strong phrases `hits` holds.
 fn strong_list(hits: Hits) -> Option<PhraseList> {
     // Of each list's three bits (heading, strong, weak), the first two.
-    const STRONG: u64 = 0o333_333_333_3;
+    const STRONG: u64 = 0o3_333_333_333;
     let strong = hits.bits() & STRONG;
     (strong != 0).then(|| PhraseList::ALL[strong.trailing_zeros() as usize / 3])
 }
@@ -272,7 +273,7 @@ fn read_own(line: &str, words: usize, reading: &Reading, hits: Hits) -> Own {
         None => -1.0,
     };
     let shape = Shape::of(trimmed);
-    let strong_hit = strong_list(hits).is_some();
+    let phrase = strong_list(hits);
     let first = trimmed.chars().next().unwrap_or(' ');
     let last = trimmed.chars().next_back().unwrap_or(' ');
     let markup = (trimmed.starts_with('<') && trimmed.ends_with('>')) || first == '{' || last == '{';
@@ -300,7 +301,8 @@ fn read_own(line: &str, words: usize, reading: &Reading, hits: Hits) -> Own {
         address: f(address),
         menu_like: f(menu_like),
         stretch: words_read.min(WORD_CAP) * quality - LINE_COST,
-        strong_hit: f(strong_hit),
+        strong_hit: f(phrase.is_some()),
+        phrase,
     }
 }
 

@@ -76,14 +76,8 @@ impl Complete {
 pub struct Node(pub u16, pub f32, pub u32, pub u32, pub f32);
 
 impl Forest {
-    /// The probability that `row` is a line of the main text.
-    pub fn probability(&self, row: &[f32]) -> f32 {
-        let logit = self.base + self.trees.iter().map(|tree| leaf(tree, row)).sum::<f32>();
-        1.0 / (1.0 + (-logit).exp())
-    }
-
-    /// The probability of each row of `rows`, `width` values each, as
-    /// [`Forest::probability`] gives it. The trees are walked as complete
+    /// The probability that each row of `rows`, `width` values each, is a
+    /// line of the main text. The trees are walked as complete
     /// trees ([`Complete`]), so every step is the same few instructions
     /// with no branch to mispredict, and several rows walk each tree at
     /// once, so that their walks overlap in time.
@@ -120,15 +114,6 @@ impl Forest {
                 })
         })
     }
-}
-
-/// The leaf value `row` reaches in `tree`, which [`Forest::fits`] has checked.
-fn leaf(tree: &[Node], row: &[f32]) -> f32 {
-    let mut node = tree[0];
-    while node.2 != 0 {
-        node = tree[if row[node.0 as usize] < node.1 { node.2 } else { node.3 } as usize];
-    }
-    node.4
 }
 
 /// The scorer as fitted: what it was fitted on and how well it did, the two
@@ -187,6 +172,24 @@ impl Model {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain walk of the fitted trees, node by node, that the engine's
+    /// walk of complete trees must agree with.
+    impl Forest {
+        fn probability(&self, row: &[f32]) -> f32 {
+            let logit = self.base + self.trees.iter().map(|tree| leaf(tree, row)).sum::<f32>();
+            1.0 / (1.0 + (-logit).exp())
+        }
+    }
+
+    /// The leaf value `row` reaches in `tree`, which [`Forest::fits`] has checked.
+    fn leaf(tree: &[Node], row: &[f32]) -> f32 {
+        let mut node = tree[0];
+        while node.2 != 0 {
+            node = tree[if row[node.0 as usize] < node.1 { node.2 } else { node.3 } as usize];
+        }
+        node.4
+    }
 
     #[test]
     fn trees_send_rows_below_the_threshold_left() {
