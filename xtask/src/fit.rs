@@ -141,7 +141,7 @@ fn write_rows(path: &Path, pages: &[Page], fold: &[usize]) -> Result<(), String>
     Ok(())
 }
 
-fn read_gz(path: &Path) -> Result<String, String> {
+pub fn read_gz(path: &Path) -> Result<String, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut text = String::new();
     flate2::read::GzDecoder::new(file).read_to_string(&mut text).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -331,11 +331,15 @@ fn fit_model(pages: &[&Page], fitted: Fitted) -> Model {
     for k in 0..INNER {
         let forest = fit_forest(&split(k), |page| page.table.values.clone(), FEATURES, &FIRST_ROUND);
         for (i, page) in pages.iter().enumerate().filter(|&(i, _)| inner[i] == k) {
-            first_probabilities[i] = forest.probabilities(&page.table.values, FEATURES);
+            first_probabilities[i] = forest.probabilities(&page.table.values, CONTEXT_FEATURES);
         }
     }
     let by_id: BTreeMap<&str, &Vec<f32>> = pages.iter().zip(&first_probabilities).map(|(p, f)| (p.id.as_str(), f)).collect();
-    let second_rows = |page: &Page| features::with_context(&page.table, by_id[page.id.as_str()]);
+    let second_rows = |page: &Page| {
+        let mut table = page.table.clone();
+        features::add_context(&mut table, by_id[page.id.as_str()]);
+        table.values
+    };
     let mut second_probabilities: Vec<Vec<f32>> = vec![Vec::new(); pages.len()];
     for k in 0..INNER {
         let forest = fit_forest(&split(k), second_rows, CONTEXT_FEATURES, &SECOND_ROUND);
@@ -360,7 +364,8 @@ fn fit_model(pages: &[&Page], fitted: Fitted) -> Model {
     Model { fitted, features, first, second, threshold: best.1, relative: best.2 }
 }
 
-/// Fits one round of trees to the rows `rows_of` gives for each page.
+/// Fits one round of trees to the first `width` values of each row (of
+/// [`CONTEXT_FEATURES`]) that `rows_of` gives for each page.
 fn fit_forest(pages: &[&Page], rows_of: impl Fn(&Page) -> Vec<f32>, width: usize, boosting: &Boosting) -> Forest {
     let labels: Vec<f64> = pages.iter().flat_map(|p| p.labels.iter().copied()).collect();
     let n = labels.len();
@@ -368,8 +373,8 @@ fn fit_forest(pages: &[&Page], rows_of: impl Fn(&Page) -> Vec<f32>, width: usize
     let mut columns = vec![0f64; n * width];
     let mut row = 0;
     for page in pages {
-        for values in rows_of(page).chunks_exact(width) {
-            for (c, &v) in values.iter().enumerate() {
+        for values in rows_of(page).chunks_exact(CONTEXT_FEATURES) {
+            for (c, &v) in values[..width].iter().enumerate() {
                 columns[c * n + row] = v as f64;
             }
             row += 1;

@@ -112,57 +112,80 @@ fn test(root: &Path) -> Result<(), String> {
 }
 
 /// Criterion benchmarks of the engine, then the release CLI over each
-/// evaluation track found in `../shared/eval/data`, single-threaded and on
-/// every core.
-/// Runs of the CLI over each track, of which the fastest is reported.
+/// evaluation track found in `../shared/eval/data` on one thread and on
+/// two, and beside it on the text tracks the C4 line rules
+/// (`../shared/eval/c4_rules.py`), the crudest filter a corpus builder
+/// might run instead, with how many times faster rinse is.
+/// Runs of each command over each track, of which the fastest is reported.
 const BENCH_RUNS: usize = 3;
 
-/// Seconds the CLI takes to clean `input` (a JSONL track) on `threads` threads (0: all).
-fn time_cli(rinse: &Path, from: &str, threads: &str, input: &[u8], track: &Path) -> Result<f64, String> {
-    let mut cli = std::process::Command::new(rinse);
-    cli.args(["--jsonl", "--from", from]);
-    if threads != "0" {
-        cli.args(["--threads", threads]);
+/// Seconds the fastest of [`BENCH_RUNS`] runs of `program` takes to read `input` on standard input.
+fn time_best(program: &mut std::process::Command, input: &[u8]) -> Result<f64, String> {
+    let mut best = f64::INFINITY;
+    for _ in 0..BENCH_RUNS {
+        let started = std::time::Instant::now();
+        let mut child = program
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .map_err(|e| format!("running {:?}: {e}", program.get_program()))?;
+        std::io::Write::write_all(&mut child.stdin.take().expect("piped stdin"), input)
+            .map_err(|e| format!("feeding {:?}: {e}", program.get_program()))?;
+        let status = child.wait().map_err(|e| e.to_string())?;
+        if !status.success() {
+            return Err(format!("{:?} failed: {status}", program.get_program()));
+        }
+        // A shared machine only ever makes a run slower.
+        best = best.min(started.elapsed().as_secs_f64());
     }
-    let started = std::time::Instant::now();
-    let mut child = cli
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .map_err(|e| format!("running {}: {e}", rinse.display()))?;
-    std::io::Write::write_all(&mut child.stdin.take().expect("piped stdin"), input)
-        .map_err(|e| format!("feeding {}: {e}", track.display()))?;
-    child.wait().map_err(|e| e.to_string())?;
-    Ok(started.elapsed().as_secs_f64())
+    Ok(best)
+}
+
+/// The JSONL inputs of the evaluation tracks (not their gold, nor the labelled lines), gzipped or not.
+fn bench_tracks(data: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(data) else { return Vec::new() };
+    let mut tracks: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            (name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")) && !name.contains(".gold.") && !name.starts_with("lines-")
+        })
+        .collect();
+    tracks.sort();
+    tracks
 }
 
 fn bench(root: &Path) -> Result<(), String> {
     run(command(root, "cargo").args(["bench", "-p", "rinse-core", "--bench", "clean"]))?;
     run(command(root, "cargo").args(["build", "--release", "-p", "rinse-cli"]))?;
     let data = root.join("../shared/eval/data");
-    let Ok(entries) = std::fs::read_dir(&data) else {
+    let tracks = bench_tracks(&data);
+    if tracks.is_empty() {
         println!("no evaluation data at {}; CLI throughput skipped", data.display());
         return Ok(());
-    };
-    let mut tracks: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl") && !p.to_string_lossy().ends_with(".gold.jsonl"))
-        .collect();
-    tracks.sort();
+    }
     let rinse = root.join("target/release/rinse");
+    let c4 = data.join("../c4_rules.py");
+    println!("{:<24} {:>12} {:>12} {:>12} {:>9}", "track", "1 thread", "2 threads", "C4 rules", "rinse/C4");
     for track in tracks {
-        let input = std::fs::read(&track).map_err(|e| format!("{}: {e}", track.display()))?;
-        let from = if track.to_string_lossy().contains("html") { "html" } else { "text" };
-        for threads in ["1", "0"] {
-            // The best of a few runs: a shared machine only ever makes a run slower.
-            let mut best = f64::INFINITY;
-            for _ in 0..BENCH_RUNS {
-                best = best.min(time_cli(&rinse, from, threads, &input, &track)?);
-            }
-            let cores = if threads == "0" { "all cores" } else { "1 thread" };
-            let name = track.file_name().unwrap_or_default().to_string_lossy();
-            println!("{name:<24} {cores:<10} {:>8.1} MB/s", input.len() as f64 / best / 1e6);
+        let input = if track.extension().is_some_and(|x| x == "gz") { fit::read_gz(&track)?.into_bytes() } else {
+            std::fs::read(&track).map_err(|e| format!("{}: {e}", track.display()))?
+        };
+        let name = track.file_name().unwrap_or_default().to_string_lossy().replace(".gz", "");
+        let from = if name.contains("html") { "html" } else { "text" };
+        let preset = if name.starts_with("repair") { "minimal" } else { "article" };
+        let mut speeds = Vec::new();
+        for threads in ["1", "2"] {
+            let mut cli = std::process::Command::new(&rinse);
+            cli.args(["--jsonl", "--no-progress", "--from", from, "--preset", preset, "--threads", threads]);
+            speeds.push(input.len() as f64 / time_best(&mut cli, &input)? / 1e6);
         }
+        let mut line = format!("{name:<24} {:>7.1} MB/s {:>7.1} MB/s", speeds[0], speeds[1]);
+        if from == "text" && preset == "article" && c4.exists() {
+            let c4_speed = input.len() as f64 / time_best(std::process::Command::new("python3").arg(&c4), &input)? / 1e6;
+            line += &format!(" {c4_speed:>7.1} MB/s {:>8.2}×", speeds[0] / c4_speed);
+        }
+        println!("{line}");
     }
     Ok(())
 }

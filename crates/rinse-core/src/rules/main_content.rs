@@ -51,6 +51,11 @@ static INFO: RuleInfo = RuleInfo {
 const MIN_FURNITURE_LINES: usize = 3;
 const MIN_FURNITURE_SHARE: f64 = 0.10;
 
+/// Whether `furniture` lines of `lines` are evidence enough to cut a text.
+fn enough_furniture(furniture: usize, lines: usize) -> bool {
+    furniture >= MIN_FURNITURE_LINES && furniture as f64 >= lines as f64 * MIN_FURNITURE_SHARE
+}
+
 impl Rule for MainContent {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -71,8 +76,14 @@ impl Rule for MainContent {
         if doc.word_counts().iter().sum::<usize>() + cjk / 2 < params.int("min_words").max(0) as usize {
             return Vec::new();
         }
+        // Most texts hold too little furniture to be cut at all: they need
+        // no judging. (Only lines judged out count below; these are all.)
+        let survey = scorer::survey(doc, stop);
+        if !enough_furniture(survey.furniture(), survey.len()) {
+            return Vec::new();
+        }
         let model = doc.line_model();
-        let judged = scorer::judge(doc, stop, &model);
+        let judged = scorer::judge(doc, survey, stop, &model);
         let evidence = &judged.table.evidence;
         let mut main = model.main_text(&judged.probabilities);
         // A sentence that goes on from the main text is main text too,
@@ -82,7 +93,7 @@ impl Rule for MainContent {
             main[row] |= main[row - 1] && evidence[row].is_prose();
         }
         let furniture = main.iter().zip(evidence).filter(|&(&main, e)| !main && e.is_furniture()).count();
-        if furniture < MIN_FURNITURE_LINES || (furniture as f64) < main.len() as f64 * MIN_FURNITURE_SHARE {
+        if !enough_furniture(furniture, main.len()) {
             return Vec::new();
         }
         let spans = doc.spans();

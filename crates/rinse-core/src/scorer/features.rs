@@ -25,15 +25,20 @@ const CJK_MENU_CHARS: usize = 8;
 pub struct Table {
     /// For each row, the index of its line among all the text's lines.
     pub lines: Vec<usize>,
-    /// `lines.len()` rows of [`FEATURES`] values each.
+    /// `lines.len()` rows of [`CONTEXT_FEATURES`] values each: the first
+    /// [`FEATURES`] read from the text, the rest the first round's
+    /// judgement around the line once [`add_context`] has set them (zero
+    /// before). One row holds both rounds, so the second round's input is
+    /// the first's with its columns filled in, not a copy of it.
     pub values: Vec<f32>,
     /// What each row's line is, in words, for the reason of a removal.
     pub evidence: Vec<Evidence>,
 }
 
 impl Table {
+    /// The first round's features of `row`.
     pub fn row(&self, row: usize) -> &[f32] {
-        &self.values[row * FEATURES..(row + 1) * FEATURES]
+        &self.values[row * CONTEXT_FEATURES..row * CONTEXT_FEATURES + FEATURES]
     }
 
     pub fn len(&self) -> usize {
@@ -136,21 +141,84 @@ pub const NAMES: &[&str] = &[
 pub const FEATURES: usize = NAMES.len();
 const WINDOW_COLUMNS: usize = 6;
 
+/// What each non-blank line of a text shows of itself: the first part of
+/// reading its features, and enough to tell whether the text holds page
+/// furniture at all (most clean texts hold none, and need no more read).
+pub struct Survey {
+    /// For each row, the index of its line among all the text's lines.
+    lines: Vec<usize>,
+    own: Vec<Own>,
+    /// For each row, the row where the first line with its key stands.
+    first_of_key: Vec<usize>,
+    pub evidence: Vec<Evidence>,
+}
+
+impl Survey {
+    /// How many of its lines are page furniture on their own showing.
+    pub fn furniture(&self) -> usize {
+        self.evidence.iter().filter(|e| e.is_furniture()).count()
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+}
+
+/// Surveys each non-blank line of `doc`, whose stop words are `stop`
+/// ([`crate::stopwords::for_text`]).
+pub fn survey(doc: &Doc, stop: StopWords) -> Survey {
+    let readings = doc.readings(stop);
+    let (word_counts, hits, keys) = (doc.word_counts(), doc.phrase_hits(), doc.paragraph_keys());
+    let lines: Vec<usize> = doc.lines().enumerate().filter(|(_, l)| !l.is_blank()).map(|(i, _)| i).collect();
+    let spans = doc.spans();
+    let own: Vec<Own> =
+        lines.iter().map(|&i| read_own(&doc.text()[spans[i].start..spans[i].end], word_counts[i], &readings[i], hits[i])).collect();
+    let menu_runs = menu_runs(&own);
+    // How many lines share each line's key, and the first of them.
+    let mut repeats: rustc_hash::FxHashMap<u64, (usize, usize)> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(lines.len(), Default::default());
+    for (row, &i) in lines.iter().enumerate() {
+        repeats.entry(keys[i].hash).or_insert((0, row)).0 += 1;
+    }
+    let (evidence, first_of_key) = lines
+        .iter()
+        .zip(&own)
+        .zip(menu_runs)
+        .map(|((&i, o), menu_run)| {
+            let (count, first) = repeats[&keys[i].hash];
+            let evidence = Evidence {
+                words: o.words as usize,
+                stop_share: o.stop_share,
+                ends_sentence: o.ends_sentence > 0.0,
+                menu_like: o.menu_like > 0.0,
+                phrase: o.phrase,
+                markup: o.markup > 0.0 || o.address > 0.0,
+                repeats: count,
+                menu_run,
+            };
+            (evidence, first)
+        })
+        .unzip();
+    Survey { lines, own, first_of_key, evidence }
+}
+
 /// Reads the features of each non-blank line of `doc`, whose stop words are
 /// `stop` ([`crate::stopwords::for_text`]).
 pub fn table(doc: &Doc, stop: StopWords) -> Table {
-    let readings = doc.readings(stop);
-    let (word_counts, hits, pairs, keys) = (doc.word_counts(), doc.phrase_hits(), doc.pair_hits(), doc.paragraph_keys());
-    let lines: Vec<(usize, &str)> = doc.lines().enumerate().filter(|(_, l)| !l.is_blank()).map(|(i, l)| (i, l.text)).collect();
+    table_of(doc, survey(doc, stop), stop)
+}
+
+/// Reads the features of each line `survey` holds of `doc`.
+pub fn table_of(doc: &Doc, survey: Survey, stop: StopWords) -> Table {
+    let Survey { lines, own, first_of_key, evidence } = survey;
+    let pairs = doc.pair_hits();
+    let hits = doc.phrase_hits();
     let n = lines.len();
-    let own: Vec<Own> = lines.iter().map(|&(i, line)| read_own(line, word_counts[i], &readings[i], hits[i])).collect();
-    let menu_runs = menu_runs(&own);
     let best = best_stretch(&own);
-    // How many lines share each line's key.
-    let mut repeats: rustc_hash::FxHashMap<u64, (usize, usize)> = rustc_hash::FxHashMap::with_capacity_and_hasher(n, Default::default());
-    for (row, &(i, _)) in lines.iter().enumerate() {
-        repeats.entry(keys[i].hash).or_insert((0, row)).0 += 1;
-    }
     let prose = own.iter().filter(|o| o.stop_share >= PROSE_STOP_SHARE as f32 && o.words >= 8.0).count();
     let menus = own.iter().filter(|o| o.menu_like > 0.0).count();
     let whole = [
@@ -169,54 +237,58 @@ pub fn table(doc: &Doc, stop: StopWords) -> Table {
             sums[row + 1][c] = sums[row][c] + columns[c];
         }
     }
-    let mut values = Vec::with_capacity(n * FEATURES);
-    let mut evidence = Vec::with_capacity(n);
-    for (row, (&(i, _), o)) in lines.iter().zip(&own).enumerate() {
-        let (count, first) = repeats[&keys[i].hash];
+    let mut values = vec![0f32; n * CONTEXT_FEATURES];
+    for (row, ((&i, o), e)) in lines.iter().zip(&own).zip(&evidence).enumerate() {
         let from_best = match &best {
             Some(range) if range.contains(&row) => 0.0,
             Some(range) if row < range.start => (range.start - row) as f32,
             Some(range) => (row + 1 - range.end) as f32,
             None => n as f32,
         };
-        values.extend_from_slice(&[
+        let mut columns = Columns(&mut values[row * CONTEXT_FEATURES..row * CONTEXT_FEATURES + FEATURES]);
+        columns.put(&[
             o.words, o.chars, o.stop_share, common[row], o.ends_sentence, o.ends_strongly, o.figures, o.digit_share, o.upper_share,
             o.punct_share, o.bullet, o.separators, o.markup, o.address, o.menu_like, o.stretch, o.strong_hit,
             if pairs[i] == Hits::default() { 0.0 } else { 1.0 },
-            count as f32,
-            if first == row { 1.0 } else { 0.0 },
-            menu_runs[row] as f32,
+            e.repeats as f32,
+            if first_of_key[row] == row { 1.0 } else { 0.0 },
+            e.menu_run as f32,
             if from_best == 0.0 { 1.0 } else { 0.0 },
             from_best.min(50.0),
         ]);
         // A bit of the hits for each section of each list, in list order.
-        values.extend((0..PhraseList::ALL.len() * 3).map(|bit| f(hits[i].bits() >> bit & 1 == 1)));
+        let bits = hits[i].bits();
+        for bit in 0..PhraseList::ALL.len() * 3 {
+            columns.put(&[f(bits >> bit & 1 == 1)]);
+        }
         for offset in NEIGHBOURS {
             // Beyond the text's ends, the line itself: that a line is first
             // or last must not count, as the labelled pages would teach
             // that last lines are footers.
             let o = row.checked_add_signed(offset).filter(|&r| r < n).map_or(o, |r| &own[r]);
-            values.extend_from_slice(&[o.words, o.stop_share, o.ends_sentence, o.menu_like, o.strong_hit]);
+            columns.put(&[o.words, o.stop_share, o.ends_sentence, o.menu_like, o.strong_hit]);
         }
         for reach in WINDOWS {
             let (from, to) = (row.saturating_sub(reach), (row + reach + 1).min(n));
             let span = (to - from) as f32;
-            values.extend((0..WINDOW_COLUMNS).map(|c| (sums[to][c] - sums[from][c]) / span));
+            let means: [f32; WINDOW_COLUMNS] = std::array::from_fn(|c| (sums[to][c] - sums[from][c]) / span);
+            columns.put(&means);
         }
-        values.extend_from_slice(&whole);
-        debug_assert_eq!(values.len(), (row + 1) * FEATURES);
-        evidence.push(Evidence {
-            words: o.words as usize,
-            stop_share: o.stop_share,
-            ends_sentence: o.ends_sentence > 0.0,
-            menu_like: o.menu_like > 0.0,
-            phrase: o.phrase,
-            markup: o.markup > 0.0 || o.address > 0.0,
-            repeats: count,
-            menu_run: menu_runs[row],
-        });
+        columns.put(&whole);
+        debug_assert!(columns.0.is_empty(), "every feature named is set");
     }
-    Table { lines: lines.iter().map(|&(i, _)| i).collect(), values, evidence }
+    Table { lines, values, evidence }
+}
+
+/// The columns of a row not yet set, set from the left.
+struct Columns<'a>(&'a mut [f32]);
+
+impl Columns<'_> {
+    fn put(&mut self, values: &[f32]) {
+        let (set, rest) = std::mem::take(&mut self.0).split_at_mut(values.len());
+        set.copy_from_slice(values);
+        self.0 = rest;
+    }
 }
 
 /// Words of a text that stand for its function words, whatever its
@@ -228,11 +300,11 @@ const COMMON_MIN: usize = 3;
 /// frequent: in any language these are its function words ("the", "de",
 /// "и"), which prose is made of and menus lack. Unlike the stop-word
 /// share it needs no list, so it reads languages that have none alike.
-fn common_shares(doc: &Doc, lines: &[(usize, &str)]) -> Vec<f32> {
+fn common_shares(doc: &Doc, lines: &[usize]) -> Vec<f32> {
     let hashes = doc.word_hashes();
-    let words: usize = lines.iter().map(|&(i, _)| hashes[i].len()).sum();
+    let words: usize = lines.iter().map(|&i| hashes[i].len()).sum();
     let mut counts: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::with_capacity_and_hasher(words / 2, Default::default());
-    for &(i, _) in lines {
+    for &i in lines {
         for &hash in hashes[i].iter() {
             *counts.entry(hash).or_default() += 1;
         }
@@ -243,7 +315,7 @@ fn common_shares(doc: &Doc, lines: &[(usize, &str)]) -> Vec<f32> {
     let common: rustc_hash::FxHashSet<u64> = frequent.into_iter().take(COMMON_WORDS).map(|(_, h)| h).collect();
     lines
         .iter()
-        .map(|&(i, _)| {
+        .map(|&i| {
             let words = &hashes[i];
             share(words.iter().filter(|h| common.contains(h)).count(), words.len())
         })
@@ -421,11 +493,10 @@ fn best_stretch(own: &[Own]) -> Option<std::ops::Range<usize>> {
     best_run(own.iter().map(|o| o.stretch))
 }
 
-/// Features of the second round: a row's first-round features, then the
-/// first round's probabilities around it and across the text, so that a
-/// line is judged with what its neighbours, and the page as a whole, were
-/// judged to be.
-pub fn with_context(table: &Table, first: &[f32]) -> Vec<f32> {
+/// Sets the second round's features of each row: the first round's
+/// probabilities (`first`) around it and across the text, so that a line is
+/// judged with what its neighbours, and the page as a whole, were judged to be.
+pub fn add_context(table: &mut Table, first: &[f32]) {
     let n = table.len();
     let mut sums = vec![0f32; n + 1];
     for (row, p) in first.iter().enumerate() {
@@ -437,21 +508,22 @@ pub fn with_context(table: &Table, first: &[f32]) -> Vec<f32> {
     let quantile = |q: f32| sorted.get(((n as f32 - 1.0) * q).round() as usize).copied().unwrap_or(0.0);
     let (top, q90, q75) = (quantile(1.0), quantile(0.9), quantile(0.75));
     let best = best_run(first.iter().map(|p| p - 0.5));
-    let mut values = Vec::with_capacity(n * CONTEXT_FEATURES);
-    for row in 0..n {
-        values.extend_from_slice(table.row(row));
+    for (row, values) in table.values.chunks_exact_mut(CONTEXT_FEATURES).enumerate().take(first.len()) {
+        let mut columns = Columns(&mut values[FEATURES..]);
         let p = first[row];
-        values.push(p);
+        columns.put(&[p]);
         // Beyond the text's ends, the line itself, as in the first round.
         for offset in [-3isize, -2, -1, 1, 2, 3] {
-            values.push(row.checked_add_signed(offset).filter(|&r| r < n).map_or(p, |r| first[r]));
+            columns.put(&[row.checked_add_signed(offset).filter(|&r| r < n).map_or(p, |r| first[r])]);
         }
         for reach in [3usize, 10, 30] {
-            values.push(if row > 0 { mean(row.saturating_sub(reach), row) } else { p });
-            values.push(if row + 1 < n { mean(row + 1, (row + 1 + reach).min(n)) } else { p });
+            columns.put(&[
+                if row > 0 { mean(row.saturating_sub(reach), row) } else { p },
+                if row + 1 < n { mean(row + 1, (row + 1 + reach).min(n)) } else { p },
+            ]);
         }
         let rank = sorted.partition_point(|&q| q < p) as f32 / n.max(1) as f32;
-        values.extend_from_slice(&[
+        columns.put(&[
             mean(0, n),
             top,
             q90,
@@ -460,8 +532,8 @@ pub fn with_context(table: &Table, first: &[f32]) -> Vec<f32> {
             if top > 0.0 { p / top } else { 0.0 },
             f(best.as_ref().is_some_and(|b| b.contains(&row))),
         ]);
+        debug_assert!(columns.0.is_empty(), "every feature named is set");
     }
-    values
 }
 
 /// The stretch of `scores` with the highest total (Kadane), if any is positive.
@@ -509,14 +581,15 @@ mod tests {
         let doc = Doc::new("Home\nNews\n\nThe river fell by a metre overnight, the council said.\nShare this\n".into());
         let table = table(&doc, crate::stopwords::for_text(doc.text()));
         assert_eq!(table.lines, [0, 1, 3, 4]);
-        assert_eq!(table.values.len(), 4 * FEATURES);
+        assert_eq!(table.values.len(), 4 * CONTEXT_FEATURES);
         let column = |name: &str| NAMES.iter().position(|n| *n == name).unwrap();
         assert_eq!(table.row(2)[column("ends_sentence")], 1.0);
         assert_eq!(table.row(0)[column("menu_run")], 2.0, "Home and News make a run");
         assert_eq!(table.row(3)[column("share.strong")], 1.0);
         assert_eq!(table.row(1)[column("next1.words")], table.row(2)[column("words")]);
-        let second = with_context(&table, &[0.1, 0.2, 0.9, 0.3]);
-        assert_eq!(second.len(), 4 * CONTEXT_FEATURES);
-        assert_eq!(second[CONTEXT_FEATURES + FEATURES + 3], 0.1, "the second row's line before was judged 0.1");
+        let mut second = table.clone();
+        add_context(&mut second, &[0.1, 0.2, 0.9, 0.3]);
+        assert_eq!(second.row(1), table.row(1), "the first round's features stay");
+        assert_eq!(second.values[CONTEXT_FEATURES + FEATURES + 3], 0.1, "the second row's line before was judged 0.1");
     }
 }

@@ -12,7 +12,7 @@ pub mod model;
 
 use std::sync::{Arc, LazyLock};
 
-pub use features::{Evidence, Table};
+pub use features::{survey, Evidence, Survey, Table};
 pub use model::{Fitted, Forest, Model, Node};
 
 use crate::prose::StopWords;
@@ -33,12 +33,14 @@ pub struct Judged {
     pub probabilities: Vec<f32>,
 }
 
-/// Judges each non-blank line of `doc`, whose stop words are `stop`, with `model`.
-pub fn judge(doc: &Doc, stop: StopWords, model: &Model) -> Judged {
-    let table = features::table(doc, stop);
-    let first = model.first.probabilities(&table.values, features::FEATURES);
-    let second = features::with_context(&table, &first);
-    let probabilities = model.second.probabilities(&second, features::CONTEXT_FEATURES);
+/// Judges each non-blank line of `doc`, whose stop words are `stop`, with
+/// `model`; `survey` is what [`survey`] read of them.
+pub fn judge(doc: &Doc, survey: Survey, stop: StopWords, model: &Model) -> Judged {
+    let mut table = features::table_of(doc, survey, stop);
+    // The first round reads the first columns of each row, the second all.
+    let first = model.first.probabilities(&table.values, features::CONTEXT_FEATURES);
+    features::add_context(&mut table, &first);
+    let probabilities = model.second.probabilities(&table.values, features::CONTEXT_FEATURES);
     Judged { table, probabilities }
 }
 
