@@ -96,7 +96,7 @@ pub enum Preset {
     Article,
     /// For building training corpora: article cleaning plus document filters.
     Corpus,
-    /// Repairs and whitespace only: nothing is removed.
+    /// Repairs only: broken characters mended, nothing removed nor re-spaced.
     Minimal,
 }
 
@@ -119,7 +119,7 @@ impl Preset {
         match self {
             Preset::Article => "the article and nothing else, for reading",
             Preset::Corpus => "article cleaning plus document filters, for training corpora",
-            Preset::Minimal => "repairs and whitespace only; nothing is removed",
+            Preset::Minimal => "repairs only: broken characters mended, nothing removed nor re-spaced",
         }
     }
 }

@@ -20,7 +20,7 @@ static INFO: RuleInfo = RuleInfo {
         doc: "How many blank lines in a row to keep between blocks.",
         default: ParamDefault::Int(1),
     }],
-    presets: &[Preset::Article, Preset::Corpus, Preset::Minimal],
+    presets: &[Preset::Article, Preset::Corpus],
 };
 
 impl Rule for BlankLines {

@@ -14,7 +14,7 @@ static INFO: RuleInfo = RuleInfo {
           works on lines split at \\n, so all breaks become \\n first.",
     example: Example { input: "one\r\ntwo\rthree", output: "one\ntwo\nthree" },
     params: &[],
-    presets: &[Preset::Article, Preset::Corpus, Preset::Minimal],
+    presets: &[Preset::Article, Preset::Corpus],
 };
 
 impl Rule for LineEndings {

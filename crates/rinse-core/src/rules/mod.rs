@@ -57,13 +57,16 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &html_main_content::HtmlMainContent,
     // Line breaks and characters.
     &line_endings::LineEndings,
-    // Mojibake first: its bytes include C1 controls, soft hyphens and no-break spaces.
-    &mojibake::Mojibake,
+    // Entities first, as they may spell mojibake ("&#226;€&#339;"); then
+    // mojibake that lost a byte, which mojibake repaired would leave no sign
+    // of; then mojibake, before the rules that would take its C1 controls,
+    // soft hyphens and no-break spaces.
+    &html_entities::HtmlEntities,
     &lossy_sequences::LossySequences,
+    &mojibake::Mojibake,
     &terminal_escapes::TerminalEscapes,
     &control_chars::ControlChars,
     &zero_width::ZeroWidth,
-    &html_entities::HtmlEntities,
     &nbsp::Nbsp,
     &unicode_nfc::UnicodeNfc,
     &ligatures::Ligatures,

@@ -9,7 +9,7 @@ pub struct Nbsp;
 static INFO: RuleInfo = RuleInfo {
     id: "nbsp",
     name: "Non-breaking spaces",
-    group: Group::Repair,
+    group: Group::Normalize,
     summary: "Turns non-breaking, figure and other fixed-width spaces into plain spaces.",
     doc: "Pages use non-breaking spaces (U+00A0) for layout, and they defeat word splitting, \
           searching and comparison in plain text. U+00A0 and the fixed-width spaces U+2000–U+200A \
@@ -17,7 +17,7 @@ static INFO: RuleInfo = RuleInfo {
           other typography uses it before punctuation on purpose.",
     example: Example { input: "10\u{a0}km and\u{2009}more", output: "10 km and more" },
     params: &[],
-    presets: &[Preset::Article, Preset::Corpus, Preset::Minimal],
+    presets: &[Preset::Article, Preset::Corpus],
 };
 
 impl Rule for Nbsp {

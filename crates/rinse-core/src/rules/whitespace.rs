@@ -18,7 +18,7 @@ static INFO: RuleInfo = RuleInfo {
           are left to the blank-lines rule.",
     example: Example { input: "  Title \t\nSome   words\there. ", output: "Title\nSome words here." },
     params: &[],
-    presets: &[Preset::Article, Preset::Corpus, Preset::Minimal],
+    presets: &[Preset::Article, Preset::Corpus],
 };
 
 impl Rule for Whitespace {
