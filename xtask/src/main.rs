@@ -108,7 +108,30 @@ fn test(root: &Path) -> Result<(), String> {
     // The built site and the release CLI, end to end.
     run(command(root, "trunk").args(["build", "--release", "--offline"]))?;
     run(command(root, "cargo").args(["build", "--release", "-p", "rinse-cli"]))?;
+    python_tests(root)?;
     run(command(root, "npm").args(["test", "--prefix", "e2e"]))
+}
+
+/// The Python package, built into a virtual environment of its own beside
+/// the pinned test tools and pipelines it plugs into, then its tests, which
+/// compare it with the release CLI.
+fn python_tests(root: &Path) -> Result<(), String> {
+    let venv = root.join("target/py-venv");
+    if !venv.join("bin/python").exists() {
+        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    }
+    let package = root.join("crates/rinse-py");
+    let pip = || {
+        let mut pip = Command::new(venv.join("bin/pip"));
+        pip.args(["install", "--quiet", "--disable-pip-version-check"]);
+        pip
+    };
+    run(pip().arg("--requirement").arg(package.join("tests/requirements.txt")))?;
+    run(pip().args(["--no-build-isolation", "--force-reinstall", "--no-deps"]).arg(&package))?;
+    run(Command::new(venv.join("bin/python"))
+        .args(["-m", "pytest", "--quiet", "-p", "no:cacheprovider"])
+        .arg(package.join("tests"))
+        .env("RINSE_CLI", root.join("target/release/rinse")))
 }
 
 /// Criterion benchmarks of the engine, then the release CLI over each

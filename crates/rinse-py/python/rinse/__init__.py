@@ -1,0 +1,91 @@
+"""Clean text scraped from the web with the rinse engine.
+
+The same engine and settings as the rinse page and the ``rinse`` command
+line: a config exported from the page cleans a corpus here with the same
+bytes. Adapters for pipelines live in ``rinse.datatrove``, ``rinse.nemo`` and
+``rinse.spark``; each imports its framework only when it is imported.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from typing import Any, Iterable, Mapping, Optional, Union
+
+from ._native import Cleaner, __version__
+
+__all__ = ["Cleaner", "clean", "clean_many", "explain", "signals", "cleaner", "__version__"]
+
+Config = Union[None, str, "os.PathLike[str]", Mapping[str, Any]]
+
+
+def config_json(config: Config) -> Optional[str]:
+    """The config as the engine reads it: the page's exported JSON.
+
+    ``config`` is ``None`` (the default settings), a dict, a JSON string, or
+    the path of a JSON file.
+    """
+    if config is None:
+        return None
+    if isinstance(config, Mapping):
+        return json.dumps(config)
+    if isinstance(config, os.PathLike) or (isinstance(config, str) and not config.lstrip().startswith("{")):
+        with open(config, encoding="utf-8") as file:
+            return file.read()
+    if isinstance(config, str):
+        return config
+    raise TypeError(f"config: expected a dict, a JSON string or a path, not {type(config).__name__}")
+
+
+@functools.lru_cache(maxsize=32)
+def _cleaner(config: Optional[str], input_format: str) -> Cleaner:
+    return Cleaner(config, input_format)
+
+
+def cleaner(config: Config = None, input_format: str = "text") -> Cleaner:
+    """A cleaner for ``config``, made ready once (reused for the same settings)."""
+    return _cleaner(config_json(config), input_format)
+
+
+def clean(text: str, config: Config = None, *, input_format: str = "text", output: str = "text") -> str:
+    """The cleaned text.
+
+    ``input_format`` is ``"text"``, ``"html"`` (a page's source: its main
+    text is kept) or ``"auto"``. ``output`` is ``"text"``.
+    """
+    if output != "text":
+        raise ValueError(f'output: expected "text", not {output!r}')
+    return cleaner(config, input_format).clean(text)
+
+
+def clean_many(texts: Iterable[str], config: Config = None, *, input_format: str = "text", threads: Optional[int] = None) -> list:
+    """Each text cleaned, in parallel with the interpreter's lock released.
+
+    ``threads`` is how many threads to use (``None``: one per core).
+    """
+    return cleaner(config, input_format).clean_many(list(texts), threads)
+
+
+def explain(text: str, config: Config = None, *, input_format: str = "text") -> list:
+    """Every change cleaning makes: dicts of ``start``, ``end``, ``replacement``,
+    ``rule`` and ``reason``.
+
+    ``start`` and ``end`` count characters of the text the edits apply to:
+    ``text`` itself, or for HTML the page's visible text, which
+    ``visible_text`` returns.
+    """
+    edits, _ = cleaner(config, input_format).explain(text)
+    return edits
+
+
+def visible_text(page: str) -> str:
+    """The visible text of a page's source, which ``explain`` counts in for HTML."""
+    _, before = cleaner(None, "html").explain(page)
+    return before
+
+
+def signals(text: str, config: Config = None, *, input_format: str = "text") -> dict:
+    """The corpus signals of the cleaned text (word count, symbol ratio,
+    duplicate lines…), with ``keep`` and the ``reasons`` for a drop."""
+    return json.loads(cleaner(config, input_format).signals(text))

@@ -1,0 +1,100 @@
+//! The rinse engine for Python: `rinse._native`, wrapped by the `rinse`
+//! package (`python/rinse`), which reads configs and gives the API its shape.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use rayon::prelude::*;
+use rinse_core::{clean_input, Config, Format, Plan, Signals};
+
+/// A config made ready once, and the kind of input it cleans.
+#[pyclass(frozen, module = "rinse._native")]
+struct Cleaner {
+    plan: Plan,
+    format: Format,
+}
+
+#[pymethods]
+impl Cleaner {
+    /// `config` is the page's exported JSON (`None` for the default);
+    /// `input_format` is "text", "html" or "auto".
+    #[new]
+    #[pyo3(signature = (config=None, input_format="text"))]
+    fn new(config: Option<&str>, input_format: &str) -> PyResult<Cleaner> {
+        let config = match config {
+            Some(json) => Config::from_json(json).map_err(|e| PyValueError::new_err(e.to_string()))?,
+            None => Config::default(),
+        };
+        let plan = config.plan().map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let format = match input_format {
+            "text" => Format::Text,
+            "html" => Format::Html,
+            "auto" => Format::Auto,
+            other => return Err(PyValueError::new_err(format!("input_format: expected \"text\", \"html\" or \"auto\", not {other:?}"))),
+        };
+        Ok(Cleaner { plan, format })
+    }
+
+    /// The cleaned text. The engine runs without the interpreter's lock.
+    fn clean(&self, py: Python<'_>, text: &str) -> String {
+        py.detach(|| clean_input(text, self.format, &self.plan).cleaned.text)
+    }
+
+    /// Each text cleaned, in parallel on `threads` threads (`None`: one per core).
+    #[pyo3(signature = (texts, threads=None))]
+    fn clean_many(&self, py: Python<'_>, texts: Vec<String>, threads: Option<usize>) -> PyResult<Vec<String>> {
+        let clean_all = || texts.par_iter().map(|text| clean_input(text, self.format, &self.plan).cleaned.text).collect();
+        py.detach(|| match threads {
+            None => Ok(clean_all()),
+            Some(0) => Err(PyValueError::new_err("threads: expected at least 1")),
+            Some(threads) => rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .map(|pool| pool.install(clean_all))
+                .map_err(|e| PyValueError::new_err(format!("threads: {e}"))),
+        })
+    }
+
+    /// The edits that cleaning makes, each a dict of `start` and `end` (in
+    /// characters of the text the edits apply to: the text itself, or a
+    /// page's visible text), `replacement`, `rule` and `reason`; and that text.
+    fn explain<'py>(&self, py: Python<'py>, text: &str) -> PyResult<(Vec<Bound<'py, PyDict>>, String)> {
+        let result = py.detach(|| clean_input(text, self.format, &self.plan));
+        let before = result.before.as_ref();
+        // Byte offsets to character offsets, counted in one walk through the text.
+        let mut chars = 0;
+        let mut walked = 0;
+        let mut char_offset = |byte: usize| {
+            chars += before[walked..byte].chars().count();
+            walked = byte;
+            chars
+        };
+        let mut edits = Vec::with_capacity(result.cleaned.edits.len());
+        for edit in &result.cleaned.edits {
+            let dict = PyDict::new(py);
+            dict.set_item("start", char_offset(edit.start))?;
+            dict.set_item("end", char_offset(edit.end))?;
+            dict.set_item("replacement", &edit.replacement)?;
+            dict.set_item("rule", edit.rule.as_ref())?;
+            dict.set_item("reason", edit.reason.as_ref())?;
+            edits.push(dict);
+        }
+        Ok((edits, before.to_string()))
+    }
+
+    /// The cleaned text's corpus signals and verdict, as JSON.
+    fn signals(&self, py: Python<'_>, text: &str) -> String {
+        py.detach(|| {
+            let cleaned = clean_input(text, self.format, &self.plan).cleaned;
+            let signals = cleaned.signals.unwrap_or_else(|| Signals::of(&cleaned.text));
+            serde_json::to_string(&signals).unwrap_or_default()
+        })
+    }
+}
+
+#[pymodule]
+fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_class::<Cleaner>()?;
+    module.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
