@@ -121,9 +121,13 @@ fn python_tests(root: &Path) -> Result<(), String> {
         run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
     }
     let package = root.join("crates/rinse-py");
+    // The environment's own tools first: the build backend runs `maturin` by name.
+    let tools = setup::tool_path(root);
+    let path = std::env::join_paths(std::iter::once(venv.join("bin")).chain(std::env::split_paths(&tools)))
+        .map_err(|e| format!("PATH: {e}"))?;
     let pip = || {
         let mut pip = Command::new(venv.join("bin/pip"));
-        pip.args(["install", "--quiet", "--disable-pip-version-check"]);
+        pip.args(["install", "--quiet", "--disable-pip-version-check"]).env("PATH", &path);
         pip
     };
     run(pip().arg("--requirement").arg(package.join("tests/requirements.txt")))?;
