@@ -146,9 +146,10 @@ fn repair(run: &str, around: [Option<char>; 2]) -> Option<(String, String)> {
     for page in CODE_PAGES.iter() {
         let mut current = run.to_string();
         let mut rounds = 0;
+        let mut shown = Evidence::WEAKEST;
         while rounds < MAX_ROUNDS {
             match decode_once(&current, page, around) {
-                Some(next) => current = next,
+                Some((next, evidence)) => (current, shown) = (next, shown.min(evidence)),
                 None => break,
             }
             rounds += 1;
@@ -160,19 +161,20 @@ fn repair(run: &str, around: [Option<char>; 2]) -> Option<(String, String)> {
         let explained = length - current.chars().count();
         if best.as_ref().is_none_or(|(most, _, _)| explained > *most) {
             let twice = if rounds > 1 { ", more than once" } else { "" };
-            best = Some((explained, current, format!("UTF-8 read as {}{twice}", page.name)));
+            best = Some((explained, current, format!("UTF-8 read as {}{twice}: {}", page.name, shown.says())));
         }
     }
     best.map(|(_, fixed, reason)| (fixed, reason))
 }
 
-/// `text` with every stretch that `page` misread from UTF-8 decoded, or
-/// `None` when there is none; `around` are the characters either side of it.
-fn decode_once(text: &str, page: &CodePage, around: [Option<char>; 2]) -> Option<String> {
+/// `text` with every stretch that `page` misread from UTF-8 decoded, with
+/// the strongest evidence that showed one, or `None` when there is none;
+/// `around` are the characters either side of it.
+fn decode_once(text: &str, page: &CodePage, around: [Option<char>; 2]) -> Option<(String, Evidence)> {
     let chars: Vec<char> = text.chars().collect();
     let bytes: Vec<Option<u8>> = chars.iter().map(|c| page.bytes.get(c).copied()).collect();
     let mut out = String::with_capacity(text.len());
-    let mut changed = false;
+    let mut shown: Option<Evidence> = None;
     let mut i = 0;
     while i < chars.len() {
         // A stretch of characters this page can encode: one byte each.
@@ -188,14 +190,13 @@ fn decode_once(text: &str, page: &CodePage, around: [Option<char>; 2]) -> Option
         let mut at = start;
         for piece in pieces {
             let source = &chars[at..at + piece.len];
-            match piece.decoded {
-                Some(decoded)
-                    if trustworthy(source, &decoded, [at.checked_sub(1).map_or(around[0], |b| Some(chars[b])), chars.get(at + piece.len).copied().or(around[1])], beside_more) =>
-                {
-                    out.push_str(&decoded);
-                    changed = true;
+            let neighbours = [at.checked_sub(1).map_or(around[0], |b| Some(chars[b])), chars.get(at + piece.len).copied().or(around[1])];
+            match piece.decoded.as_deref().and_then(|decoded| Some((decoded, trustworthy(source, decoded, neighbours, beside_more)?))) {
+                Some((decoded, evidence)) => {
+                    out.push_str(decoded);
+                    shown = Some(shown.map_or(evidence, |s| s.min(evidence)));
                 }
-                _ => out.extend(source),
+                None => out.extend(source),
             }
             at += piece.len;
         }
@@ -204,7 +205,7 @@ fn decode_once(text: &str, page: &CodePage, around: [Option<char>; 2]) -> Option
             i += 1;
         }
     }
-    changed.then_some(out)
+    shown.map(|evidence| (out, evidence))
 }
 
 /// A stretch of bytes: `len` of them, and what they decode to as UTF-8
@@ -266,17 +267,22 @@ fn surrogate_pair(bytes: &[u8]) -> Option<char> {
 /// as a letter glued to letters of another script ("Е\u{a0}" in Cyrillic
 /// is not "Š"). `around` are the characters either side of `source`;
 /// `beside_more` tells that characters near it decode several at once.
-fn trustworthy(source: &[char], decoded: &str, around: [Option<char>; 2], beside_more: bool) -> bool {
+/// What showed it, if it is.
+fn trustworthy(source: &[char], decoded: &str, around: [Option<char>; 2], beside_more: bool) -> Option<Evidence> {
     if !decoded.chars().all(|c| plausible(c) || is_c1(c)) {
-        return false;
+        return None;
+    }
+    if source.iter().any(|&c| is_c1(c)) {
+        return Some(Evidence::Control);
     }
     let mut chars = decoded.chars();
-    let (Some(only), None) = (chars.next(), chars.next()) else { return true };
-    if source.iter().any(|&c| is_c1(c)) {
-        return true;
-    }
+    let (Some(only), None) = (chars.next(), chars.next()) else { return Some(Evidence::Several) };
     if only.len_utf8() > 2 {
-        return lone_symbol(only) || beside_more;
+        return match (lone_symbol(only), beside_more) {
+            (true, _) => Some(Evidence::Symbol),
+            (false, true) => Some(Evidence::BesideMore),
+            (false, false) => None,
+        };
     }
     // A letter next to letters of its script, or, if Latin, standing alone
     // ("Ã\u{a0}la" is "à la") unless drawn in box characters; never glued
@@ -286,9 +292,35 @@ fn trustworthy(source: &[char], decoded: &str, around: [Option<char>; 2], beside
     let neighbours = || around.into_iter().flatten().map(Script::of).filter(|&s| s != Script::None);
     let in_drawing = around.into_iter().flatten().any(is_box_drawing);
     let alone_ok = script == Script::Latin && !source.iter().all(|&c| is_box_drawing(c));
-    common_letter_or_sign(only)
+    let trusted = common_letter_or_sign(only)
         && !in_drawing
-        && (script == Script::None || neighbours().all(|s| s == script) && (neighbours().next().is_some() || alone_ok))
+        && (script == Script::None || neighbours().all(|s| s == script) && (neighbours().next().is_some() || alone_ok));
+    trusted.then_some(Evidence::CommonPair)
+}
+
+/// What showed a stretch to be misread UTF-8, the strongest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Evidence {
+    Control,
+    Several,
+    Symbol,
+    BesideMore,
+    CommonPair,
+}
+
+impl Evidence {
+    const WEAKEST: Evidence = Evidence::CommonPair;
+
+    /// The evidence, as the reason of a change says it.
+    fn says(self) -> &'static str {
+        match self {
+            Evidence::Control => "a control character among the misread bytes",
+            Evidence::Several => "several characters decoded at once",
+            Evidence::Symbol => "a symbol or emoji of three or four bytes",
+            Evidence::BesideMore => "beside other misread characters",
+            Evidence::CommonPair => "a common letter or sign of two bytes",
+        }
+    }
 }
 
 /// Box-drawing characters and block elements.
@@ -408,7 +440,7 @@ mod tests {
     fn repairs_mixed_runs_and_names_the_code_page() {
         assert_eq!(run(&Mojibake, "\u{e9}Ã©"), "\u{e9}\u{e9}");
         let changes = Mojibake.apply(&Doc::new("‚Äú".into()), &Params::default());
-        assert_eq!(changes[0].reason, "UTF-8 read as MacRoman");
+        assert_eq!(changes[0].reason, "UTF-8 read as MacRoman: a symbol or emoji of three or four bytes");
     }
 
     #[test]
