@@ -19,14 +19,25 @@ def cli() -> pathlib.Path:
     return path
 
 
+# The shared evaluation data, where it sits beside the project: its
+# development tracks are compared too.
+SHARED = ROOT.parent / "shared" / "eval" / "data"
+SHARED_TRACKS = {"text": ["dev-text", "dev-dirty", "dev-clean", "repair-dev"], "html": ["dev-html"]}
+
+
 def fixture_texts(kind: str) -> list:
-    """The project's own fixtures of one kind: "text" (scraped text) or "html" (page source)."""
+    """Texts of one kind, "text" (scraped text) or "html" (page source): the
+    project's own fixtures, and the shared development tracks' when present."""
     if kind == "html":
         paths = sorted(FIXTURES.glob("pages/*.html"))
     else:
         paths = sorted(p for p in FIXTURES.rglob("*.txt") if not p.name.endswith(".clean.txt"))
     texts = [p.read_text(encoding="utf-8") for p in paths]
     assert texts, f"no {kind} fixtures under {FIXTURES}"
+    for track in SHARED_TRACKS[kind]:
+        path = SHARED / f"{track}.jsonl"
+        if path.is_file():
+            texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").split("\n") if line]
     return texts
 
 

@@ -89,7 +89,9 @@ pub fn visible_text(html: &str) -> String {
 
 /// Whether `text` looks like HTML source rather than text that mentions a tag.
 pub fn looks_like_html(text: &str) -> bool {
-    let head = text.trim_start().get(..text.trim_start().len().min(1024)).unwrap_or("");
+    // A byte-order mark may lead a text read from a file as it was, or a JSONL field.
+    let text = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let head = text.get(..floor_char_boundary(text, 1024)).unwrap_or("");
     let lower = head.to_ascii_lowercase();
     if lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.starts_with("<?xml") && lower.contains("<html") {
         return true;
@@ -128,6 +130,8 @@ mod tests {
     fn detects_page_source_but_not_prose_about_tags() {
         assert!(looks_like_html("<!DOCTYPE html><html><body>x</body></html>"));
         assert!(looks_like_html("<div><p>one</p><p>two</p></div>"));
+        assert!(looks_like_html("\u{feff}<!DOCTYPE html><html><body><p>x</p></body></html>"), "after a byte-order mark");
+        assert!(looks_like_html(&format!("<!DOCTYPE html>{}", "\u{e9}".repeat(600))), "its head cut inside a character");
         assert!(!looks_like_html("Use the <p> element for paragraphs and <br> for breaks."));
     }
 
