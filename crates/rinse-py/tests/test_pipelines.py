@@ -69,18 +69,25 @@ def test_a_spark_job_cleans_a_column_as_the_command_line_does(cli):
     assert cleaned[len(TEXTS)] is None, "a null stays null"
 
 
-def test_the_nemo_modifier_cleans_each_document(monkeypatch):
-    # NeMo Curator needs GPUs' libraries to install; its modifier interface
-    # is one method, so a module with its base class stands in for it.
-    base = types.ModuleType("nemo_curator.modifiers")
+@pytest.mark.parametrize("module", ["nemo_curator.stages.text.modifiers.doc_modifier", "nemo_curator.modifiers"])
+def test_the_nemo_modifier_cleans_each_document(monkeypatch, module):
+    # NeMo Curator installs torch and Ray; its modifier interface is one
+    # abstract method, so a module with that base class, where NeMo Curator
+    # 1.x (or an earlier release) keeps it, stands in for it.
+    from abc import ABC, abstractmethod
 
-    class DocumentModifier:
+    class DocumentModifier(ABC):
         def __init__(self):
             self._name = type(self).__name__
 
-    base.DocumentModifier = DocumentModifier
-    monkeypatch.setitem(sys.modules, "nemo_curator", types.ModuleType("nemo_curator"))
-    monkeypatch.setitem(sys.modules, "nemo_curator.modifiers", base)
+        @abstractmethod
+        def modify_document(self, text):
+            raise NotImplementedError
+
+    parts = module.split(".")
+    for depth in range(1, len(parts) + 1):
+        monkeypatch.setitem(sys.modules, ".".join(parts[:depth]), types.ModuleType(".".join(parts[:depth])))
+    sys.modules[module].DocumentModifier = DocumentModifier
     monkeypatch.delitem(sys.modules, "rinse.nemo", raising=False)
     from rinse.nemo import RinseModifier
 
