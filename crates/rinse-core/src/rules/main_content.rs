@@ -84,7 +84,7 @@ impl Rule for MainContent {
         }
         let model = doc.line_model();
         let judged = scorer::judge(doc, survey, stop, &model);
-        let evidence = &judged.table.evidence;
+        let evidence = &judged.evidence;
         let mut main = model.main_text(&judged.probabilities);
         // A sentence that goes on from the main text is main text too,
         // unless it holds a boilerplate phrase: a text's last paragraph,
@@ -108,7 +108,7 @@ impl Rule for MainContent {
             while row < main.len() && !main[row] {
                 row += 1;
             }
-            let (start, end) = (spans[judged.table.lines[first]].start, spans[judged.table.lines[row - 1]].next);
+            let (start, end) = (spans[judged.lines[first]].start, spans[judged.lines[row - 1]].next);
             let mean = judged.probabilities[first..row].iter().sum::<f32>() / (row - first) as f32;
             let why = reason(&evidence[first..row], mean);
             changes.push(Change::delete(start..end, why));

@@ -207,57 +207,93 @@ pub fn survey(doc: &Doc, stop: StopWords) -> Survey {
 }
 
 /// Reads the features of each non-blank line of `doc`, whose stop words are
-/// `stop` ([`crate::stopwords::for_text`]).
+/// `stop` ([`crate::stopwords::for_text`]), into a whole table (the fit's
+/// way; the engine judges a few rows at a time, [`crate::scorer::judge`]).
 pub fn table(doc: &Doc, stop: StopWords) -> Table {
-    table_of(doc, survey(doc, stop), stop)
+    let rows = Rows::of(doc, survey(doc, stop), stop);
+    let mut values = vec![0f32; rows.len() * CONTEXT_FEATURES];
+    for (row, values) in values.chunks_exact_mut(CONTEXT_FEATURES).enumerate() {
+        rows.fill(row, &mut values[..FEATURES]);
+    }
+    let Rows { lines, evidence, .. } = rows;
+    Table { lines, values, evidence }
 }
 
-/// Reads the features of each line `survey` holds of `doc`.
-pub fn table_of(doc: &Doc, survey: Survey, stop: StopWords) -> Table {
-    let Survey { lines, own, first_of_key, evidence } = survey;
-    let pairs = doc.pair_hits();
-    let hits = doc.phrase_hits();
-    let n = lines.len();
-    let best = best_stretch(&own);
-    let prose = own.iter().filter(|o| o.stop_share >= PROSE_STOP_SHARE as f32 && o.words >= 8.0).count();
-    let menus = own.iter().filter(|o| o.menu_like > 0.0).count();
-    let whole = [
-        share(prose, n),
-        share(menus, n),
-        if stop.is_some() { 1.0 } else { 0.0 },
-    ];
-    // Prefix sums of the window columns, for means over any window.
-    let common = common_shares(doc, &lines);
-    let window_columns =
-        |o: &Own, common: f32| [o.words.min(WORD_CAP), o.stop_share.max(0.0), common, o.ends_sentence, o.menu_like, o.stretch];
-    let mut sums = vec![[0f32; WINDOW_COLUMNS]; n + 1];
-    for (row, o) in own.iter().enumerate() {
-        let columns = window_columns(o, common[row]);
-        for c in 0..WINDOW_COLUMNS {
-            sums[row + 1][c] = sums[row][c] + columns[c];
+/// What the first round's features of each row are read from: the survey,
+/// and what is known of the text as a whole. A row's features are filled
+/// in when asked for ([`Rows::fill`]), so a long text's rows need not all
+/// be held at once.
+pub struct Rows<'a> {
+    /// For each row, the index of its line among all the text's lines.
+    pub lines: Vec<usize>,
+    pub evidence: Vec<Evidence>,
+    own: Vec<Own>,
+    first_of_key: Vec<usize>,
+    hits: &'a [Hits],
+    pairs: &'a [Hits],
+    best: Option<std::ops::Range<usize>>,
+    whole: [f32; 3],
+    common: Vec<f32>,
+    /// Prefix sums of the window columns, for means over any window.
+    sums: Vec<[f32; WINDOW_COLUMNS]>,
+}
+
+impl<'a> Rows<'a> {
+    /// The rows `survey` holds of `doc`.
+    pub fn of(doc: &'a Doc, survey: Survey, stop: StopWords) -> Rows<'a> {
+        let Survey { lines, own, first_of_key, evidence } = survey;
+        let n = lines.len();
+        let best = best_stretch(&own);
+        let prose = own.iter().filter(|o| o.stop_share >= PROSE_STOP_SHARE as f32 && o.words >= 8.0).count();
+        let menus = own.iter().filter(|o| o.menu_like > 0.0).count();
+        let whole = [
+            share(prose, n),
+            share(menus, n),
+            if stop.is_some() { 1.0 } else { 0.0 },
+        ];
+        let common = common_shares(doc, &lines);
+        let window_columns =
+            |o: &Own, common: f32| [o.words.min(WORD_CAP), o.stop_share.max(0.0), common, o.ends_sentence, o.menu_like, o.stretch];
+        let mut sums = vec![[0f32; WINDOW_COLUMNS]; n + 1];
+        for (row, o) in own.iter().enumerate() {
+            let columns = window_columns(o, common[row]);
+            for c in 0..WINDOW_COLUMNS {
+                sums[row + 1][c] = sums[row][c] + columns[c];
+            }
         }
+        Rows { lines, evidence, own, first_of_key, hits: doc.phrase_hits(), pairs: doc.pair_hits(), best, whole, common, sums }
     }
-    let mut values = vec![0f32; n * CONTEXT_FEATURES];
-    for (row, ((&i, o), e)) in lines.iter().zip(&own).zip(&evidence).enumerate() {
-        let from_best = match &best {
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// Sets `values`, [`FEATURES`] of them, to the first round's features of `row`.
+    pub fn fill(&self, row: usize, values: &mut [f32]) {
+        let (n, o, e, i) = (self.len(), &self.own[row], &self.evidence[row], self.lines[row]);
+        let from_best = match &self.best {
             Some(range) if range.contains(&row) => 0.0,
             Some(range) if row < range.start => (range.start - row) as f32,
             Some(range) => (row + 1 - range.end) as f32,
             None => n as f32,
         };
-        let mut columns = Columns(&mut values[row * CONTEXT_FEATURES..row * CONTEXT_FEATURES + FEATURES]);
+        let mut columns = Columns(values);
         columns.put(&[
-            o.words, o.chars, o.stop_share, common[row], o.ends_sentence, o.ends_strongly, o.figures, o.digit_share, o.upper_share,
+            o.words, o.chars, o.stop_share, self.common[row], o.ends_sentence, o.ends_strongly, o.figures, o.digit_share, o.upper_share,
             o.punct_share, o.bullet, o.separators, o.markup, o.address, o.menu_like, o.stretch, o.strong_hit,
-            if pairs[i] == Hits::default() { 0.0 } else { 1.0 },
+            if self.pairs[i] == Hits::default() { 0.0 } else { 1.0 },
             e.repeats as f32,
-            if first_of_key[row] == row { 1.0 } else { 0.0 },
+            if self.first_of_key[row] == row { 1.0 } else { 0.0 },
             e.menu_run as f32,
             if from_best == 0.0 { 1.0 } else { 0.0 },
             from_best.min(50.0),
         ]);
         // A bit of the hits for each section of each list, in list order.
-        let bits = hits[i].bits();
+        let bits = self.hits[i].bits();
         for bit in 0..PhraseList::ALL.len() * 3 {
             columns.put(&[f(bits >> bit & 1 == 1)]);
         }
@@ -265,19 +301,18 @@ pub fn table_of(doc: &Doc, survey: Survey, stop: StopWords) -> Table {
             // Beyond the text's ends, the line itself: that a line is first
             // or last must not count, as the labelled pages would teach
             // that last lines are footers.
-            let o = row.checked_add_signed(offset).filter(|&r| r < n).map_or(o, |r| &own[r]);
+            let o = row.checked_add_signed(offset).filter(|&r| r < n).map_or(o, |r| &self.own[r]);
             columns.put(&[o.words, o.stop_share, o.ends_sentence, o.menu_like, o.strong_hit]);
         }
         for reach in WINDOWS {
             let (from, to) = (row.saturating_sub(reach), (row + reach + 1).min(n));
             let span = (to - from) as f32;
-            let means: [f32; WINDOW_COLUMNS] = std::array::from_fn(|c| (sums[to][c] - sums[from][c]) / span);
+            let means: [f32; WINDOW_COLUMNS] = std::array::from_fn(|c| (self.sums[to][c] - self.sums[from][c]) / span);
             columns.put(&means);
         }
-        columns.put(&whole);
+        columns.put(&self.whole);
         debug_assert!(columns.0.is_empty(), "every feature named is set");
     }
-    Table { lines, values, evidence }
 }
 
 /// The columns of a row not yet set, set from the left.
@@ -493,23 +528,39 @@ fn best_stretch(own: &[Own]) -> Option<std::ops::Range<usize>> {
     best_run(own.iter().map(|o| o.stretch))
 }
 
-/// Sets the second round's features of each row: the first round's
-/// probabilities (`first`) around it and across the text, so that a line is
+/// What the second round's features of each row are read from: the first
+/// round's probabilities around it and across the text, so that a line is
 /// judged with what its neighbours, and the page as a whole, were judged to be.
-pub fn add_context(table: &mut Table, first: &[f32]) {
-    let n = table.len();
-    let mut sums = vec![0f32; n + 1];
-    for (row, p) in first.iter().enumerate() {
-        sums[row + 1] = sums[row] + p;
+pub struct Context<'a> {
+    first: &'a [f32],
+    sums: Vec<f32>,
+    sorted: Vec<f32>,
+    quantiles: [f32; 3],
+    best: Option<std::ops::Range<usize>>,
+}
+
+impl<'a> Context<'a> {
+    /// The context of rows whose first-round probabilities are `first`.
+    pub fn of(first: &'a [f32]) -> Context<'a> {
+        let n = first.len();
+        let mut sums = vec![0f32; n + 1];
+        for (row, p) in first.iter().enumerate() {
+            sums[row + 1] = sums[row] + p;
+        }
+        let mut sorted = first.to_vec();
+        sorted.sort_unstable_by(f32::total_cmp);
+        let quantile = |q: f32| sorted.get(((n as f32 - 1.0) * q).round() as usize).copied().unwrap_or(0.0);
+        let quantiles = [quantile(1.0), quantile(0.9), quantile(0.75)];
+        let best = best_run(first.iter().map(|p| p - 0.5));
+        Context { first, sums, sorted, quantiles, best }
     }
-    let mean = |from: usize, to: usize| (sums[to] - sums[from]) / (to - from).max(1) as f32;
-    let mut sorted = first.to_vec();
-    sorted.sort_unstable_by(f32::total_cmp);
-    let quantile = |q: f32| sorted.get(((n as f32 - 1.0) * q).round() as usize).copied().unwrap_or(0.0);
-    let (top, q90, q75) = (quantile(1.0), quantile(0.9), quantile(0.75));
-    let best = best_run(first.iter().map(|p| p - 0.5));
-    for (row, values) in table.values.chunks_exact_mut(CONTEXT_FEATURES).enumerate().take(first.len()) {
-        let mut columns = Columns(&mut values[FEATURES..]);
+
+    /// Sets `values`, the [`CONTEXT_NAMES`] columns, to the context of `row`.
+    pub fn fill(&self, row: usize, values: &mut [f32]) {
+        let (first, n) = (self.first, self.first.len());
+        let mean = |from: usize, to: usize| (self.sums[to] - self.sums[from]) / (to - from).max(1) as f32;
+        let [top, q90, q75] = self.quantiles;
+        let mut columns = Columns(values);
         let p = first[row];
         columns.put(&[p]);
         // Beyond the text's ends, the line itself, as in the first round.
@@ -522,7 +573,7 @@ pub fn add_context(table: &mut Table, first: &[f32]) {
                 if row + 1 < n { mean(row + 1, (row + 1 + reach).min(n)) } else { p },
             ]);
         }
-        let rank = sorted.partition_point(|&q| q < p) as f32 / n.max(1) as f32;
+        let rank = self.sorted.partition_point(|&q| q < p) as f32 / n.max(1) as f32;
         columns.put(&[
             mean(0, n),
             top,
@@ -530,9 +581,18 @@ pub fn add_context(table: &mut Table, first: &[f32]) {
             q75,
             rank,
             if top > 0.0 { p / top } else { 0.0 },
-            f(best.as_ref().is_some_and(|b| b.contains(&row))),
+            f(self.best.as_ref().is_some_and(|b| b.contains(&row))),
         ]);
         debug_assert!(columns.0.is_empty(), "every feature named is set");
+    }
+}
+
+/// Sets the second round's features of each row of `table` from the first
+/// round's probabilities, `first` ([`Context`]).
+pub fn add_context(table: &mut Table, first: &[f32]) {
+    let context = Context::of(first);
+    for (row, values) in table.values.chunks_exact_mut(CONTEXT_FEATURES).enumerate().take(first.len()) {
+        context.fill(row, &mut values[FEATURES..]);
     }
 }
 

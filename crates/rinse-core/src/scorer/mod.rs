@@ -27,21 +27,47 @@ pub fn shipped() -> Arc<Model> {
     SHIPPED.clone()
 }
 
-/// The features of each non-blank line of `doc` and how likely each is to be main text.
+/// How likely each non-blank line of `doc` is to be main text, with what it shows.
 pub struct Judged {
-    pub table: Table,
+    /// For each row, the index of its line among all the text's lines.
+    pub lines: Vec<usize>,
+    pub evidence: Vec<Evidence>,
     pub probabilities: Vec<f32>,
 }
+
+/// Rows judged at a time: their features fit in a core's cache, and a long
+/// text's are never all held at once.
+const ROWS_AT_ONCE: usize = 256;
 
 /// Judges each non-blank line of `doc`, whose stop words are `stop`, with
 /// `model`; `survey` is what [`survey`] read of them.
 pub fn judge(doc: &Doc, survey: Survey, stop: StopWords, model: &Model) -> Judged {
-    let mut table = features::table_of(doc, survey, stop);
-    // The first round reads the first columns of each row, the second all.
-    let first = model.first.probabilities(&table.values, features::CONTEXT_FEATURES);
-    features::add_context(&mut table, &first);
-    let probabilities = model.second.probabilities(&table.values, features::CONTEXT_FEATURES);
-    Judged { table, probabilities }
+    let rows = features::Rows::of(doc, survey, stop);
+    let width = features::CONTEXT_FEATURES;
+    let mut values = vec![0f32; ROWS_AT_ONCE.min(rows.len()) * width];
+    // Each round walks its trees over a few rows at a time, the rows' values
+    // filled in just before: the first round reads the first columns of
+    // each row, the second all of them.
+    let mut judge_round = |forest: &Forest, fill: &dyn Fn(usize, &mut [f32])| -> Vec<f32> {
+        let mut probabilities = Vec::with_capacity(rows.len());
+        for start in (0..rows.len()).step_by(ROWS_AT_ONCE) {
+            let count = ROWS_AT_ONCE.min(rows.len() - start);
+            let chunk = &mut values[..count * width];
+            for (offset, row_values) in chunk.chunks_exact_mut(width).enumerate() {
+                fill(start + offset, row_values);
+            }
+            probabilities.extend(forest.probabilities(chunk, width));
+        }
+        probabilities
+    };
+    let first = judge_round(&model.first, &|row, values| rows.fill(row, &mut values[..features::FEATURES]));
+    let context = features::Context::of(&first);
+    let probabilities = judge_round(&model.second, &|row, values| {
+        rows.fill(row, &mut values[..features::FEATURES]);
+        context.fill(row, &mut values[features::FEATURES..]);
+    });
+    let features::Rows { lines, evidence, .. } = rows;
+    Judged { lines, evidence, probabilities }
 }
 
 #[cfg(test)]
