@@ -1,3 +1,6 @@
+use std::ops::Range;
+
+use super::mojibake::windows_1252_byte;
 use crate::edit::Change;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 use crate::text::Doc;
@@ -34,12 +37,9 @@ impl Rule for LossySequences {
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         // Every sequence starts with a lead (U+00C2 to U+00F4: two bytes of UTF-8, 0xC3 first).
-        if !doc.text().as_bytes().contains(&0xC3) {
-            return Vec::new();
-        }
         doc.lines()
             .filter(|line| memchr::memchr(0xC3, line.text.as_bytes()).is_some())
-            .flat_map(|line| damaged(line.text).into_iter().map(move |(range, _)| line.start + range.start..line.start + range.end))
+            .flat_map(|line| damaged(line.text).into_iter().map(move |range| line.start + range.start..line.start + range.end))
             .map(|range| Change::replace(range, "\u{fffd}", "mojibake that lost a byte"))
             .collect()
     }
@@ -57,12 +57,9 @@ enum Byte {
 
 impl Byte {
     fn of(c: char) -> Byte {
-        match c {
-            '?' | '\u{fffd}' => Byte::Lost,
-            '\u{80}'..='\u{bf}'
-            | '\u{152}' | '\u{153}' | '\u{160}' | '\u{161}' | '\u{178}' | '\u{17d}' | '\u{17e}' | '\u{192}' | '\u{2c6}' | '\u{2dc}'
-            | '\u{2013}' | '\u{2014}' | '\u{2018}'..='\u{201e}' | '\u{2020}'..='\u{2022}' | '\u{2026}' | '\u{2030}' | '\u{2039}'
-            | '\u{203a}' | '\u{20ac}' | '\u{2122}' => Byte::Continuation,
+        match (c, windows_1252_byte(c)) {
+            ('?' | '\u{fffd}', _) => Byte::Lost,
+            (_, Some(0x80..=0xBF)) => Byte::Continuation,
             _ => Byte::Other,
         }
     }
@@ -70,10 +67,10 @@ impl Byte {
 
 /// The bytes of the UTF-8 sequence a Windows-1252 character leads, if it leads one.
 fn sequence_length(c: char) -> Option<usize> {
-    match c {
-        '\u{c2}'..='\u{df}' => Some(2),
-        '\u{e0}'..='\u{ef}' => Some(3),
-        '\u{f0}'..='\u{f4}' => Some(4),
+    match windows_1252_byte(c)? {
+        0xC2..=0xDF => Some(2),
+        0xE0..=0xEF => Some(3),
+        0xF0..=0xF4 => Some(4),
         _ => None,
     }
 }
@@ -88,9 +85,9 @@ enum Sureness {
 }
 
 /// The byte ranges of `line` that are misread UTF-8 sequences with a byte
-/// lost, each with how sure it is; those that need others only where the
-/// line shows others.
-fn damaged(line: &str) -> Vec<(std::ops::Range<usize>, Sureness)> {
+/// lost: those sure on their own, and those sure only beside others where
+/// the line shows others.
+fn damaged(line: &str) -> Vec<Range<usize>> {
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut found = Vec::new();
     let (mut misread, mut whole_pairs) = (false, 0);
@@ -141,8 +138,7 @@ fn damaged(line: &str) -> Vec<(std::ops::Range<usize>, Sureness)> {
         found.push((chars[i].0..byte_end, sureness));
         i = end;
     }
-    found.retain(|&(_, sureness)| sureness == Sureness::Alone || misread);
-    found
+    found.into_iter().filter(|&(_, sureness)| sureness == Sureness::Alone || misread).map(|(range, _)| range).collect()
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ static INFO: RuleInfo = RuleInfo {
           of three or four bytes. One character from two bytes is what correct text often holds \
           (\"«™\", \"É‰\"), so it counts only as a letter or sign in common use, not glued to \
           letters of another script nor inside a box drawing. The edit's reason names the code \
-          page that was undone.",
+          page that was undone and the evidence.",
     example: Example {
         input: "CafÃ© â€œnoirâ€\u{9d} itâ€™s, ‚ÄúMac‚Äù",
         output: "Caf\u{e9} \u{201c}noir\u{201d} it\u{2019}s, \u{201c}Mac\u{201d}",
@@ -86,6 +86,14 @@ static CODE_PAGES: LazyLock<Vec<CodePage>> = LazyLock::new(|| {
         CodePage::new("DOS code page 437", false, |byte| Some(oem_cp::code_table::DECODING_TABLE_CP437[usize::from(byte - 0x80)])),
     ]
 });
+
+/// The byte Windows-1252 (or Latin-1, for the C1 controls) has for `c`, if any.
+pub(super) fn windows_1252_byte(c: char) -> Option<u8> {
+    if c.is_ascii() {
+        return Some(c as u8);
+    }
+    CODE_PAGES[0].bytes.get(&c).copied()
+}
 
 impl Rule for Mojibake {
     fn info(&self) -> &'static RuleInfo {

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping, Optional, Union
 
 from ._native import Cleaner, __version__
 
-__all__ = ["Cleaner", "clean", "clean_many", "explain", "signals", "cleaner", "__version__"]
+__all__ = ["Cleaner", "clean", "clean_many", "explain", "signals", "visible_text", "cleaner", "config_json", "__version__"]
 
 Config = Union[None, str, "os.PathLike[str]", Mapping[str, Any]]
 
