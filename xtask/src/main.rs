@@ -98,6 +98,7 @@ fn serve(root: &Path) -> Result<(), String> {
 fn test(root: &Path) -> Result<(), String> {
     setup::web(root)?;
     setup::browser()?;
+    setup::java()?;
     // The engine, the CLI and the tasks, natively.
     run(command(root, "cargo").args(["test", "--workspace", "--exclude", "rinse-web"]))?;
     // The page's components in headless Chromium.

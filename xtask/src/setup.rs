@@ -39,12 +39,25 @@ pub fn browser() -> Result<(), String> {
     if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
         return Ok(());
     }
+    debian_packages(&["chromium", "chromium-driver"])
+}
+
+/// What the Python package's Spark test needs: a Java runtime.
+pub fn java() -> Result<(), String> {
+    if output(Command::new("java").arg("-version")).is_some() {
+        return Ok(());
+    }
+    debian_packages(&["default-jre-headless"])
+}
+
+/// Installs Debian's `packages` (as root).
+fn debian_packages(packages: &[&str]) -> Result<(), String> {
     let apt = |args: &[&str]| {
         run(Command::new("apt-get").args(args).env("DEBIAN_FRONTEND", "noninteractive"))
-            .map_err(|e| format!("{e}\nInstall Debian's `chromium` and `chromium-driver` packages (as root), then run again."))
+            .map_err(|e| format!("{e}\nInstall Debian's {} packages (as root), then run again.", packages.join(", ")))
     };
     apt(&["update"])?;
-    apt(&["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
+    apt(&[&["install", "-y", "--no-install-recommends"], packages].concat())
 }
 
 fn wasm_target(root: &Path) -> Result<(), String> {
