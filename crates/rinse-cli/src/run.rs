@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use rinse_core::jsonl::{self, clean_line_bytes, Row};
 use rinse_core::rules::find;
-use rinse_core::{clean_input, decode, CleanedInput, Config, Decoded, Format, Plan, Preset, Signals, Stats, Timings};
+use rinse_core::{clean_input, clean_input_owned, decode_owned, Cleaned, CleanedInput, Config, Decoded, Format, Plan, Preset, Signals, Stats, Timings};
 
 use crate::args::Args;
 use crate::explain;
@@ -144,13 +144,23 @@ fn clean_document(
 ) -> Result<(), Failure> {
     let mut bytes = Vec::new();
     reader.read_to_end(&mut bytes).map_err(|e| Failure::input(format!("{name}: {e}")))?;
-    let input = decode(&bytes).map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    let input = decode_owned(bytes).map_err(|e| Failure::input(format!("{name}: {e}")))?;
     if let Some(note) = reading_note(&input) {
         eprintln!("rinse: {name}: {note}");
     }
-    let CleanedInput { before, cleaned, .. } = clean_input(&input.text, args.from.format(), plan);
-    out.write_all(cleaned.text.as_bytes()).map_err(|e| Failure::input(format!("writing output: {e}")))?;
-    report(args, name, &before, &cleaned, timings);
+    let mut write = |cleaned: &Cleaned| {
+        out.write_all(cleaned.text.as_bytes()).map_err(|e| Failure::input(format!("writing output: {e}")))
+    };
+    if args.explain || args.stats {
+        let CleanedInput { before, cleaned, .. } = clean_input(&input.text, args.from.format(), plan);
+        write(&cleaned)?;
+        report(args, name, &before, &cleaned, timings);
+    } else {
+        // Nothing asks for the text as it was: the input becomes the working copy.
+        let (_, cleaned) = clean_input_owned(input.text.into_owned(), args.from.format(), plan);
+        write(&cleaned)?;
+        report(args, name, "", &cleaned, timings);
+    }
     Ok(())
 }
 

@@ -86,6 +86,22 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     Ok(Decoded { text, encoding: encoding.name(), guessed: true, marked: false, lossy })
 }
 
+/// [`decode`], taking the bytes: valid UTF-8 becomes the text without a
+/// copy, so a large input is held once.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<Decoded<'static>, DecodeError> {
+    let Decoded { text, encoding, guessed, marked, lossy } = decode(&bytes)?;
+    let text = match text {
+        Cow::Owned(text) => text,
+        Cow::Borrowed(text) => {
+            // Valid UTF-8 after its byte-order mark, if any: the tail of `bytes`.
+            let mark = bytes.len() - text.len();
+            bytes.drain(..mark);
+            String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        }
+    };
+    Ok(Decoded { text: Cow::Owned(text), encoding, guessed, marked, lossy })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +128,14 @@ mod tests {
     #[test]
     fn refuses_binary() {
         assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0"), Err(DecodeError::Binary));
+        assert_eq!(decode_owned(b"\x89PNG\r\n\x1a\n\0\0".to_vec()), Err(DecodeError::Binary));
+    }
+
+    #[test]
+    fn decoding_owned_bytes_reads_as_decoding_borrowed_ones() {
+        for bytes in [&b"caf\xC3\xA9"[..], b"\xEF\xBB\xBFcaf\xC3\xA9", b"\xFF\xFEh\0i\0", b"caf\xE9 cr\xE8me", b""] {
+            assert_eq!(decode_owned(bytes.to_vec()).unwrap(), decode(bytes).unwrap(), "{bytes:?}");
+        }
     }
 
     #[test]

@@ -32,7 +32,7 @@ use std::time::Duration;
 
 pub use config::{Config, ConfigError, Plan};
 pub use edit::{apply, apply_except, Edit, EditKind};
-pub use input::{decode, DecodeError, Decoded, Format};
+pub use input::{decode, decode_owned, DecodeError, Decoded, Format};
 pub use rule::{Group, Preset, Rule, RuleInfo};
 pub use signals::Signals;
 pub use stats::Stats;
@@ -84,17 +84,34 @@ pub struct CleanedInput<'a> {
 /// content are edits like any other.
 pub fn clean_input<'a>(input: &'a str, format: Format, plan: &Plan) -> CleanedInput<'a> {
     let format = format.resolve(input);
-    // With a clock, reading page source is timed.
-    let started = plan.clock.filter(|_| format == Format::Html).map(|clock| (clock, clock()));
-    let (before, doc) = match format {
+    let ((before, doc), reading) = read_timed(plan, format, || match format {
         Format::Html => {
             let page = html::read(input);
             (Cow::Owned(page.text.clone()), Doc::from_page(page))
         }
         _ => (Cow::Borrowed(input), Doc::new(input.to_string())),
-    };
-    let reading = started.map_or(Duration::ZERO, |(clock, started)| clock().saturating_sub(started));
+    });
     CleanedInput { format, before, cleaned: clean_doc(doc, plan, reading) }
+}
+
+/// [`clean_input`] for a caller that has no further use for its input and
+/// does not need the text the edits are against: the input itself becomes
+/// the working copy, so a large document is held once, not twice.
+pub fn clean_input_owned(input: String, format: Format, plan: &Plan) -> (Format, Cleaned) {
+    let format = format.resolve(&input);
+    let (doc, reading) = read_timed(plan, format, move || match format {
+        Format::Html => Doc::from_page(html::read(&input)),
+        _ => Doc::new(input),
+    });
+    (format, clean_doc(doc, plan, reading))
+}
+
+/// What `read` gives, and how long it took when it read page source and the
+/// plan has a clock.
+fn read_timed<T>(plan: &Plan, format: Format, read: impl FnOnce() -> T) -> (T, Duration) {
+    let started = plan.clock.filter(|_| format == Format::Html).map(|clock| (clock, clock()));
+    let read = read();
+    (read, started.map_or(Duration::ZERO, |(clock, started)| clock().saturating_sub(started)))
 }
 
 /// Cleans `doc`; `reading` is the time it took to read it from page source.
