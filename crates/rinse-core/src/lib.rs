@@ -14,6 +14,7 @@ pub mod custom;
 pub mod edit;
 pub mod html;
 pub mod input;
+pub mod packed;
 pub mod jsonl;
 pub mod phrases;
 pub mod prose;

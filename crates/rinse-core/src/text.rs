@@ -10,6 +10,7 @@ use crate::blanks::is_ascii_blank;
 use crate::chars::{self, Kind};
 pub use crate::blanks::word_count;
 use crate::edit::Change;
+use crate::packed::{Lists, PerLine, Strings};
 use crate::phrases::{fold_into, without_edges, Hits, INDEX};
 use crate::prose::{same_list, Reading, Readings, StopWords};
 
@@ -87,11 +88,11 @@ pub struct Doc {
     text: String,
     lines: OnceCell<Vec<Span>>,
     words: OnceCell<Vec<usize>>,
-    normalized: OnceCell<Vec<String>>,
+    normalized: OnceCell<Strings>,
     hits: OnceCell<Vec<Hits>>,
     pair_hits: OnceCell<Vec<Hits>>,
-    word_hashes: OnceCell<Vec<Box<[u64]>>>,
-    spaced_word_hashes: OnceCell<Vec<Box<[u64]>>>,
+    word_hashes: OnceCell<Lists<u64>>,
+    spaced_word_hashes: OnceCell<Lists<u64>>,
     readings: OnceCell<Readings>,
     folded: OnceCell<Vec<LineKey>>,
     paragraphs: OnceCell<Vec<LineKey>>,
@@ -217,7 +218,7 @@ impl Doc {
         carry(self.folded, &doc.folded, &keep);
         carry(self.paragraphs, &doc.paragraphs, &keep);
         if let Some(Readings { stop, mut lines }) = self.readings.into_inner() {
-            keep_only(&mut lines, &keep);
+            lines.keep_only(&keep);
             let _ = doc.readings.set(Readings { stop, lines });
         }
         if let Some(pairs) = self.pair_hits.into_inner() {
@@ -282,27 +283,30 @@ impl Doc {
                     return Hits::default();
                 }
                 joined.clear();
-                joined.extend([normal[i - 1].as_str(), " ", normal[i].as_str()]);
+                joined.extend([&normal[i - 1], " ", &normal[i]]);
                 INDEX.hits(&joined)
             })
             .collect()
     }
 
     /// Each line's words ([`word_hashes`]), hashed.
-    pub fn word_hashes(&self) -> &[Box<[u64]>] {
-        self.made_in_pair(&self.word_hashes, Doc::read_letters)
+    pub fn word_hashes(&self) -> &Lists<u64> {
+        self.word_hashes.get_or_init(|| {
+            let (keys, hashes) = self.read_letters();
+            let _ = self.paragraphs.set(keys);
+            hashes
+        })
     }
 
     /// Each line's words split at blanks ([`spaced_word_hashes`]), hashed.
-    pub fn spaced_word_hashes(&self) -> &[Box<[u64]>] {
+    pub fn spaced_word_hashes(&self) -> &Lists<u64> {
         self.spaced_word_hashes.get_or_init(|| {
-            let mut hashes = Vec::new();
-            self.lines()
-                .map(|line| {
-                    spaced_word_hashes(line.text, &mut hashes);
-                    hashes.as_slice().into()
-                })
-                .collect()
+            let (mut hashes, mut all) = (Vec::new(), Lists::new());
+            for line in self.lines() {
+                spaced_word_hashes(line.text, &mut hashes);
+                all.push(&hashes);
+            }
+            all
         })
     }
 
@@ -323,61 +327,59 @@ impl Doc {
 
     /// Each line's folded form ([`crate::phrases::fold`]), as a [`LineKey`].
     pub fn folded(&self) -> &[LineKey] {
-        self.made_in_pair(&self.folded, Doc::fold_lines)
+        self.folded.get_or_init(|| {
+            let (keys, normal) = self.fold_lines();
+            let _ = self.normalized.set(normal);
+            keys
+        })
     }
 
     /// Folds each line once for the two views made from its folded form,
-    /// [`Doc::folded`] and [`Doc::normalized`]: both are made here and kept
-    /// across deletions alike, so neither is ever made without the other.
-    fn fold_lines(&self) {
+    /// [`Doc::folded`] and [`Doc::normalized`]: both are made together and
+    /// kept across deletions alike, so neither is ever made without the other.
+    fn fold_lines(&self) -> (Vec<LineKey>, Strings) {
         let mut buffer = String::new();
-        let (keys, normal) = self
-            .lines()
-            .zip(self.word_counts())
-            .map(|(line, &words)| {
-                fold_into(line.text, &mut buffer);
-                let normal = if words <= PHRASE_MAX_WORDS { without_edges(&buffer).to_string() } else { String::new() };
-                (line_key(&buffer), normal)
-            })
-            .unzip();
-        let _ = self.folded.set(keys);
-        let _ = self.normalized.set(normal);
+        let (mut keys, mut normal) = (Vec::with_capacity(self.spans().len()), Strings::default());
+        for (line, &words) in self.lines().zip(self.word_counts()) {
+            fold_into(line.text, &mut buffer);
+            keys.push(line_key(&buffer));
+            normal.push(if words <= PHRASE_MAX_WORDS { without_edges(&buffer) } else { "" });
+        }
+        (keys, normal)
     }
 
     /// Each line's [`paragraph_key`], as a [`LineKey`].
     pub fn paragraph_keys(&self) -> &[LineKey] {
-        self.made_in_pair(&self.paragraphs, Doc::read_letters)
+        self.paragraphs.get_or_init(|| {
+            let (keys, hashes) = self.read_letters();
+            let _ = self.word_hashes.set(hashes);
+            keys
+        })
     }
 
     /// Reads each line's letters and digits once for the two views made
     /// from them, [`Doc::paragraph_keys`] and [`Doc::word_hashes`]: the
     /// rules that read one read the other, and a line read byte by byte
     /// costs about as much for both as for one.
-    fn read_letters(&self) {
+    fn read_letters(&self) -> (Vec<LineKey>, Lists<u64>) {
         let (mut key, mut hashes) = (String::new(), Vec::new());
-        let (keys, word_hashes) = self
-            .lines()
-            .map(|line| {
-                paragraph_key_and_word_hashes(line.text, &mut key, &mut hashes);
-                (line_key(&key), hashes.as_slice().into())
-            })
-            .unzip();
-        let _ = self.paragraphs.set(keys);
-        let _ = self.word_hashes.set(word_hashes);
+        let (mut keys, mut word_hashes) = (Vec::with_capacity(self.spans().len()), Lists::new());
+        for line in self.lines() {
+            paragraph_key_and_word_hashes(line.text, &mut key, &mut hashes);
+            keys.push(line_key(&key));
+            word_hashes.push(&hashes);
+        }
+        (keys, word_hashes)
     }
 
     /// Each line as [`normalize`] gives it, or empty for lines over
     /// [`PHRASE_MAX_WORDS`] words.
-    pub fn normalized(&self) -> &[String] {
-        self.made_in_pair(&self.normalized, Doc::fold_lines)
-    }
-
-    /// A view made together with another by `make_both`, which sets both.
-    fn made_in_pair<'a, T>(&'a self, view: &'a OnceCell<Vec<T>>, make_both: fn(&Doc)) -> &'a [T] {
-        if view.get().is_none() {
-            make_both(self);
-        }
-        view.get().map_or(&[], Vec::as_slice)
+    pub fn normalized(&self) -> &Strings {
+        self.normalized.get_or_init(|| {
+            let (keys, normal) = self.fold_lines();
+            let _ = self.folded.set(keys);
+            normal
+        })
     }
 }
 
@@ -634,17 +636,11 @@ fn line_key(key: &str) -> LineKey {
 
 /// Sets `to` to the values of `from`, if computed, whose `keep` flag is set.
 /// Moved, not copied: the old text's views are not needed again.
-fn carry<T>(from: OnceCell<Vec<T>>, to: &OnceCell<Vec<T>>, keep: &[bool]) {
+fn carry<V: PerLine>(from: OnceCell<V>, to: &OnceCell<V>, keep: &[bool]) {
     if let Some(mut values) = from.into_inner() {
-        keep_only(&mut values, keep);
+        values.keep_only(keep);
         let _ = to.set(values);
     }
-}
-
-/// Keeps the values whose `keep` flag is set, in place.
-fn keep_only<T>(values: &mut Vec<T>, keep: &[bool]) {
-    let mut flags = keep.iter();
-    values.retain(|_| flags.next().copied().unwrap_or(false));
 }
 
 /// Whitespace inside a line: every Unicode space except the line break.

@@ -55,7 +55,7 @@ impl Rule for NearDuplicates {
         // paragraphs that share any (so only they are read and reset).
         let (mut shared, mut sharing): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
         let mut changes = Vec::new();
-        for (line, words) in doc.lines().zip(doc.spaced_word_hashes()) {
+        for (line, words) in doc.lines().zip(doc.spaced_word_hashes().iter()) {
             if line.text.len() < min_words * 2 || words.len() < min_words {
                 continue;
             }

@@ -63,7 +63,7 @@ impl Rule for RepeatedText {
         let mut crossing: FxHashSet<u64> = FxHashSet::default();
         let mut reader = Reader::default();
         let mut changes = Vec::new();
-        for ((line, hashes), &words) in doc.lines().zip(doc.word_hashes()).zip(doc.word_counts()) {
+        for ((line, hashes), &words) in doc.lines().zip(doc.word_hashes().iter()).zip(doc.word_counts()) {
             if words == 0 {
                 continue;
             }
@@ -97,7 +97,7 @@ impl Rule for RepeatedText {
 fn any_run_crosses_again(doc: &Doc, min_words: usize) -> bool {
     let mut crossing: FxHashSet<u64> = FxHashSet::default();
     let mut reader = Reader::default();
-    for ((line, hashes), &words) in doc.lines().zip(doc.word_hashes()).zip(doc.word_counts()) {
+    for ((line, hashes), &words) in doc.lines().zip(doc.word_hashes().iter()).zip(doc.word_counts()) {
         if words == 0 {
             continue;
         }
