@@ -97,12 +97,14 @@ pub fn looks_like_html(text: &str) -> bool {
         return true;
     }
     // Plenty of block tags: page source or a fragment of it.
-    let sample = &text[..floor_char_boundary(text, 64 * 1024)];
-    let tags = ["<p>", "<p ", "<div", "<br", "<li", "<span", "<a href", "<td", "<h1", "<h2"]
-        .iter()
-        .map(|t| sample.matches(t).count())
-        .sum::<usize>();
-    sample.trim_start().starts_with('<') && tags >= 2 || tags >= 10
+    let sample = &text.as_bytes()[..text.len().min(64 * 1024)];
+    // One scan for `<`, stopping once the count decides.
+    const TAGS: [&[u8]; 10] = [b"<p>", b"<p ", b"<div", b"<br", b"<li", b"<span", b"<a href", b"<td", b"<h1", b"<h2"];
+    let tags = memchr::memchr_iter(b'<', sample)
+        .filter(|&at| TAGS.iter().any(|tag| sample[at..].starts_with(tag)))
+        .take(10)
+        .count();
+    text.starts_with('<') && tags >= 2 || tags >= 10
 }
 
 fn floor_char_boundary(text: &str, index: usize) -> usize {
