@@ -3,7 +3,10 @@
 //! recursion, whatever the depth.
 
 use scraper::node::Element as ParsedElement;
-use scraper::{Html, Node as ParsedNode};
+use html5ever::driver::ParseOpts;
+use html5ever::tendril::TendrilSink;
+use html5ever::tree_builder::TreeBuilderOpts;
+use scraper::{Html, HtmlTreeSink, Node as ParsedNode};
 
 use super::flatten::flatten_deep_nesting;
 
@@ -50,9 +53,15 @@ pub struct Element<'a> {
     pub table_hint: Option<bool>,
 }
 
-/// Parses `html` as a browser would, pathological nesting flattened first.
+/// Parses `html` as a browser with scripts off would, pathological nesting
+/// flattened first: a saved page is read without running it, so what it
+/// holds in `<noscript>` is markup, not raw text.
 pub fn parse(html: &str) -> Html {
-    Html::parse_document(&flatten_deep_nesting(html))
+    let options = ParseOpts {
+        tree_builder: TreeBuilderOpts { scripting_enabled: false, ..TreeBuilderOpts::default() },
+        ..ParseOpts::default()
+    };
+    html5ever::driver::parse_document(HtmlTreeSink::new(Html::new_document()), options).one(&*flatten_deep_nesting(html))
 }
 
 impl<'a> Dom<'a> {
@@ -63,6 +72,7 @@ impl<'a> Dom<'a> {
         // The parsed node whose subtree is left out, while inside it.
         let mut skipping = None;
         let mut title = String::new();
+        let content_noscripts = content_noscripts(parsed);
         for edge in parsed.tree.root().traverse() {
             match edge {
                 ego_tree::iter::Edge::Open(node) => {
@@ -72,7 +82,10 @@ impl<'a> Dom<'a> {
                     let kind = match node.value() {
                         ParsedNode::Document => Kind::Document,
                         ParsedNode::Element(element) => {
-                            let element = convert(element);
+                            let mut element = convert(element);
+                            if element.tag == "noscript" {
+                                element.shown = content_noscripts.contains(&node.id());
+                            }
                             if title.is_empty() && matches!(element.tag, "head" | "title") {
                                 title = title_text(node);
                             }
@@ -161,6 +174,46 @@ fn convert(element: &ParsedElement) -> Element<'_> {
         table_hint,
         tag,
     }
+}
+
+/// The `<noscript>` elements that hold the page's content: those holding
+/// more words than the rest of the page. Pages built by scripts (forum
+/// software, say) put the whole page there for readers without them and
+/// show next to nothing else; other pages keep a note asking for scripts,
+/// a consent form or a tracking image there, beside content of their own.
+fn content_noscripts(parsed: &Html) -> Vec<ego_tree::NodeId> {
+    let noscripts: Vec<_> = parsed
+        .tree
+        .nodes()
+        .filter(|node| node.value().as_element().is_some_and(|e| e.name() == "noscript"))
+        .map(|node| (node.id(), words_in(node)))
+        .filter(|&(_, words)| words > 0)
+        .collect();
+    if noscripts.is_empty() {
+        return Vec::new();
+    }
+    let all = words_in(parsed.tree.root());
+    let inside: usize = noscripts.iter().map(|&(_, words)| words).sum();
+    let outside = all.saturating_sub(inside);
+    noscripts.into_iter().filter(|&(_, words)| words > outside).map(|(id, _)| id).collect()
+}
+
+/// Words of text in `node`'s subtree, outside scripts and styles.
+fn words_in(node: ego_tree::NodeRef<'_, ParsedNode>) -> usize {
+    let mut words = 0;
+    let mut skipping = 0usize;
+    for edge in node.traverse() {
+        let (ego_tree::iter::Edge::Open(n) | ego_tree::iter::Edge::Close(n)) = edge;
+        let opens = matches!(edge, ego_tree::iter::Edge::Open(_));
+        match n.value() {
+            ParsedNode::Element(e) if matches!(e.name(), "script" | "style" | "template") => {
+                skipping = if opens { skipping + 1 } else { skipping.saturating_sub(1) };
+            }
+            ParsedNode::Text(text) if opens && skipping == 0 => words += text.split_whitespace().count(),
+            _ => {}
+        }
+    }
+    words
 }
 
 /// The text of the first `<title>` in `node`'s subtree.

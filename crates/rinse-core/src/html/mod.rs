@@ -138,6 +138,22 @@ mod tests {
     }
 
     #[test]
+    fn a_page_built_by_scripts_is_read_from_its_noscript() {
+        let post = "A reply that explains at length how the ferry timetable changed this spring. ".repeat(3);
+        let app = format!(
+            "<html><head><noscript><link rel=stylesheet href=x.css></noscript></head><body>\
+             <div id=app>Loading\u{2026}</div><script>start()</script>\
+             <noscript><div class=post><p>{post}</p></div><div class=post><p>Thanks, that helped.</p></div></noscript></body></html>"
+        );
+        assert_eq!(visible_text(&app), format!("Loading\u{2026}\n{}\nThanks, that helped.\n", post.trim_end()));
+        let article = format!(
+            "<html><body><article><p>{post}</p></article>\
+             <noscript><p>Please turn on scripts to see the comments.</p><img src=pixel.gif></noscript></body></html>"
+        );
+        assert_eq!(visible_text(&article), format!("{}\n", post.trim_end()), "a note about scripts beside content stays hidden");
+    }
+
+    #[test]
     fn deep_nesting_does_not_overflow() {
         let html = "<div>".repeat(100_000) + "deep" + &"</div>".repeat(100_000);
         assert_eq!(visible_text(&html), "deep\n");
