@@ -101,3 +101,19 @@ fn hostile_pages_are_read() {
         assert_eq!(rinse_core::apply(&result.before, &result.cleaned.edits), result.cleaned.text, "{name}");
     }
 }
+
+#[test]
+fn a_thread_keeps_every_answer_not_only_the_longest() {
+    let page = fixture("thread-replies.html");
+    let result = clean_input(&page, Format::Html, &plan());
+    for answer in [
+        "It is not ruined; it is hungry.",
+        "Keeping it in the fridge between bakes slows it down",
+        "A little rye flour in each feed helps it recover",
+    ] {
+        assert!(result.cleaned.text.contains(answer), "{answer:?} lost from {:?}", result.cleaned.text);
+    }
+    for furniture in ["Log in", "Privacy"] {
+        assert!(!result.cleaned.text.contains(furniture), "{furniture:?} kept");
+    }
+}

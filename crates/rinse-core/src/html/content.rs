@@ -24,6 +24,10 @@ const MIN_PARAGRAPH_CHARS: usize = 25;
 const SCORE_DEPTH: usize = 5;
 /// Candidates kept while looking for a common ancestor of several good ones.
 const TOP_CANDIDATES: usize = 5;
+/// How far above the chosen block a run of entries alike is looked for.
+const REPEAT_DEPTH: usize = 4;
+/// Fewest blocks alike that make a run of entries.
+const MIN_ENTRIES: usize = 3;
 /// Weight of a class or id name that hints at content or furniture.
 const CLASS_WEIGHT: f64 = 25.0;
 
@@ -634,6 +638,9 @@ impl<'a> Attempt<'a> {
             }
             top = parent;
         }
+        if let Some(entries) = self.repeated_entries(top, totals) {
+            return entries;
+        }
         let Some(parent) = dom.nodes[top].parent else { return vec![top] };
         let top_score = score_of(top);
         let threshold = (top_score * 0.2).max(10.0);
@@ -660,6 +667,34 @@ impl<'a> Attempt<'a> {
                 false
             })
             .collect()
+    }
+
+    /// When the chosen block, or one of its near ancestors, is one of a run
+    /// of siblings made alike (same element, same class), each with prose
+    /// of its own: those siblings, every entry of a listing, every post of
+    /// a thread, not the one that scored best.
+    fn repeated_entries(&self, top: usize, totals: &[Totals]) -> Option<Vec<usize>> {
+        let dom = self.dom;
+        let body = dom.body();
+        for block in std::iter::once(top).chain(dom.ancestors(top)).take(REPEAT_DEPTH) {
+            let parent = dom.nodes[block].parent.filter(|&p| p != body)?;
+            let Some(element) = dom.element(block) else { continue };
+            if element.class.is_empty() {
+                continue;
+            }
+            let alike: Vec<usize> = self
+                .element_children(parent)
+                .filter(|&c| dom.element(c).is_some_and(|e| e.tag == element.tag && e.class == element.class))
+                .collect();
+            let with_prose = alike
+                .iter()
+                .filter(|&&c| totals[c].chars >= MIN_PARAGRAPH_CHARS && totals[c].link_density() < 0.5)
+                .count();
+            if alike.len() >= MIN_ENTRIES && with_prose * 2 >= alike.len() {
+                return Some(alike);
+            }
+        }
+        None
     }
 
     fn element_children(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
