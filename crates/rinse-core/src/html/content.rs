@@ -203,7 +203,7 @@ impl Facts {
             match &dom.nodes[node].kind {
                 Kind::Text(text) => {
                     facts.chars[node] = folded_len(text);
-                    facts.commas[node] = text.chars().filter(|c| COMMAS.contains(c)).count();
+                    facts.commas[node] = clause_commas(text);
                 }
                 Kind::Element(element) => {
                     let in_class = FURNITURE.find(element.class).map(|m| ("class", FURNITURE_NAMES[m.pattern().as_usize()]));
@@ -243,6 +243,18 @@ fn name_weight(name: &str) -> f64 {
         weight += CLASS_WEIGHT;
     }
     weight
+}
+
+/// Commas that part clauses: not those grouping a number's digits
+/// ("2,676,127"), which fill tables of figures and say nothing of prose.
+fn clause_commas(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    text.char_indices()
+        .filter(|&(at, c)| {
+            COMMAS.contains(&c)
+                && !(c == ',' && at > 0 && bytes[at - 1].is_ascii_digit() && bytes.get(at + 1).is_some_and(u8::is_ascii_digit))
+        })
+        .count()
 }
 
 /// Characters of `text` with each run of blanks counted once, the ends not at all.
@@ -850,4 +862,16 @@ fn similarity(a: &[String], b: &[String]) -> f64 {
     let all = joined(&mut b.iter());
     let unseen = joined(&mut b.iter().filter(|w| !a.contains(w)));
     1.0 - unseen as f64 / all as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digit_grouping_commas_part_no_clauses() {
+        assert_eq!(clause_commas("All (2,676,127) reviews, most of them positive"), 1);
+        assert_eq!(clause_commas("Sea, sand, and sun,"), 3);
+        assert_eq!(clause_commas("在北京，在上海"), 1);
+    }
 }
