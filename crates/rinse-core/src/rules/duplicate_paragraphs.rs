@@ -16,7 +16,10 @@ static INFO: RuleInfo = RuleInfo {
           compared after normalising it as CCNet does (lower case, digits as 0, punctuation and \
           extra spaces dropped), so copies that differ only in case, numbers or punctuation match \
           too. The first occurrence stays. Lines shorter than `min_chars` once normalised are never \
-          removed: short lines such as a repeated heading or a separator can belong in the text.",
+          removed: short lines such as a repeated heading or a separator can belong in the text. \
+          On a page read from its markup the rule stands aside: the page's structure has already \
+          told its main content apart, and a paragraph repeated inside it is the page's own (a \
+          refrain, a product's name on each card, a question quoted in its answer).",
     example: Example {
         input: "The storm reached the coast on Monday night.\nIt moved north.\nThe storm reached the coast on Monday night!\n",
         output: "The storm reached the coast on Monday night.\nIt moved north.\n",
@@ -39,6 +42,9 @@ impl Rule for DuplicateParagraphs {
     }
 
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
+        if doc.is_page() {
+            return Vec::new();
+        }
         let min_chars = params.int("min_chars").max(1) as usize;
         // Lines are remembered by their key's hash; keys are built again
         // only when a hash comes again. Keys whose hash another key already
@@ -74,6 +80,15 @@ mod tests {
     fn removes_later_copies_of_a_paragraph() {
         let text = "First paragraph of the report.\nSecond paragraph here.\nFIRST paragraph of the report\nSecond paragraph here.";
         assert_eq!(run(&DuplicateParagraphs, text), "First paragraph of the report.\nSecond paragraph here.\n");
+    }
+
+    #[test]
+    fn leaves_a_page_read_from_its_markup_to_its_structure() {
+        let page = "<html><body><article><p>Chorus: the river runs down to the sea tonight.</p>\
+                    <p>The first verse walks along the bank.</p><p>Chorus: the river runs down to the sea tonight.</p>\
+                    </article></body></html>";
+        let cleaned = run(&DuplicateParagraphs, page);
+        assert_eq!(cleaned.matches("Chorus").count(), 2, "{cleaned}");
     }
 
     #[test]
