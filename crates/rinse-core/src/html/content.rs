@@ -691,7 +691,8 @@ impl<'a> Attempt<'a> {
         for block in std::iter::once(top).chain(dom.ancestors(top)).take(REPEAT_DEPTH) {
             let parent = dom.nodes[block].parent.filter(|&p| p != body)?;
             let Some(element) = dom.element(block) else { continue };
-            if element.class.is_empty() {
+            // Entries are marked alike by a class, or are items or articles of their own.
+            if element.class.is_empty() && !matches!(element.tag, "li" | "article") {
                 continue;
             }
             let alike: Vec<usize> = self
@@ -741,7 +742,7 @@ impl<'a> Attempt<'a> {
         if tag == "table" && facts.data_table[node] || facts.in_data_table[node] {
             return None;
         }
-        if weight + scores[node].unwrap_or(0.0) < 0.0 {
+        if weight < 0.0 && weight + scores[node].unwrap_or(0.0) < 0.0 {
             return Some(self.negative_name(node));
         }
         if totals.commas >= 10 {
@@ -867,6 +868,25 @@ fn similarity(a: &[String], b: &[String]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cards_in_a_list_stay_though_lists_score_below_zero() {
+        let card = |title: &str, text: &str| {
+            format!("<li><article><div><h3><a href=/r>{title}</a></h3><p>by Ana Ruiz</p><p>{text}</p></div></article></li>")
+        };
+        let page = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/news>News</a></nav><main><h2>Latest reviews</h2><ul>{}{}{}</ul></main></body></html>",
+            card("The best kettles", "We boiled forty litres of water to find the quickest, quietest kettle."),
+            card("The best toasters", "Six months of breakfasts, three hundred slices, one clear winner."),
+            card("The best teapots", "Cast iron, glass or porcelain: what pours cleanly and keeps tea hot."),
+        );
+        let read = super::super::read(&page);
+        let dropped: Vec<&str> = read.dropped.iter().map(|d| &read.text[d.range.clone()]).collect();
+        assert_eq!(dropped.first(), Some(&"Home News\n"), "the menu goes");
+        for kept in ["kettle.", "one clear winner.", "keeps tea hot."] {
+            assert!(!dropped.iter().any(|block| block.contains(kept)), "{kept:?} dropped: {dropped:?}");
+        }
+    }
 
     #[test]
     fn digit_grouping_commas_part_no_clauses() {
