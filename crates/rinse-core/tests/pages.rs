@@ -103,10 +103,11 @@ fn hostile_pages_are_read() {
 }
 
 #[test]
-fn a_thread_keeps_every_answer_not_only_the_longest() {
+fn a_thread_keeps_its_question_and_every_answer_not_only_the_longest() {
     let page = fixture("thread-replies.html");
     let result = clean_input(&page, Format::Html, &plan());
     for answer in [
+        "My three-week-old starter smells sharply of nail varnish",
         "It is not ruined; it is hungry.",
         "Keeping it in the fridge between bakes slows it down",
         "A little rye flour in each feed helps it recover",

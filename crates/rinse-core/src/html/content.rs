@@ -704,10 +704,25 @@ impl<'a> Attempt<'a> {
                 .filter(|&&c| totals[c].chars >= MIN_PARAGRAPH_CHARS && totals[c].link_density() < 0.5)
                 .count();
             if alike.len() >= MIN_ENTRIES && with_prose * 2 >= alike.len() {
-                return Some(alike);
+                return Some(self.with_lead(parent, alike, totals));
             }
         }
         None
+    }
+
+    /// `entries`, with the blocks of prose just before the run that holds
+    /// them: a thread's question before its answers, a listing's introduction.
+    fn with_lead(&self, run: usize, mut entries: Vec<usize>, totals: &[Totals]) -> Vec<usize> {
+        let Some(holder) = self.dom.nodes[run].parent.filter(|&h| h != self.dom.body()) else { return entries };
+        let before: Vec<usize> = self.element_children(holder).take_while(|&c| c != run).collect();
+        let lead = before
+            .iter()
+            .rev()
+            .take_while(|&&c| totals[c].chars >= MIN_PARAGRAPH_CHARS && totals[c].link_density() < 0.5)
+            .copied()
+            .collect::<Vec<_>>();
+        entries.splice(0..0, lead.into_iter().rev());
+        entries
     }
 
     fn element_children(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
