@@ -35,7 +35,7 @@ const CLASS_WEIGHT: f64 = 25.0;
 /// unless its name also says content.
 const FURNITURE_NAMES: &[&str] = &[
     "-ad-", "ad-break", "agegate", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap",
-    "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss",
+    "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "modal", "related", "remark", "replies", "rss",
     "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "pagination", "pager", "popup",
 ];
 const CONTENT_NAMES: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
@@ -901,6 +901,19 @@ mod tests {
         for kept in ["kettle.", "one clear winner.", "keeps tea hot."] {
             assert!(!dropped.iter().any(|block| block.contains(kept)), "{kept:?} dropped: {dropped:?}");
         }
+    }
+
+    #[test]
+    fn a_modal_is_furniture_however_long() {
+        let notice = "<p>Some offers on this site come from partners who pay us, and that may affect where, how and in what order they appear, though never what we write.</p>";
+        let story = "<p>The ferry timetable changes in spring, and the early boat now leaves at six.</p>";
+        let page = format!(
+            "<html><body><div class=disclosure-modal>{notice}{notice}{notice}</div><div class=story>{}</div></body></html>",
+            story.repeat(8)
+        );
+        let read = super::super::read(&page);
+        let dropped: String = read.dropped.iter().map(|d| &read.text[d.range.clone()]).collect();
+        assert!(dropped.contains("partners who pay us") && !dropped.contains("ferry"), "{dropped:?}");
     }
 
     #[test]
