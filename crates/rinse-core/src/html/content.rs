@@ -349,6 +349,11 @@ impl Totals {
         self.breakers |= other.breakers;
     }
 
+    /// Enough text, not mostly links, to say something of its own.
+    fn has_prose(&self) -> bool {
+        self.chars >= MIN_PARAGRAPH_CHARS && self.link_density() < 0.5
+    }
+
     fn link_density(&self) -> f64 {
         if self.chars == 0 {
             0.0
@@ -699,10 +704,7 @@ impl<'a> Attempt<'a> {
                 .element_children(parent)
                 .filter(|&c| dom.element(c).is_some_and(|e| e.tag == element.tag && e.class == element.class))
                 .collect();
-            let with_prose = alike
-                .iter()
-                .filter(|&&c| totals[c].chars >= MIN_PARAGRAPH_CHARS && totals[c].link_density() < 0.5)
-                .count();
+            let with_prose = alike.iter().filter(|&&c| totals[c].has_prose()).count();
             if alike.len() >= MIN_ENTRIES && with_prose * 2 >= alike.len() {
                 return Some(self.with_lead(parent, alike, totals));
             }
@@ -715,13 +717,8 @@ impl<'a> Attempt<'a> {
     fn with_lead(&self, run: usize, mut entries: Vec<usize>, totals: &[Totals]) -> Vec<usize> {
         let Some(holder) = self.dom.nodes[run].parent.filter(|&h| h != self.dom.body()) else { return entries };
         let before: Vec<usize> = self.element_children(holder).take_while(|&c| c != run).collect();
-        let lead = before
-            .iter()
-            .rev()
-            .take_while(|&&c| totals[c].chars >= MIN_PARAGRAPH_CHARS && totals[c].link_density() < 0.5)
-            .copied()
-            .collect::<Vec<_>>();
-        entries.splice(0..0, lead.into_iter().rev());
+        let lead = before.len() - before.iter().rev().take_while(|&&c| totals[c].has_prose()).count();
+        entries.splice(0..0, before[lead..].iter().copied());
         entries
     }
 
