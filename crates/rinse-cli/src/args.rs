@@ -28,6 +28,19 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = From::Auto)]
     pub from: From,
 
+    /// What to write: flat text, or Markdown (headings, lists, tables and code blocks kept;
+    /// text input is read as Markdown). Overrides the config's `output.to`.
+    #[arg(long, value_enum, value_name = "FORM")]
+    pub to: Option<To>,
+
+    /// Markdown: write links as [text](url).
+    #[arg(long)]
+    pub links: bool,
+
+    /// Markdown: write images as ![alt](src).
+    #[arg(long)]
+    pub images: bool,
+
     /// The rule preset to start from: article, corpus or minimal.
     #[arg(long, value_name = "NAME")]
     pub preset: Option<String>,
@@ -94,6 +107,21 @@ pub enum From {
     Auto,
     Text,
     Html,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum To {
+    Text,
+    Markdown,
+}
+
+impl To {
+    pub fn output(self) -> rinse_core::To {
+        match self {
+            To::Text => rinse_core::To::Text,
+            To::Markdown => rinse_core::To::Markdown,
+        }
+    }
 }
 
 impl From {

@@ -125,6 +125,11 @@ fn plan(args: &Args) -> Result<Plan, Failure> {
         config.preset = Preset::from_id(name)
             .ok_or_else(|| Failure::usage(format!("--preset {name}: no such preset (article, corpus, minimal)")))?;
     }
+    if let Some(to) = args.to {
+        config.output.to = to.output();
+    }
+    config.output.links |= args.links;
+    config.output.images |= args.images;
     for (ids, enabled) in [(&args.rules, true), (&args.no_rules, false)] {
         for id in ids {
             let rule = find(id).ok_or_else(|| Failure::usage(format!("{id}: no rule has this id (see --list-rules)")))?;

@@ -101,6 +101,31 @@ fn html_input_becomes_its_visible_text() {
 }
 
 #[test]
+fn markdown_keeps_a_pages_structure_and_a_texts_code() {
+    let page = "<html><body><article><h2>Ferry times</h2><p>The <b>first</b> boat leaves at six, see \
+        <a href=\"/t\">the table</a>.</p><ul><li>Weekdays<ul><li>Summer</li></ul></li></ul>\
+        <table><tr><th>Day</th><th>Boats</th></tr><tr><td>Sat</td><td>4</td></tr></table>\
+        <pre><code class=\"language-sh\">ferry --from pier\n  --at 6</code></pre></article></body></html>";
+    let markdown = "## Ferry times\n\nThe **first** boat leaves at six, see the table.\n\n- Weekdays\n  - Summer\n\n\
+        | Day | Boats |\n| --- | --- |\n| Sat | 4 |\n\n```sh\nferry --from pier\n  --at 6\n```\n";
+    assert_eq!(stdout(&rinse(&["--from", "html", "--to", "markdown"], page)), markdown);
+    assert_eq!(
+        stdout(&rinse(&["--from", "html", "--to", "markdown", "--links"], page)),
+        markdown.replace("see the table", "see [the table](/t)")
+    );
+    let line = serde_json::json!({"id": 1, "text": page}).to_string();
+    let cleaned: serde_json::Value = serde_json::from_str(stdout(&rinse(&["--jsonl", "--to", "markdown"], &line))).unwrap();
+    assert_eq!(cleaned["text"], markdown, "JSONL as the text is");
+    let dir = temp_dir("markdown-config");
+    let config = dir.join("rinse.json");
+    std::fs::write(&config, r#"{"output":{"to":"markdown"}}"#).unwrap();
+    assert_eq!(stdout(&rinse(&["--config", config.to_str().unwrap()], page)), markdown, "the config's output");
+    assert_eq!(stdout(&rinse(&["--config", config.to_str().unwrap(), "--to", "text"], page)).lines().next(), Some("Ferry times"));
+    let text = "# Notes\n\n- one   item\n  - nested\n\n```\nif x:\n    go()   # spaced\n```\n";
+    assert_eq!(stdout(&rinse(&["--to", "markdown"], text)), text.replace("one   item", "one item"), "Markdown in stays Markdown");
+}
+
+#[test]
 fn presets_configs_and_rule_flags_choose_the_rules() {
     assert_eq!(stdout(&rinse(&["--preset", "minimal"], REPEATED)), REPEATED, "repairs only: nothing removed nor re-spaced");
     assert_eq!(stdout(&rinse(&["--no-rules", "duplicate-paragraphs"], REPEATED)), REPEATED.replace("  Another   one.", "Another one."));

@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::custom::{CompiledCustom, CustomRule, CUSTOM_ID};
 use crate::edit::Change;
+use crate::input::{Markdown, Output};
 use crate::rule::{Params, Preset, Rule};
 use crate::rules::REGISTRY;
 use crate::text::Doc;
@@ -25,6 +26,13 @@ pub struct Config {
     pub rules: BTreeMap<String, RuleConfig>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub custom: Vec<CustomRule>,
+    /// Flat text or Markdown.
+    #[serde(skip_serializing_if = "is_default")]
+    pub output: Output,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 /// One rule's settings; anything left out follows the preset and defaults.
@@ -83,6 +91,8 @@ pub struct Plan {
     /// A line model to judge lines with in place of the shipped one (the fit
     /// task's cross-validation cleans each held-out page with its fold's model).
     pub line_model: Option<std::sync::Arc<crate::scorer::Model>>,
+    /// How to write the output as Markdown, when it is Markdown.
+    pub markdown: Option<Markdown>,
 }
 
 pub enum Step {
@@ -200,7 +210,13 @@ impl Config {
             }
         }
         steps.append(&mut custom);
-        Ok(Plan { steps, signals: self.preset == Preset::Corpus, clock: None, line_model: None })
+        Ok(Plan {
+            steps,
+            signals: self.preset == Preset::Corpus,
+            clock: None,
+            line_model: None,
+            markdown: self.output.markdown(),
+        })
     }
 }
 

@@ -33,6 +33,49 @@ impl Format {
     }
 }
 
+/// What cleaning gives back: flat text, a block a line, or Markdown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum To {
+    #[default]
+    Text,
+    /// Headings, lists, tables, code blocks and quotes kept as Markdown: a
+    /// page is written as Markdown, and text is read as Markdown, its code
+    /// blocks and indentation left as they are.
+    Markdown,
+}
+
+/// The output's form, as the settings give it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Output {
+    pub to: To,
+    /// Markdown: links as `[text](url)` (corpus text rarely wants URLs).
+    #[serde(skip_serializing_if = "is_false")]
+    pub links: bool,
+    /// Markdown: images as `![alt](src)`.
+    #[serde(skip_serializing_if = "is_false")]
+    pub images: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
+/// How a page is written as Markdown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Markdown {
+    pub links: bool,
+    pub images: bool,
+}
+
+impl Output {
+    /// How to write Markdown, when the output is Markdown.
+    pub fn markdown(self) -> Option<Markdown> {
+        (self.to == To::Markdown).then_some(Markdown { links: self.links, images: self.images })
+    }
+}
+
 /// Why bytes were refused as text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DecodeError {

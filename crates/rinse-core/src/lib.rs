@@ -12,6 +12,7 @@ pub mod chars;
 pub mod config;
 pub mod custom;
 pub mod edit;
+pub mod fences;
 pub mod html;
 pub mod input;
 pub mod packed;
@@ -33,7 +34,7 @@ use std::time::Duration;
 
 pub use config::{Config, ConfigError, Plan};
 pub use edit::{apply, apply_except, Edit, EditKind};
-pub use input::{decode, decode_owned, DecodeError, Decoded, Format};
+pub use input::{decode, decode_owned, DecodeError, Decoded, Format, Markdown, Output, To};
 pub use rule::{Group, Preset, Rule, RuleInfo};
 pub use signals::Signals;
 pub use stats::Stats;
@@ -87,7 +88,7 @@ pub fn clean_input<'a>(input: &'a str, format: Format, plan: &Plan) -> CleanedIn
     let format = format.resolve(input);
     let ((before, doc), reading) = read_timed(plan, format, || match format {
         Format::Html => {
-            let page = html::read(input);
+            let page = html::read_as(input, plan.markdown);
             (Cow::Owned(page.text.clone()), Doc::from_page(page))
         }
         _ => (Cow::Borrowed(input), Doc::new(input.to_string())),
@@ -101,7 +102,7 @@ pub fn clean_input<'a>(input: &'a str, format: Format, plan: &Plan) -> CleanedIn
 pub fn clean_input_owned(input: String, format: Format, plan: &Plan) -> (Format, Cleaned) {
     let format = format.resolve(&input);
     let (doc, reading) = read_timed(plan, format, move || match format {
-        Format::Html => Doc::from_page(html::read(&input)),
+        Format::Html => Doc::from_page(html::read_as(&input, plan.markdown)),
         _ => Doc::new(input),
     });
     (format, clean_doc(doc, plan, reading))
@@ -118,7 +119,7 @@ fn read_timed<T>(plan: &Plan, format: Format, read: impl FnOnce() -> T) -> (T, D
 /// Cleans `doc`; `reading` is the time it took to read it from page source.
 fn clean_doc(doc: Doc, plan: &Plan, reading: Duration) -> Cleaned {
     // The text as the rules so far left it, with the views of it they share.
-    let mut doc = doc.with_line_model(plan.line_model.clone());
+    let mut doc = doc.with_line_model(plan.line_model.clone()).with_markdown(plan.markdown.is_some());
     let mut timer = plan.clock.map(|clock| Timer::new(clock, plan, reading));
     let mut edits = Vec::new();
     let mut counts = BTreeMap::new();
@@ -147,6 +148,9 @@ fn clean_doc(doc: Doc, plan: &Plan, reading: Duration) -> Cleaned {
             let started = timer.as_ref().map(Timer::now);
             let mut changes = step.apply(&doc);
             tidy_changes(doc.text(), &mut changes);
+            if !changes.is_empty() {
+                fences::keep_fences_whole(doc.fenced_blocks(), &mut changes);
+            }
             if let (Some(timer), Some(started)) = (&mut timer, started) {
                 timer.ran(index, started, !changes.is_empty());
             }

@@ -96,11 +96,14 @@ pub struct Doc {
     readings: OnceCell<Readings>,
     folded: OnceCell<Vec<LineKey>>,
     paragraphs: OnceCell<Vec<LineKey>>,
+    fenced_blocks: OnceCell<Vec<std::ops::Range<usize>>>,
     /// For a page's visible text as read, the blocks outside its main
     /// content; gone once any rule changes the text.
     page_dropped: Option<Vec<crate::html::Dropped>>,
     /// Whether the text was read from a page's markup, however changed since.
     is_page: bool,
+    /// Whether the text is Markdown: its indentation and code blocks are structure.
+    markdown: bool,
     /// The line model to judge its lines with, when not the shipped one.
     line_model: Option<std::sync::Arc<crate::scorer::Model>>,
 }
@@ -126,8 +129,10 @@ impl Doc {
             readings: OnceCell::new(),
             folded: OnceCell::new(),
             paragraphs: OnceCell::new(),
+            fenced_blocks: OnceCell::new(),
             page_dropped: None,
             is_page: false,
+            markdown: false,
             line_model: None,
         }
     }
@@ -152,6 +157,21 @@ impl Doc {
         &self.text
     }
 
+    /// Its fenced code blocks, which no rule may change but by removing them whole.
+    pub fn fenced_blocks(&self) -> &[std::ops::Range<usize>] {
+        self.fenced_blocks.get_or_init(|| crate::fences::fenced_blocks(&self.text))
+    }
+
+    /// Reads the text as Markdown (or not).
+    pub fn with_markdown(self, markdown: bool) -> Doc {
+        Doc { markdown, ..self }
+    }
+
+    /// Whether the text is Markdown: rules leave its indentation and code blocks as they are.
+    pub fn is_markdown(&self) -> bool {
+        self.markdown
+    }
+
     /// Judges its lines with `model` in place of the shipped one.
     pub fn with_line_model(self, model: Option<std::sync::Arc<crate::scorer::Model>>) -> Doc {
         Doc { line_model: model, ..self }
@@ -170,8 +190,8 @@ impl Doc {
     /// applied, giving `next`. When they only delete whole lines, the views
     /// already computed are kept for the lines that remain.
     pub fn after(self, changes: &[Change], next: String) -> Doc {
-        let (is_page, line_model) = (self.is_page, self.line_model.clone());
-        Doc { is_page, line_model, ..self.rebuilt(changes, next) }
+        let (is_page, markdown, line_model) = (self.is_page, self.markdown, self.line_model.clone());
+        Doc { is_page, markdown, line_model, ..self.rebuilt(changes, next) }
     }
 
     /// [`Doc::after`], but for what the text came from.

@@ -51,6 +51,8 @@ pub struct Element<'a> {
     pub author: bool,
     /// A table that says it is data (`summary`) or layout (`role=presentation`, `datatable=0`).
     pub table_hint: Option<bool>,
+    /// The element as parsed, for the attributes only some readers need.
+    pub parsed: &'a ParsedElement,
 }
 
 /// Parses `html` as a browser with scripts off would, pathological nesting
@@ -173,6 +175,7 @@ fn convert(element: &ParsedElement) -> Element<'_> {
         author: element.attr("rel") == Some("author") || element.attr("itemprop").is_some_and(|p| p.contains("author")),
         table_hint,
         tag,
+        parsed: element,
     }
 }
 

@@ -7,6 +7,7 @@
 mod content;
 mod dom;
 mod flatten;
+mod markdown;
 mod text;
 
 use std::ops::Range;
@@ -31,9 +32,17 @@ pub struct Dropped {
 /// Reads `html` into its visible text and the blocks of it that are not the
 /// main content.
 pub fn read(html: &str) -> Page {
+    read_as(html, None)
+}
+
+/// [`read`], the text written as Markdown when `markdown` says how.
+pub fn read_as(html: &str, markdown: Option<crate::input::Markdown>) -> Page {
     let parsed = dom::parse(html);
     let dom = Dom::new(&parsed);
-    let visible = text::visible(&dom);
+    let visible = match markdown {
+        Some(options) => markdown::visible(&dom, options),
+        None => text::visible(&dom),
+    };
     let selection = content::select(&dom);
     let mut dropped: Vec<Dropped> = Vec::new();
     // The reason of the block the last dropped line belongs to.

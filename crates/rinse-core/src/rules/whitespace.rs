@@ -15,7 +15,8 @@ static INFO: RuleInfo = RuleInfo {
     doc: "Scraped text keeps the indentation and spacing of the page's markup, which carries no \
           meaning once the page is text. Leading and trailing spaces are removed from every line and \
           any run of spaces, tabs or other blanks inside a line becomes a single space. Line breaks \
-          are left to the blank-lines rule.",
+          are left to the blank-lines rule. In Markdown, indentation is structure (nested lists, \
+          code) and is kept, as is everything inside a fenced code block.",
     example: Example { input: "  Title \t\nSome   words\there. ", output: "Title\nSome words here." },
     params: &[],
     presets: &[Preset::Article, Preset::Corpus],
@@ -48,7 +49,8 @@ impl Rule for Whitespace {
             }
             let lead = body.len() - body.trim_start_matches(is_inline_space).len();
             let trail = body.len() - body.trim_end_matches(is_inline_space).len();
-            if lead > 0 {
+            // In Markdown, indentation nests lists and quotes.
+            if lead > 0 && !doc.is_markdown() {
                 changes.push(Change::delete(line.start..line.start + lead, "leading whitespace"));
             }
             if trail > 0 {
