@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{FilesPanel, InputPane, OutputPane, PresetSelect, RulesPanel, SettingsMenu, StatsBar, ThemeToggle};
+use crate::components::{FilesPanel, InputPane, OutputForm, OutputPane, PresetSelect, RulesPanel, SettingsMenu, StatsBar, ThemeToggle};
 use crate::files::Files;
 use crate::model::Session;
 
@@ -19,13 +19,14 @@ pub fn App() -> impl IntoView {
             </div>
             <div class="controls">
                 <PresetSelect config=session.config />
+                <OutputForm config=session.config />
                 <SettingsMenu config=session.config />
                 <ThemeToggle />
             </div>
         </header>
         <main class="panes">
             <div class="input-column">
-                <InputPane text=session.input.read_only() set_text=session.input.write_only() files=files config=session.config to_load=to_load />
+                <InputPane text=session.input.read_only() set_text=session.input.write_only() set_format=session.format.write_only() files=files config=session.config to_load=to_load />
                 <FilesPanel files=files config=session.config set_to_load=set_to_load />
             </div>
             <OutputPane outcome=session.outcome.read_only() busy=session.busy.read_only() rejected=session.rejected output=session.output />

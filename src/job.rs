@@ -11,11 +11,21 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Outcome;
 
-/// Cleans `input` under `config`; `started` and `now` time it.
-pub fn run(input: &str, config: &Config, now: impl Fn() -> f64) -> Result<Outcome, String> {
+/// What to clean, and how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Job {
+    pub input: String,
+    pub config: Config,
+    /// `Auto`, or `Html` for a page's markup pasted from a browser, which
+    /// is read as a page even when too short to tell.
+    pub format: Format,
+}
+
+/// Cleans `input` under `config`; `now` times it.
+pub fn run(input: &str, config: &Config, format: Format, now: impl Fn() -> f64) -> Result<Outcome, String> {
     let started = now();
     let plan = config.plan().map_err(|e| e.to_string())?;
-    let CleanedInput { format, before, cleaned } = clean_input(input, Format::Auto, &plan);
+    let CleanedInput { format, before, cleaned } = clean_input(input, format, &plan);
     let stats = Stats::new(&before, &cleaned.text, cleaned.edits.len());
     Ok(Outcome { before: before.into_owned(), format, cleaned, stats, millis: now() - started, error: None })
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 use rinse_core::{apply_except, Cleaned, Config, Edit, Format, Stats};
 
+use crate::job::Job;
 use crate::settings;
 use crate::worker::{self, Cleaner};
 
@@ -47,6 +48,9 @@ impl ChangeKey {
 #[derive(Clone, Copy)]
 pub struct Session {
     pub input: RwSignal<String>,
+    /// How to read the input: `Auto`, or `Html` while it is a page's markup
+    /// pasted from a browser.
+    pub format: RwSignal<Format>,
     pub config: RwSignal<Config>,
     pub outcome: RwSignal<Outcome>,
     /// Whether the worker is cleaning a newer input than the outcome's.
@@ -60,6 +64,7 @@ pub struct Session {
 impl Session {
     pub fn new() -> Session {
         let input = RwSignal::new(String::new());
+        let format = RwSignal::new(Format::Auto);
         let config = RwSignal::new(settings::initial());
         let outcome = RwSignal::new(Outcome::default());
         let busy = RwSignal::new(false);
@@ -67,15 +72,17 @@ impl Session {
         // The cleaning follows the input and the settings; large inputs go to
         // the worker (the world outside this thread), small ones are done here.
         Effect::new(move |_| {
+            let format = format.get();
             input.with(|text| {
                 config.with(|config| {
+                    let job = Job { input: text.clone(), config: config.clone(), format };
                     if text.len() < WORKER_MIN_BYTES || config.plan().is_err() {
-                        worker::here(outcome, text, config);
+                        worker::here(outcome, &job);
                     } else {
                         // In a task of its own: the paste that brought the text
                         // has already cost its task a lot.
-                        let (text, config, cleaner) = (text.clone(), config.clone(), cleaner.clone());
-                        set_timeout(move || cleaner.submit(text, config), std::time::Duration::ZERO);
+                        let cleaner = cleaner.clone();
+                        set_timeout(move || cleaner.submit(job), std::time::Duration::ZERO);
                     }
                 })
             })
@@ -94,7 +101,7 @@ impl Session {
         });
         // Settings outlive the tab; the text never leaves it.
         Effect::new(move |_| config.with(settings::save));
-        Session { input, config, outcome, busy, rejected, output }
+        Session { input, format, config, outcome, busy, rejected, output }
     }
 }
 

@@ -13,7 +13,7 @@ use leptos::wasm_bindgen::{JsCast, JsValue};
 use rinse_core::{Config, Format};
 
 use crate::file_job::{FileCleaning, FileJob};
-use crate::job::{self, Summary};
+use crate::job::{self, Job, Summary};
 use crate::model::Outcome;
 
 /// Where trunk puts the worker's loader, next to the page.
@@ -56,11 +56,12 @@ pub fn serve() {
         }
         let input = field(&data, "input").as_string().unwrap_or_default();
         let config = field(&data, "config").as_string().unwrap_or_default();
+        let format = field(&data, "format").as_string().and_then(|f| serde_json::from_str(&f).ok()).unwrap_or_default();
         let reply = js_sys::Object::new();
         set(&reply, "id", &field(&data, "id"));
         let result = serde_json::from_str::<Config>(&config)
             .map_err(|e| e.to_string())
-            .and_then(|config| job::run(&input, &config, js_sys::Date::now));
+            .and_then(|config| job::run(&input, &config, format, js_sys::Date::now));
         match result {
             Ok(outcome) => {
                 set(&reply, "summary", &serde_json::to_string(&Summary::of(&outcome)).unwrap_or_default().into());
@@ -221,8 +222,8 @@ struct State {
     /// Whether the worker has said it listens.
     ready: bool,
     /// The job in the worker: its id, input and settings.
-    running: Option<(u32, String, Config)>,
-    waiting: Option<(String, Config)>,
+    running: Option<(u32, Job)>,
+    waiting: Option<Job>,
     next_id: u32,
     outcome: RwSignal<Outcome>,
     busy: RwSignal<bool>,
@@ -253,8 +254,8 @@ impl Cleaner {
         }
     }
 
-    /// Cleans `input` in the worker, or here when there is none.
-    pub fn submit(&self, input: String, config: Config) {
+    /// Cleans in the worker, or here when there is none.
+    pub fn submit(&self, job: Job) {
         if matches!(self.state.borrow().worker, Worker::NotStarted) {
             let worker = self.start_worker();
             self.state.borrow_mut().worker = worker;
@@ -263,28 +264,28 @@ impl Cleaner {
         if matches!(state.worker, Worker::Unavailable) {
             let outcome = state.outcome;
             drop(state);
-            here(outcome, &input, &config);
+            here(outcome, &job);
             return;
         }
         if state.running.is_some() || !state.ready {
-            state.waiting = Some((input, config));
+            state.waiting = Some(job);
             state.busy.set(true);
             return;
         }
-        state.start(input, config);
+        state.start(job);
     }
 
     fn finished(&self, reply: JsValue) {
         let mut state = self.state.borrow_mut();
         if field(&reply, "ready").is_truthy() {
             state.ready = true;
-            if let Some((input, config)) = state.waiting.take() {
-                state.start(input, config);
+            if let Some(job) = state.waiting.take() {
+                state.start(job);
             }
             return;
         }
         let id = field(&reply, "id").as_f64().unwrap_or(-1.0) as u32;
-        let Some((_, input, _)) = state.running.take().filter(|(running, _, _)| *running == id) else { return };
+        let Some((_, Job { input, .. })) = state.running.take().filter(|(running, _)| *running == id) else { return };
         let outcome = match field(&reply, "error").as_string() {
             Some(error) => Outcome { error: Some(error), ..state.outcome.get_untracked() },
             None => {
@@ -299,7 +300,7 @@ impl Cleaner {
         };
         state.outcome.set(outcome);
         match state.waiting.take() {
-            Some((input, config)) => state.start(input, config),
+            Some(job) => state.start(job),
             None => state.busy.set(false),
         }
     }
@@ -308,37 +309,38 @@ impl Cleaner {
     fn lost_worker(&self) {
         let mut state = self.state.borrow_mut();
         state.worker = Worker::Unavailable;
-        let job = state.waiting.take().or_else(|| state.running.take().map(|(_, input, config)| (input, config)));
+        let job = state.waiting.take().or_else(|| state.running.take().map(|(_, job)| job));
         let (outcome, busy) = (state.outcome, state.busy);
         drop(state);
         busy.set(false);
-        if let Some((input, config)) = job {
-            here(outcome, &input, &config);
+        if let Some(job) = job {
+            here(outcome, &job);
         }
     }
 }
 
 impl State {
-    fn start(&mut self, input: String, config: Config) {
+    fn start(&mut self, job: Job) {
         let Worker::Started(worker) = &self.worker else { return };
         self.next_id = self.next_id.wrapping_add(1);
         let message = js_sys::Object::new();
         set(&message, "id", &self.next_id.into());
-        set(&message, "input", &input.as_str().into());
-        set(&message, "config", &serde_json::to_string(&config).unwrap_or_default().into());
+        set(&message, "input", &job.input.as_str().into());
+        set(&message, "config", &serde_json::to_string(&job.config).unwrap_or_default().into());
+        set(&message, "format", &serde_json::to_string(&job.format).unwrap_or_default().into());
         if worker.post_message(&message).is_ok() {
-            self.running = Some((self.next_id, input, config));
+            self.running = Some((self.next_id, job));
             self.busy.set(true);
         } else {
-            here(self.outcome, &input, &config);
+            here(self.outcome, &job);
         }
     }
 }
 
 /// Cleans on the page's thread; bad settings keep the last good result.
-pub fn here(outcome: RwSignal<Outcome>, input: &str, config: &Config) {
+pub fn here(outcome: RwSignal<Outcome>, job: &Job) {
     let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
-    match job::run(input, config, now) {
+    match job::run(&job.input, &job.config, job.format, now) {
         Ok(result) => outcome.set(result),
         Err(error) => outcome.update(|last| last.error = Some(error)),
     }

@@ -105,7 +105,7 @@ async fn each_rule_has_a_toggle_and_a_count_from_the_registry() {
 fn an_outcome_crosses_to_the_worker_and_back_unchanged() {
     use rinse_web::job::{run, Summary};
     let config = rinse_core::Config::default();
-    let outcome = run("Same line.\nSame line.\nA  gap.\n", &config, || 0.0).unwrap();
+    let outcome = run("Same line.\nSame line.\nA  gap.\n", &config, rinse_core::Format::Auto, || 0.0).unwrap();
     let json = serde_json::to_string(&Summary::of(&outcome)).unwrap();
     let summary: Summary = serde_json::from_str(&json).unwrap();
     let back = summary.into_outcome(outcome.before.clone(), outcome.cleaned.text.clone());

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use rinse_core::Config;
+use rinse_core::{Config, Format};
 
 use crate::files::Files;
 
@@ -16,6 +16,8 @@ const SET_ASIDE_BYTES: usize = 1024 * 1024;
 pub fn InputPane(
     text: ReadSignal<String>,
     set_text: WriteSignal<String>,
+    /// How the input is read: `Html` while it is markup pasted from a browser.
+    set_format: WriteSignal<Format>,
     files: Files,
     config: RwSignal<Config>,
     /// A file's text to show here, from the files panel.
@@ -26,7 +28,9 @@ pub fn InputPane(
     let text_box = NodeRef::<leptos::html::Textarea>::new();
     // A long text put away, out of the text box: its size in bytes.
     let (set_aside, set_set_aside) = signal(None::<usize>);
-    let load = move |value: String| {
+    // A paste that came with a page's markup beside its plain text.
+    let (pasted, set_pasted) = signal(None::<Pasted>);
+    let show = move |value: String| {
         let long = value.len() >= SET_ASIDE_BYTES;
         if let Some(element) = text_box.get_untracked() {
             element.set_value(if long { "" } else { &value });
@@ -34,24 +38,54 @@ pub fn InputPane(
         set_set_aside.set(long.then_some(value.len()));
         set_text.set(value);
     };
+    let load = move |value: String| {
+        set_pasted.set(None);
+        set_format.set(Format::Auto);
+        show(value);
+    };
+    let use_pasted = move |pasted: Pasted| {
+        let (value, format) = if pasted.using_html { (pasted.html.clone(), Format::Html) } else { (pasted.plain.clone(), Format::Auto) };
+        set_format.set(format);
+        show(value);
+        set_pasted.set(Some(pasted));
+    };
     let on_input = move |_: web_sys::Event| {
         let Some(element) = text_box.get_untracked() else { return };
         // The length is known without copying the text out of the page.
         if (element.text_length() as usize) < SET_ASIDE_BYTES / 4 {
-            set_text.set(element.value());
+            let value = element.value();
+            // Markup pasted and then typed over is text again.
+            if pasted.with_untracked(Option::is_some) && !value.contains('<') {
+                set_pasted.set(None);
+                set_format.set(Format::Auto);
+            }
+            set_text.set(value);
         } else {
             // A long paste has already cost this task dearly: the copy and
             // the rest follow in a task of their own.
             set_timeout(move || load(element.value()), std::time::Duration::ZERO);
         }
     };
-    // A long paste never reaches the text box: laying it out there and
-    // clearing it again would hold up the page for longer than cleaning it.
+    // A selection copied from a web page brings its markup: into an empty
+    // text box (or over all of it) that is what is cleaned, read as a page,
+    // and the plain text stays one click away. A long paste never reaches
+    // the text box: laying it out there and clearing it again would hold up
+    // the page for longer than cleaning it.
     let on_paste = move |ev: web_sys::ClipboardEvent| {
-        let Some(pasted) = ev.clipboard_data().and_then(|data| data.get_data("text/plain").ok()) else { return };
-        if pasted.len() >= SET_ASIDE_BYTES {
+        let Some(data) = ev.clipboard_data() else { return };
+        let plain = data.get_data("text/plain").unwrap_or_default();
+        let html = data.get_data("text/html").unwrap_or_default();
+        if !html.trim().is_empty() && text_box.get_untracked().is_some_and(|element| replaces_all(&element)) {
             ev.prevent_default();
-            load(pasted);
+            use_pasted(Pasted { html, plain, using_html: true });
+        } else if plain.len() >= SET_ASIDE_BYTES {
+            ev.prevent_default();
+            load(plain);
+        }
+    };
+    let switch_paste = move |_| {
+        if let Some(pasted) = pasted.get_untracked() {
+            use_pasted(Pasted { using_html: !pasted.using_html, ..pasted });
         }
     };
     let edit_here = move |_| {
@@ -126,6 +160,18 @@ pub fn InputPane(
                     </button>
                 </span>
             </div>
+            {move || pasted.with(|p| p.as_ref().map(|p| p.using_html)).map(|using_html| view! {
+                <p class="paste-source" role="status" data-testid="paste-source">
+                    {if using_html {
+                        "Pasted from a web page: cleaned from its HTML, as a page. "
+                    } else {
+                        "Pasted from a web page: cleaned as its plain text. "
+                    }}
+                    <button type="button" class="quiet" data-testid="paste-switch" on:click=switch_paste>
+                        {if using_html { "Use the plain text" } else { "Use the HTML" }}
+                    </button>
+                </p>
+            })}
             {move || refusal.get().map(|message| view! {
                 <p class="error" role="alert" data-testid="error">{message}</p>
             })}
@@ -151,6 +197,21 @@ pub fn InputPane(
             ></textarea>
         </section>
     }
+}
+
+/// Both forms of a paste from a browser, and which one is cleaned.
+#[derive(Clone, Debug, PartialEq)]
+struct Pasted {
+    html: String,
+    plain: String,
+    using_html: bool,
+}
+
+/// Whether a paste into `element` replaces all it holds: it is empty, or all of it is selected.
+fn replaces_all(element: &web_sys::HtmlTextAreaElement) -> bool {
+    let length = element.text_length();
+    let selected = (element.selection_start().ok().flatten(), element.selection_end().ok().flatten());
+    length == 0 || selected == (Some(0), Some(length))
 }
 
 fn carries_files(ev: &web_sys::DragEvent) -> bool {

@@ -12,7 +12,6 @@ pub mod chars;
 pub mod config;
 pub mod custom;
 pub mod edit;
-pub mod fences;
 pub mod html;
 pub mod input;
 pub mod packed;
@@ -20,6 +19,7 @@ pub mod jsonl;
 pub mod phrases;
 pub mod prose;
 pub mod stats;
+pub mod structure;
 pub mod stopwords;
 pub mod rule;
 pub mod rules;
@@ -149,7 +149,7 @@ fn clean_doc(doc: Doc, plan: &Plan, reading: Duration) -> Cleaned {
             let mut changes = step.apply(&doc);
             tidy_changes(doc.text(), &mut changes);
             if !changes.is_empty() {
-                fences::keep_fences_whole(doc.fenced_blocks(), &mut changes);
+                structure::keep_blocks_whole(doc.guarded(), &mut changes);
             }
             if let (Some(timer), Some(started)) = (&mut timer, started) {
                 timer.ran(index, started, !changes.is_empty());

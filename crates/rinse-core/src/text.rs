@@ -96,7 +96,7 @@ pub struct Doc {
     readings: OnceCell<Readings>,
     folded: OnceCell<Vec<LineKey>>,
     paragraphs: OnceCell<Vec<LineKey>>,
-    fenced_blocks: OnceCell<Vec<std::ops::Range<usize>>>,
+    guarded: OnceCell<Vec<crate::structure::Guarded>>,
     /// For a page's visible text as read, the blocks outside its main
     /// content; gone once any rule changes the text.
     page_dropped: Option<Vec<crate::html::Dropped>>,
@@ -129,7 +129,7 @@ impl Doc {
             readings: OnceCell::new(),
             folded: OnceCell::new(),
             paragraphs: OnceCell::new(),
-            fenced_blocks: OnceCell::new(),
+            guarded: OnceCell::new(),
             page_dropped: None,
             is_page: false,
             markdown: false,
@@ -157,9 +157,9 @@ impl Doc {
         &self.text
     }
 
-    /// Its fenced code blocks, which no rule may change but by removing them whole.
-    pub fn fenced_blocks(&self) -> &[std::ops::Range<usize>] {
-        self.fenced_blocks.get_or_init(|| crate::fences::fenced_blocks(&self.text))
+    /// Its Markdown blocks that no rule may break: code blocks, table heads.
+    pub fn guarded(&self) -> &[crate::structure::Guarded] {
+        self.guarded.get_or_init(|| crate::structure::guarded(&self.text))
     }
 
     /// Reads the text as Markdown (or not).

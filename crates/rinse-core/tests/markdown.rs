@@ -172,7 +172,7 @@ proptest! {
     }
 
     #[test]
-    fn cleaning_markdown_never_breaks_a_code_block((html, _) in page()) {
+    fn cleaning_markdown_never_breaks_a_code_block_or_a_table((html, _) in page()) {
         let plan = markdown_config(false).plan().expect("a valid config");
         let cleaned = clean_input(&html, Format::Html, &plan).cleaned.text;
         let before = read_as(&html, Some(Markdown::default())).text;
@@ -191,9 +191,15 @@ proptest! {
             blocks
         };
         let page_code = code_of(&before);
-        for block in code_of(&cleaned) {
-            prop_assert!(page_code.contains(&block), "{:?} is not a code block of the page:\n{}", block, cleaned);
+        let code = code_of(&cleaned);
+        for block in &code {
+            prop_assert!(page_code.contains(block), "{:?} is not a code block of the page:\n{}", block, cleaned);
         }
+        // Every row left is still a row of a table.
+        let code_lines: usize = code.iter().map(|c| c.lines().count()).sum();
+        let bar_lines = cleaned.lines().filter(|l| l.starts_with('|') && !l.starts_with("| ---")).count();
+        let (read, _) = read_back(&cleaned);
+        prop_assert!(bar_lines <= read.rows + code_lines, "{} rows read of {} written:\n{}", read.rows, bar_lines, cleaned);
     }
 }
 

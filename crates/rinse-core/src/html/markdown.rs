@@ -555,7 +555,7 @@ fn escape_word(word: &str, line_start: bool, in_cell: bool) -> String {
         let first = chars[0];
         let rest: String = chars[1..].iter().collect();
         let all_first = chars.iter().all(|&c| c == first);
-        let starts_block = matches!(first, '#' | '>' | '+' | '=' | '~')
+        let starts_block = matches!(first, '#' | '>' | '+' | '=' | '~' | '|')
             || first == '-' && (chars.len() == 1 || all_first)
             || first.is_ascii_digit() && is_list_number(word);
         if starts_block {
