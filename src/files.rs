@@ -51,10 +51,14 @@ pub struct FileEntry {
 }
 
 impl FileEntry {
-    /// `name.clean.ext`, as the download is called.
-    pub fn clean_name(&self) -> String {
+    /// `name.clean.ext`, as the download is called: `name.clean.md` when
+    /// a text or a page was written as Markdown.
+    pub fn clean_name(&self, markdown: bool) -> String {
+        let markdown = markdown && self.kind != Kind::Jsonl;
         match self.name.rsplit_once('.') {
+            Some((stem, _)) if markdown && !stem.is_empty() => format!("{stem}.clean.md"),
             Some((stem, extension)) if !stem.is_empty() => format!("{stem}.clean.{extension}"),
+            _ if markdown => format!("{}.clean.md", self.name),
             _ => format!("{}.clean", self.name),
         }
     }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useSite, paste, ROOT, RINSE } from '../lib/harness.mjs';
+import { useSite, paste, dropFiles, ROOT, RINSE } from '../lib/harness.mjs';
 
 const site = useSite('/');
 
@@ -49,6 +49,8 @@ test('the kiln guide keeps its list, table and code block in Markdown', async ()
   assert.match(shown, /^3\. Coat the shelves with kiln wash:\n {3}- two thin coats/m);
   assert.match(shown, /^\| Firing \| Rate \(°C\/h\) \| Top temperature \| Hold \|\n\| --- \| --- \| --- \| --- \|$/m);
   assert.match(shown, /^```text\nPROG 2\n {2}SEG 1 {2}RATE 150 {2}TEMP 1100\n/m);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  assert.equal(download.suggestedFilename(), 'rinse.clean.md');
   await page.getByTestId('markdown-links').check();
   await page.waitForFunction(() => !document.querySelector('[data-busy="true"]'));
   assert.equal(await page.getByTestId('output').inputValue(), cli(['--from', 'html', '--to', 'markdown', '--links'], input));
@@ -100,5 +102,20 @@ test('a paste with an HTML flavour is cleaned from its HTML, and the plain text 
   await page.waitForFunction(() => !document.querySelector('[data-busy="true"]'));
   assert.equal(await page.getByTestId('output').inputValue(), 'Just a line.');
   assert.equal(await page.getByTestId('paste-source').count(), 0);
+  assertClean();
+});
+
+test('a page dropped as a file while the output is Markdown downloads as name.clean.md, as the CLI writes it', async () => {
+  const input = await readFile(join(ROOT, 'fixtures', 'pages/kiln-guide.html'), 'utf8');
+  const { page, assertClean } = await site.open();
+  await page.getByTestId('output-form').selectOption('markdown');
+  await dropFiles(page, [{ name: 'kiln.html', type: 'text/html', content: input }]);
+  await page.waitForFunction(() => document.querySelector('[data-testid="file-item"]')?.dataset.status === 'done');
+  const item = page.getByTestId('file-item');
+  const [download] = await Promise.all([page.waitForEvent('download'), item.getByTestId('download').click()]);
+  assert.equal(download.suggestedFilename(), 'kiln.clean.md');
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  assert.equal(Buffer.concat(chunks).toString('utf8'), cli(['--to', 'markdown'], input));
   assertClean();
 });

@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 use crate::download::offer_download;
 
-/// Name of the downloaded file.
+/// Names of the downloaded file, as text and as Markdown.
 const DOWNLOAD_NAME: &str = "rinse.clean.txt";
+const MARKDOWN_DOWNLOAD_NAME: &str = "rinse.clean.md";
 
 /// Copy the cleaned text, or save it as a file. Both stay in the browser:
 /// the file is built from a local Blob, nothing is sent anywhere.
 #[component]
-pub fn OutputActions(output: Memo<String>) -> impl IntoView {
+pub fn OutputActions(output: Memo<String>, markdown: Signal<bool>) -> impl IntoView {
     // What was last copied: the label says "Copied" while the output still reads so.
     let (copied, set_copied) = signal(None::<String>);
     let copy = move |_| {
@@ -20,7 +21,12 @@ pub fn OutputActions(output: Memo<String>) -> impl IntoView {
     };
     let is_copied = move || copied.with(|c| output.with(|text| c.as_deref() == Some(text.as_str())));
     let download = move |_| {
-        offer_download(&output.get_untracked(), DOWNLOAD_NAME, "text/plain;charset=utf-8");
+        let (name, kind) = if markdown.get_untracked() {
+            (MARKDOWN_DOWNLOAD_NAME, "text/markdown;charset=utf-8")
+        } else {
+            (DOWNLOAD_NAME, "text/plain;charset=utf-8")
+        };
+        offer_download(&output.get_untracked(), name, kind);
     };
     view! {
         <div class="actions">

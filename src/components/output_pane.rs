@@ -9,7 +9,14 @@ use crate::model::{ChangeKey, Outcome};
 /// The result: the changes inline or side by side, or the cleaned text
 /// ready to copy. `v` switches between the three.
 #[component]
-pub fn OutputPane(outcome: ReadSignal<Outcome>, busy: ReadSignal<bool>, rejected: RwSignal<BTreeSet<ChangeKey>>, output: Memo<String>) -> impl IntoView {
+pub fn OutputPane(
+    outcome: ReadSignal<Outcome>,
+    busy: ReadSignal<bool>,
+    rejected: RwSignal<BTreeSet<ChangeKey>>,
+    output: Memo<String>,
+    /// Whether the output is Markdown (the download is then `.md`).
+    markdown: Signal<bool>,
+) -> impl IntoView {
     let (view, set_view) = signal(View::Inline);
     let switch_on_v = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "v" && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() {
@@ -26,7 +33,7 @@ pub fn OutputPane(outcome: ReadSignal<Outcome>, busy: ReadSignal<bool>, rejected
         >
             <div class="pane-head">
                 <h2 id="output-heading">"Cleaned"</h2>
-                <OutputActions output=output />
+                <OutputActions output=output markdown=markdown />
                 <div class="tabs" role="tablist" aria-label="Result view (v switches)">
                     {View::ALL
                         .into_iter()
