@@ -34,6 +34,15 @@ def test_pages_are_cleaned_as_the_command_line_cleans_them(cli):
     assert [rinse.clean(p, input_format="auto") for p in pages] == expected
 
 
+def test_markdown_output_is_what_the_command_line_writes(cli):
+    pages = fixture_texts("html")
+    expected = run_cli(cli, pages, "--from", "html", "--to", "markdown")
+    assert any(line.startswith("#") for page in expected for line in page.splitlines()), "headings as Markdown"
+    assert rinse.clean_many(pages, input_format="html", output="markdown") == expected
+    assert [rinse.clean(p, {"output": {"to": "markdown"}}, input_format="html") for p in pages] == expected
+    assert rinse.clean(pages[0], {"output": {"to": "markdown"}}, input_format="html", output="text") == run_cli(cli, pages[:1], "--from", "html")[0]
+
+
 def test_a_config_reads_the_same_as_a_dict_a_json_string_and_a_file(cli, tmp_path):
     config = {"preset": "minimal", "rules": {"whitespace": {"enabled": True}}}
     path = tmp_path / "rinse.json"

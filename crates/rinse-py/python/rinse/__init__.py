@@ -48,23 +48,39 @@ def cleaner(config: Config = None, input_format: str = "text") -> Cleaner:
     return _cleaner(config_json(config), input_format)
 
 
-def clean(text: str, config: Config = None, *, input_format: str = "text", output: str = "text") -> str:
+def _with_output(config: Config, output: Optional[str]) -> Optional[str]:
+    """The config as JSON, its output set to ``output`` when one is given."""
+    if output is None:
+        return config_json(config)
+    if output not in ("text", "markdown"):
+        raise ValueError(f'output: expected "text" or "markdown", not {output!r}')
+    settings = json.loads(config_json(config) or "{}")
+    if not isinstance(settings, dict):
+        raise ValueError("config is not valid: expected an object")
+    settings["output"] = {**settings.get("output", {}), "to": output}
+    return json.dumps(settings)
+
+
+def clean(text: str, config: Config = None, *, input_format: str = "text", output: Optional[str] = None) -> str:
     """The cleaned text.
 
     ``input_format`` is ``"text"``, ``"html"`` (a page's source: its main
-    text is kept) or ``"auto"``. ``output`` is ``"text"``.
+    text is kept) or ``"auto"``. ``output`` is ``"text"`` or ``"markdown"``
+    (headings, lists, tables and code kept), overriding the config's
+    ``output.to``; ``None`` follows the config.
     """
-    if output != "text":
-        raise ValueError(f'output: expected "text", not {output!r}')
-    return cleaner(config, input_format).clean(text)
+    return _cleaner(_with_output(config, output), input_format).clean(text)
 
 
-def clean_many(texts: Iterable[str], config: Config = None, *, input_format: str = "text", threads: Optional[int] = None) -> list:
+def clean_many(
+    texts: Iterable[str], config: Config = None, *, input_format: str = "text", output: Optional[str] = None, threads: Optional[int] = None
+) -> list:
     """Each text cleaned, in parallel with the interpreter's lock released.
 
-    ``threads`` is how many threads to use (``None``: one per core).
+    ``threads`` is how many threads to use (``None``: one per core);
+    ``output`` as for :func:`clean`.
     """
-    return cleaner(config, input_format).clean_many(list(texts), threads)
+    return _cleaner(_with_output(config, output), input_format).clean_many(list(texts), threads)
 
 
 def explain(text: str, config: Config = None, *, input_format: str = "text") -> list:
