@@ -53,6 +53,9 @@ const CHANGES_AT_ONCE: usize = 500;
 #[component]
 pub fn Diff(outcome: ReadSignal<Outcome>, rejected: RwSignal<BTreeSet<ChangeKey>>, view: ReadSignal<View>) -> impl IntoView {
     let (shown_changes, set_shown_changes) = signal(CHANGES_AT_ONCE);
+    // The change focused or tapped last: its rule and reason are shown in full.
+    let (selected, set_selected) = signal(None::<(ChangeKey, String)>);
+    let picks = Picks { set_selected, touch_press: StoredValue::new(None) };
     let body = move || {
         let current = view.get();
         if current == View::Text {
@@ -69,12 +72,12 @@ pub fn Diff(outcome: ReadSignal<Outcome>, rejected: RwSignal<BTreeSet<ChangeKey>
                 }
             });
             let content = if current == View::Inline {
-                view! { <div class="inline">{column(o, Side::Both, limit, rejected)}</div> }.into_any()
+                view! { <div class="inline">{column(o, Side::Both, limit, rejected, picks)}</div> }.into_any()
             } else {
                 view! {
                     <div class="columns">
-                        <div class="column" aria-label="Before">{column(o, Side::Before, limit, rejected)}</div>
-                        <div class="column" aria-label="After">{column(o, Side::After, limit, rejected)}</div>
+                        <div class="column" aria-label="Before">{column(o, Side::Before, limit, rejected, picks)}</div>
+                        <div class="column" aria-label="After">{column(o, Side::After, limit, rejected, picks)}</div>
                     </div>
                 }
                 .into_any()
@@ -83,16 +86,32 @@ pub fn Diff(outcome: ReadSignal<Outcome>, rejected: RwSignal<BTreeSet<ChangeKey>
         })
     };
     view! {
+        <p class="reason" data-testid="reason" role="status" aria-live="polite" class:hidden=move || view.get() == View::Text>
+            {move || selected.with(|s| s.as_ref().map_or("Focus or tap a change to see why it was made.".to_string(), |(_, title)| title.clone()))}
+        </p>
         <div
             class="diff"
             data-testid="diff"
             class:hidden=move || view.get() == View::Text
             aria-label="Changes: j and k move between them, Enter rejects or restores one"
             on:keydown=move_between_changes
+            on:pointerdown=move |ev: web_sys::PointerEvent| {
+                let touch = ev.pointer_type() == "touch";
+                picks.touch_press.set_value(touch.then(|| selected.with_untracked(|s| s.as_ref().map(|(key, _)| key.clone()))));
+            }
         >
             {body}
         </div>
     }
+}
+
+/// How changes are picked: the one whose reason is shown, and, when the
+/// last press was a touch, which one was picked before it (a first tap on a
+/// change shows its reason; the next rejects it).
+#[derive(Clone, Copy)]
+struct Picks {
+    set_selected: WriteSignal<Option<(ChangeKey, String)>>,
+    touch_press: StoredValue<Option<Option<ChangeKey>>>,
 }
 
 /// Which text a column shows.
@@ -104,7 +123,7 @@ enum Side {
     After,
 }
 
-fn column(o: &Outcome, side: Side, limit: usize, rejected: RwSignal<BTreeSet<ChangeKey>>) -> Vec<AnyView> {
+fn column(o: &Outcome, side: Side, limit: usize, rejected: RwSignal<BTreeSet<ChangeKey>>, picks: Picks) -> Vec<AnyView> {
     let edits = &o.cleaned.edits;
     let mut views = Vec::with_capacity(edits.len().min(limit) * 2 + 1);
     let mut pos = 0;
@@ -112,7 +131,7 @@ fn column(o: &Outcome, side: Side, limit: usize, rejected: RwSignal<BTreeSet<Cha
         if edit.start > pos {
             views.push(folded(&o.before[pos..edit.start]));
         }
-        views.push(change_view(&o.before, edit, side, rejected));
+        views.push(change_view(&o.before, edit, side, rejected, picks));
         pos = edit.end;
     }
     views.push(folded(&o.before[pos..]));
@@ -172,12 +191,14 @@ fn visible(text: &str) -> String {
         .collect()
 }
 
-fn change_view(before: &str, edit: &Edit, side: Side, rejected: RwSignal<BTreeSet<ChangeKey>>) -> AnyView {
+fn change_view(before: &str, edit: &Edit, side: Side, rejected: RwSignal<BTreeSet<ChangeKey>>, picks: Picks) -> AnyView {
     let original = &before[edit.start..edit.end];
     let removed = visible(original);
     let added = visible(&edit.replacement);
     let names: Vec<&str> = edit.rules().iter().map(|id| find(id).map_or(*id, |r| r.info().name)).collect();
     let title = format!("{}: {}", names.join(" + "), edit.reason);
+    // A removed block carries its rule's name at its start.
+    let label = (edit.replacement.is_empty() && original.contains('\n') && !original.trim().is_empty()).then(|| names.join(" + "));
     let key = ChangeKey::of(edit);
     let is_rejected = {
         let key = key.clone();
@@ -197,6 +218,7 @@ fn change_view(before: &str, edit: &Edit, side: Side, rejected: RwSignal<BTreeSe
         }
     };
     // In the after column a rejected change shows the original text again.
+    let pick = (key.clone(), title.clone());
     let after = (side == Side::After).then(|| {
         let original = original.to_string();
         let added = added.clone();
@@ -212,10 +234,22 @@ fn change_view(before: &str, edit: &Edit, side: Side, rejected: RwSignal<BTreeSe
             data-kind=edit.kind().as_str()
             title=title.clone()
             aria-label=title
+            data-label=label
             aria-pressed=move || is_rejected().to_string()
             role="button"
             tabindex="0"
-            on:click=move |_| toggle()
+            on:focus={
+                let pick = pick.clone();
+                move |_| picks.set_selected.set(Some(pick.clone()))
+            }
+            on:click=move |_| {
+                // On a touch screen the first tap shows the reason, the next rejects.
+                let first_tap = picks.touch_press.get_value().is_some_and(|before| before.as_ref() != Some(&pick.0));
+                picks.set_selected.set(Some(pick.clone()));
+                if !first_tap {
+                    toggle();
+                }
+            }
             on:keydown=on_key
         >
             {(side != Side::After && !removed.is_empty()).then(|| view! { <del>{folded(&removed)}</del> })}
