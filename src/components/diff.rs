@@ -92,6 +92,7 @@ pub fn Diff(outcome: ReadSignal<Outcome>, rejected: RwSignal<BTreeSet<ChangeKey>
         <div
             class="diff"
             data-testid="diff"
+            role="region"
             class:hidden=move || view.get() == View::Text
             aria-label="Changes: j and k move between them, Enter rejects or restores one"
             on:keydown=move_between_changes
@@ -232,8 +233,8 @@ fn change_view(before: &str, edit: &Edit, side: Side, rejected: RwSignal<BTreeSe
             data-testid=(side != Side::After).then_some("change")
             data-rule=edit.rule.to_string()
             data-kind=edit.kind().as_str()
-            title=title.clone()
-            aria-label=title
+            // Named by the text it changes, described by its rule and reason.
+            title=title
             data-label=label
             aria-pressed=move || is_rejected().to_string()
             role="button"
