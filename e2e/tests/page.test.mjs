@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, paste } from '../lib/harness.mjs';
+import { useSite, paste, fixture } from '../lib/harness.mjs';
 
 const site = useSite('/');
 
@@ -211,5 +211,18 @@ test('the theme follows the system until the toggle sets it, and stays set', asy
   assert.equal(await background(), dark);
   await page.getByTestId('theme').click();
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined, 'back to the system');
+  assertClean();
+});
+
+test('the rules panel lists first the rules that changed this text, most changes first', async () => {
+  const { page, assertClean } = await site.open();
+  assert.equal(await page.getByTestId('rules-used').innerText(), 'Nothing yet.');
+  await paste(page, await fixture('harbour-scrape.txt'));
+  const rows = (await page.locator('[data-testid="rules-used"] li').allInnerTexts()).map((row) => row.replace(/\s+/g, ' '));
+  assert.ok(rows.length >= 3, rows.join(' | '));
+  const counts = rows.map((row) => Number(row.split(/\s+/).pop()));
+  assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'most changes first');
+  const duplicates = rows.find((row) => row.startsWith('Duplicate paragraphs'));
+  assert.equal(duplicates, `Duplicate paragraphs ${await page.getByTestId('rule-count-duplicate-paragraphs').innerText()}`);
   assertClean();
 });

@@ -5,16 +5,50 @@ use rinse_core::{Config, Group};
 use super::CustomRules;
 use crate::model::Outcome;
 
-/// Every rule of the registry, by group: a toggle, how many changes it made,
-/// and its docs.
+/// The rules that changed this text first, most changes first; then every
+/// rule of the registry, by group: a toggle, how many changes it made, and
+/// its docs.
 #[component]
 pub fn RulesPanel(config: RwSignal<Config>, outcome: ReadSignal<Outcome>) -> impl IntoView {
     let mut groups: Vec<Group> = REGISTRY.iter().map(|r| r.info().group).collect();
     groups.sort();
     groups.dedup();
+    // (name, changes) of the rules that changed the text, most first.
+    let used = move || {
+        outcome.with(|o| {
+            let mut used: Vec<(&'static str, usize)> = o
+                .cleaned
+                .counts
+                .iter()
+                .map(|(id, &n)| (rinse_core::rules::find(id).map_or(*id, |r| r.info().name), n))
+                .collect();
+            used.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            used
+        })
+    };
     view! {
         <aside class="rules" aria-labelledby="rules-heading">
             <h2 id="rules-heading">"Rules"</h2>
+            <section class="rules-used" aria-labelledby="rules-used-heading">
+                <h3 id="rules-used-heading">"Changed this text"</h3>
+                {move || {
+                    let used = used();
+                    if used.is_empty() {
+                        return view! { <p class="muted" data-testid="rules-used">"Nothing yet."</p> }.into_any();
+                    }
+                    view! {
+                        <ol data-testid="rules-used">
+                            {used
+                                .into_iter()
+                                .map(|(name, n)| view! {
+                                    <li><span class="rule-name">{name}</span>" "<span class="rule-count">{n}</span></li>
+                                })
+                                .collect_view()}
+                        </ol>
+                    }
+                    .into_any()
+                }}
+            </section>
             {groups
                 .into_iter()
                 .map(|group| view! {
