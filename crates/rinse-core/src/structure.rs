@@ -34,7 +34,7 @@ pub fn fenced_blocks(text: &str) -> Vec<Range<usize>> {
 /// The fence a line holds, after any quote markers and indentation: its
 /// mark, its length and what follows it.
 fn fence(line: &str) -> Option<(char, usize, &str)> {
-    let body = line.trim_start_matches(|c: char| c == ' ' || c == '>' || c == '\t');
+    let body = line.trim_start_matches([' ', '>', '\t']);
     let mark = body.chars().next().filter(|&c| c == '`' || c == '~')?;
     let length = body.chars().take_while(|&c| c == mark).count();
     (length >= 3).then(|| (mark, length, body[length..].trim()))

@@ -666,12 +666,31 @@ fn language(dom: &Dom<'_>, pre: usize) -> Option<String> {
 
 /// Whether a list item holds blocks of its own, as the entries of a listing,
 /// the posts of a thread or the questions of a FAQ do: a heading or a
-/// paragraph inside makes it an entry to write as blocks, not a list item.
+/// paragraph inside, or more than one block of text, makes it an entry to
+/// write as blocks, not a list item.
 fn holds_blocks(dom: &Dom<'_>, item: usize) -> bool {
-    (item + 1..dom.nodes[item].end).any(|n| { let t = dom.tag(n); heading_level(t).is_some() || BLOCKS_IN_ITEM.contains(&t) })
+    let mut blocks_with_text = 0;
+    let mut node = item + 1;
+    while node < dom.nodes[item].end {
+        let tag = dom.tag(node);
+        // A list inside is the item's sublist, not blocks of its own.
+        if matches!(tag, "ul" | "ol" | "menu") {
+            node = dom.nodes[node].end;
+            continue;
+        }
+        if heading_level(tag).is_some() || tag == "p" {
+            return true;
+        }
+        if is_block(tag) && dom.children(node).any(|c| matches!(&dom.nodes[c].kind, Kind::Text(t) if !t.trim().is_empty())) {
+            blocks_with_text += 1;
+            if blocks_with_text > 1 {
+                return true;
+            }
+        }
+        node += 1;
+    }
+    false
 }
-
-const BLOCKS_IN_ITEM: &[&str] = &["p"];
 
 /// Elements that make a table a layout grid rather than data.
 const NOT_IN_DATA_TABLES: &[&str] =
@@ -774,6 +793,16 @@ mod tests {
             markdown_with(html, Markdown { links: true, images: true }),
             "Read [the guide](</a b>) ![chart](x.png) here.\n"
         );
+    }
+
+    #[test]
+    fn list_items_holding_blocks_are_written_as_those_blocks() {
+        assert_eq!(
+            markdown("<ul><li><h3>Pier cafe</h3><p>Open daily.</p></li><li><div>Harbour inn</div><div>Rooms from May.</div></li></ul>"),
+            "### Pier cafe\n\nOpen daily.\n\nHarbour inn\n\nRooms from May.\n"
+        );
+        assert_eq!(markdown("<ul><li><div>Weekdays</div></li><li><span>Sundays</span></li></ul>"), "- Weekdays\n- Sundays\n");
+        assert_eq!(markdown("<ul><li>Days<ul><li>Sat</li><li>Sun</li></ul></li></ul>"), "- Days\n  - Sat\n  - Sun\n", "a sublist is no block");
     }
 
     #[test]
