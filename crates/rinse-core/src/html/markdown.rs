@@ -59,11 +59,9 @@ struct Writer<'d, 'a> {
     fence: Option<(usize, String)>,
     /// The open heading's level.
     heading: Option<usize>,
-    /// The data tables open, innermost last, and the cell depth inside them.
+    /// The data tables open, innermost last, and whether inside a cell of the last (1) or not (0).
     tables: Vec<Table>,
     in_cell: usize,
-    /// Layout tables (read as blocks) open.
-    layout_tables: Vec<usize>,
     /// The quotes open all the while since the pending break was asked for.
     quotes_across_break: usize,
     /// List items that hold blocks of their own (cards, posts), written as those blocks.
@@ -86,7 +84,6 @@ pub fn visible(dom: &Dom<'_>, options: Markdown) -> Visible {
         heading: None,
         tables: Vec::new(),
         in_cell: 0,
-        layout_tables: Vec::new(),
         block_items: Vec::new(),
         quotes_across_break: 0,
     };
@@ -118,10 +115,6 @@ pub fn visible(dom: &Dom<'_>, options: Markdown) -> Visible {
 }
 
 impl Writer<'_, '_> {
-    fn tag(&self, node: usize) -> &str {
-        self.dom.tag(node)
-    }
-
     fn attr(&self, node: usize, name: &str) -> Option<&str> {
         self.dom.element(node).and_then(|e| e.parsed.attr(name))
     }
@@ -149,8 +142,9 @@ impl Writer<'_, '_> {
     }
 
     fn open(&mut self, node: usize) {
-        let tag = self.tag(node).to_string();
-        let tag = tag.as_str();
+        // A copy of the DOM's reference: the tag outlives this borrow of self.
+        let dom = self.dom;
+        let tag = dom.tag(node);
         if self.fence.is_some() {
             if tag == "br" {
                 self.write_raw("\n", node);
@@ -209,10 +203,6 @@ impl Writer<'_, '_> {
                 self.request(Break::Blank);
                 self.tables.push(Table { columns: columns(self.dom, node), rows: 0, cells: 0, row: None });
             }
-            "table" => {
-                self.layout_tables.push(node);
-                self.request(Break::Blank);
-            }
             "img" if self.options.images => self.image(node),
             _ if is_block(tag) => self.request(Break::Blank),
             _ => self.open_inline(node, tag),
@@ -220,8 +210,9 @@ impl Writer<'_, '_> {
     }
 
     fn close(&mut self, node: usize) {
-        let tag = self.tag(node).to_string();
-        let tag = tag.as_str();
+        // A copy of the DOM's reference: the tag outlives this borrow of self.
+        let dom = self.dom;
+        let tag = dom.tag(node);
         if let Some((pre, _)) = &self.fence {
             if *pre == node {
                 self.close_fence(node);
@@ -277,10 +268,6 @@ impl Writer<'_, '_> {
             "blockquote" => {
                 self.close_inlines_for_break();
                 self.containers.pop();
-                self.request(Break::Blank);
-            }
-            "table" => {
-                self.layout_tables.pop();
                 self.request(Break::Blank);
             }
             _ if is_block(tag) => {
@@ -339,7 +326,7 @@ impl Writer<'_, '_> {
 
     fn image(&mut self, node: usize) {
         let Some(src) = self.attr(node, "src").map(str::trim).filter(|s| is_link_target(s)) else { return };
-        let alt = escape_inline(self.attr(node, "alt").unwrap_or("").trim());
+        let alt = escape_inline_chars(self.attr(node, "alt").unwrap_or("").trim(), false);
         let image = format!("![{alt}]({})", link_destination(src));
         self.start_text(node);
         self.write_raw(&image, node);
@@ -580,10 +567,6 @@ fn escape_word(word: &str, line_start: bool, in_cell: bool) -> String {
 fn is_list_number(word: &str) -> bool {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
     digits <= 9 && matches!(&word[digits..], "." | ")")
-}
-
-fn escape_inline(text: &str) -> String {
-    escape_inline_chars(text, false)
 }
 
 /// Escapes the characters that open emphasis, code, links or HTML.
