@@ -52,14 +52,20 @@ pub struct FileEntry {
 
 impl FileEntry {
     /// `name.clean.ext`, as the download is called: `name.clean.md` when
-    /// a text or a page was written as Markdown.
+    /// a text or a page was written as Markdown, `name.clean.txt` for a page
+    /// read to its text (what comes out is no longer HTML).
     pub fn clean_name(&self, markdown: bool) -> String {
-        let markdown = markdown && self.kind != Kind::Jsonl;
-        match self.name.rsplit_once('.') {
-            Some((stem, _)) if markdown && !stem.is_empty() => format!("{stem}.clean.md"),
-            Some((stem, extension)) if !stem.is_empty() => format!("{stem}.clean.{extension}"),
-            _ if markdown => format!("{}.clean.md", self.name),
-            _ => format!("{}.clean", self.name),
+        let extension = match self.kind {
+            Kind::Jsonl => None,
+            _ if markdown => Some("md"),
+            Kind::Html => Some("txt"),
+            _ => None,
+        };
+        match (self.name.rsplit_once('.'), extension) {
+            (Some((stem, _)), Some(new)) if !stem.is_empty() => format!("{stem}.clean.{new}"),
+            (Some((stem, old)), None) if !stem.is_empty() => format!("{stem}.clean.{old}"),
+            (_, Some(new)) => format!("{}.clean.{new}", self.name),
+            (_, None) => format!("{}.clean", self.name),
         }
     }
 }

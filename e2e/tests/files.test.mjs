@@ -102,6 +102,8 @@ test('many files at once: an item each, a binary one refused while the others fi
 
   const [one] = await Promise.all([tab.waitForEvent('download'), (await byName('notes.md')).getByTestId('download').click()]);
   assert.equal(one.suggestedFilename(), 'notes.clean.md');
+  const [page] = await Promise.all([tab.waitForEvent('download'), (await byName('library.html')).getByTestId('download').click()]);
+  assert.equal(page.suggestedFilename(), 'library.clean.txt', 'a page read to its text is text');
   assertClean();
 });
 
