@@ -1,8 +1,6 @@
 use leptos::prelude::*;
 
 use crate::components::{FilesPanel, InputPane, OutputForm, OutputPane, PresetSelect, RulesPanel, SettingsMenu, StatsBar, ThemeToggle};
-use rinse_core::To;
-
 use crate::files::Files;
 use crate::model::Session;
 
@@ -14,7 +12,7 @@ pub fn App() -> impl IntoView {
     // A file's text to show in the input, asked for by the files panel.
     let (to_load, set_to_load) = signal(None::<String>);
     let config = session.config;
-    let markdown = Signal::derive(move || config.with(|c| c.output.to == To::Markdown));
+    let markdown = Signal::derive(move || config.with(|c| c.output.is_markdown()));
     view! {
         <header class="topbar">
             <div class="brand">
@@ -30,7 +28,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main class="panes">
             <div class="input-column">
-                <InputPane text=session.input.read_only() set_text=session.input.write_only() set_format=session.format.write_only() files=files config=session.config to_load=to_load />
+                <InputPane text=session.input.read_only() set_text=session.input.write_only() pasted=session.pasted files=files config=session.config to_load=to_load />
                 <FilesPanel files=files config=session.config set_to_load=set_to_load />
             </div>
             <OutputPane outcome=session.outcome.read_only() busy=session.busy.read_only() rejected=session.rejected output=session.output markdown=markdown />

@@ -48,9 +48,9 @@ impl ChangeKey {
 #[derive(Clone, Copy)]
 pub struct Session {
     pub input: RwSignal<String>,
-    /// How to read the input: `Auto`, or `Html` while it is a page's markup
-    /// pasted from a browser.
-    pub format: RwSignal<Format>,
+    /// A paste that came with a page's markup beside its plain text: the
+    /// input is read as a page while it is that markup.
+    pub pasted: RwSignal<Option<Pasted>>,
     pub config: RwSignal<Config>,
     pub outcome: RwSignal<Outcome>,
     /// Whether the worker is cleaning a newer input than the outcome's.
@@ -64,7 +64,7 @@ pub struct Session {
 impl Session {
     pub fn new() -> Session {
         let input = RwSignal::new(String::new());
-        let format = RwSignal::new(Format::Auto);
+        let pasted = RwSignal::new(None::<Pasted>);
         let config = RwSignal::new(settings::initial());
         let outcome = RwSignal::new(Outcome::default());
         let busy = RwSignal::new(false);
@@ -72,7 +72,7 @@ impl Session {
         // The cleaning follows the input and the settings; large inputs go to
         // the worker (the world outside this thread), small ones are done here.
         Effect::new(move |_| {
-            let format = format.get();
+            let format = pasted.with(|p| p.as_ref().map_or(Format::Auto, Pasted::format));
             input.with(|text| {
                 config.with(|config| {
                     let job = Job { input: text.clone(), config: config.clone(), format };
@@ -101,13 +101,33 @@ impl Session {
         });
         // Settings outlive the tab; the text never leaves it.
         Effect::new(move |_| config.with(settings::save));
-        Session { input, format, config, outcome, busy, rejected, output }
+        Session { input, pasted, config, outcome, busy, rejected, output }
     }
 }
 
 impl Default for Session {
     fn default() -> Self {
         Session::new()
+    }
+}
+
+/// Both forms of a paste from a browser, and which one is cleaned.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pasted {
+    pub html: String,
+    pub plain: String,
+    pub using_html: bool,
+}
+
+impl Pasted {
+    /// The form in use.
+    pub fn text(&self) -> &str {
+        if self.using_html { &self.html } else { &self.plain }
+    }
+
+    /// How the form in use is read: markup as a page, even a fragment too short to tell.
+    pub fn format(&self) -> Format {
+        if self.using_html { Format::Html } else { Format::Auto }
     }
 }
 

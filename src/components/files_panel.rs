@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use rinse_core::{Config, Preset, To};
+use rinse_core::{Config, Preset};
 
 use crate::download::offer_bytes;
 use crate::files::{FileEntry, Files, Kind, Status};
@@ -83,7 +83,7 @@ fn FileItem(entry: FileEntry, files: Files, config: RwSignal<Config>, set_to_loa
         Status::Done(done) => Some(done.clone()),
         _ => None,
     };
-    let clean_name = entry.clean_name(config.with_untracked(|c| c.output.to == To::Markdown));
+    let clean_name = entry.clean_name(config.with_untracked(|c| c.output.is_markdown()));
     let id = entry.id;
     let text = entry.text.clone();
     let fields = entry.fields.clone();

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
-use rinse_core::{Config, Format};
+use rinse_core::Config;
 
 use crate::files::Files;
+use crate::model::Pasted;
 
 /// A scrape of our own making that shows the common kinds of junk.
 const SAMPLE: &str = include_str!("../../fixtures/harbour-scrape.txt");
@@ -16,8 +17,8 @@ const SET_ASIDE_BYTES: usize = 1024 * 1024;
 pub fn InputPane(
     text: ReadSignal<String>,
     set_text: WriteSignal<String>,
-    /// How the input is read: `Html` while it is markup pasted from a browser.
-    set_format: WriteSignal<Format>,
+    /// A paste that brought a page's markup, while the input is one of its forms.
+    pasted: RwSignal<Option<Pasted>>,
     files: Files,
     config: RwSignal<Config>,
     /// A file's text to show here, from the files panel.
@@ -28,8 +29,6 @@ pub fn InputPane(
     let text_box = NodeRef::<leptos::html::Textarea>::new();
     // A long text put away, out of the text box: its size in bytes.
     let (set_aside, set_set_aside) = signal(None::<usize>);
-    // A paste that came with a page's markup beside its plain text.
-    let (pasted, set_pasted) = signal(None::<Pasted>);
     let show = move |value: String| {
         let long = value.len() >= SET_ASIDE_BYTES;
         if let Some(element) = text_box.get_untracked() {
@@ -39,15 +38,12 @@ pub fn InputPane(
         set_text.set(value);
     };
     let load = move |value: String| {
-        set_pasted.set(None);
-        set_format.set(Format::Auto);
+        pasted.set(None);
         show(value);
     };
-    let use_pasted = move |pasted: Pasted| {
-        let (value, format) = if pasted.using_html { (pasted.html.clone(), Format::Html) } else { (pasted.plain.clone(), Format::Auto) };
-        set_format.set(format);
-        show(value);
-        set_pasted.set(Some(pasted));
+    let use_pasted = move |paste: Pasted| {
+        show(paste.text().to_string());
+        pasted.set(Some(paste));
     };
     let on_input = move |_: web_sys::Event| {
         let Some(element) = text_box.get_untracked() else { return };
@@ -56,8 +52,7 @@ pub fn InputPane(
             let value = element.value();
             // Markup pasted and then typed over is text again.
             if pasted.with_untracked(Option::is_some) && !value.contains('<') {
-                set_pasted.set(None);
-                set_format.set(Format::Auto);
+                pasted.set(None);
             }
             set_text.set(value);
         } else {
@@ -84,8 +79,8 @@ pub fn InputPane(
         }
     };
     let switch_paste = move |_| {
-        if let Some(pasted) = pasted.get_untracked() {
-            use_pasted(Pasted { using_html: !pasted.using_html, ..pasted });
+        if let Some(paste) = pasted.get_untracked() {
+            use_pasted(Pasted { using_html: !paste.using_html, ..paste });
         }
     };
     let edit_here = move |_| {
@@ -197,14 +192,6 @@ pub fn InputPane(
             ></textarea>
         </section>
     }
-}
-
-/// Both forms of a paste from a browser, and which one is cleaned.
-#[derive(Clone, Debug, PartialEq)]
-struct Pasted {
-    html: String,
-    plain: String,
-    using_html: bool,
 }
 
 /// Whether a paste into `element` replaces all it holds: it is empty, or all of it is selected.

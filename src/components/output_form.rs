@@ -5,7 +5,7 @@ use rinse_core::{Config, To};
 /// with the settings and exported with them.
 #[component]
 pub fn OutputForm(config: RwSignal<Config>) -> impl IntoView {
-    let markdown = move || config.with(|c| c.output.to == To::Markdown);
+    let markdown = move || config.with(|c| c.output.is_markdown());
     view! {
         <span class="output-form">
             <label>

@@ -31,7 +31,8 @@ pub struct Config {
     pub output: Output,
 }
 
-fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+/// For settings left out of the JSON while they are their defaults.
+pub(crate) fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }
 

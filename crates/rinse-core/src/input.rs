@@ -51,15 +51,11 @@ pub enum To {
 pub struct Output {
     pub to: To,
     /// Markdown: links as `[text](url)` (corpus text rarely wants URLs).
-    #[serde(skip_serializing_if = "is_false")]
+    #[serde(skip_serializing_if = "crate::config::is_default")]
     pub links: bool,
     /// Markdown: images as `![alt](src)`.
-    #[serde(skip_serializing_if = "is_false")]
+    #[serde(skip_serializing_if = "crate::config::is_default")]
     pub images: bool,
-}
-
-fn is_false(value: &bool) -> bool {
-    !value
 }
 
 /// How a page is written as Markdown.
@@ -70,9 +66,13 @@ pub struct Markdown {
 }
 
 impl Output {
+    pub fn is_markdown(self) -> bool {
+        self.to == To::Markdown
+    }
+
     /// How to write Markdown, when the output is Markdown.
     pub fn markdown(self) -> Option<Markdown> {
-        (self.to == To::Markdown).then_some(Markdown { links: self.links, images: self.images })
+        self.is_markdown().then_some(Markdown { links: self.links, images: self.images })
     }
 }
 

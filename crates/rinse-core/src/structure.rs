@@ -50,35 +50,35 @@ pub struct Guarded {
 /// What no rule may change in `text` but with its whole block: every fenced
 /// code block, and the head of every table.
 pub fn guarded(text: &str) -> Vec<Guarded> {
-    let mut guarded: Vec<Guarded> = fenced_blocks(text).into_iter().map(|block| Guarded { part: block.clone(), block }).collect();
-    guarded.extend(table_heads(text));
+    let fences = fenced_blocks(text);
+    let mut guarded = table_heads(text, &fences);
+    guarded.extend(fences.into_iter().map(|block| Guarded { part: block.clone(), block }));
     guarded.sort_by_key(|g| g.part.start);
     guarded
 }
 
-/// The heads of the tables of `text` outside code blocks: a row of cells
-/// followed by a delimiter row (`| --- | :-: |`), with the rows after them.
-fn table_heads(text: &str) -> Vec<Guarded> {
+/// The heads of the tables of `text` outside its code blocks (`fences`): a
+/// row of cells followed by a delimiter row (`| --- | :-: |`), with the rows
+/// after them.
+fn table_heads(text: &str, fences: &[Range<usize>]) -> Vec<Guarded> {
     if memchr::memchr(b'|', text.as_bytes()).is_none() {
         return Vec::new();
     }
-    let fences = fenced_blocks(text);
-    let lines: Vec<_> = lines(text).collect();
-    let mut heads = Vec::new();
-    let mut index = 0;
-    while index + 1 < lines.len() {
-        let (header, delimiter) = (&lines[index], &lines[index + 1]);
-        let in_code = fences.iter().any(|f| f.contains(&header.start));
-        if in_code || !is_row(header.text) || !is_delimiter_row(delimiter.text) {
-            index += 1;
+    let mut heads: Vec<Guarded> = Vec::new();
+    let mut lines = lines(text).peekable();
+    while let Some(line) = lines.next() {
+        if !is_row(line.text) {
             continue;
         }
-        let mut last = index + 1;
-        while last + 1 < lines.len() && is_row(lines[last + 1].text) {
-            last += 1;
+        // A row right after a table's head or rows is one of its rows.
+        if let Some(head) = heads.last_mut().filter(|head| head.block.end == line.start) {
+            head.block.end = line.next;
+            continue;
         }
-        heads.push(Guarded { part: header.start..delimiter.next, block: header.start..lines[last].next });
-        index = last + 1;
+        let in_code = fences.iter().any(|f| f.contains(&line.start));
+        if let Some(delimiter) = lines.next_if(|next| !in_code && is_delimiter_row(next.text)) {
+            heads.push(Guarded { part: line.start..delimiter.next, block: line.start..delimiter.next });
+        }
     }
     heads
 }

@@ -444,14 +444,7 @@ impl<'a> Attempt<'a> {
     }
 
     fn subtree_text(&self, node: usize) -> String {
-        let mut text = String::new();
-        for n in node..self.dom.nodes[node].end {
-            if let Kind::Text(t) = &self.dom.nodes[n].kind {
-                text.push_str(t);
-                text.push(' ');
-            }
-        }
-        text
+        self.dom.texts(node).flat_map(|t| [t, " "]).collect()
     }
 
     /// Totals of every node's subtree of what is not gone; `drop` may

@@ -137,6 +137,14 @@ impl<'a> Dom<'a> {
         self.element(node).map_or("", |e| e.tag)
     }
 
+    /// The text nodes' texts in `node`'s subtree, in order.
+    pub fn texts(&self, node: usize) -> impl Iterator<Item = &'a str> + '_ {
+        self.nodes[node..self.nodes[node].end].iter().filter_map(|n| match n.kind {
+            Kind::Text(text) => Some(text),
+            _ => None,
+        })
+    }
+
     /// The children of `node`, in order.
     pub fn children(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
         let end = self.nodes[node].end;

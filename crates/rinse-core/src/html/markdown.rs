@@ -7,6 +7,8 @@
 //! Text is escaped where Markdown would read it as structure or markup:
 //! nothing of the page comes out as HTML.
 
+use std::borrow::Cow;
+
 use super::dom::{Dom, Kind};
 use super::text::{is_block, Visible};
 use crate::input::Markdown;
@@ -59,9 +61,9 @@ struct Writer<'d, 'a> {
     fence: Option<(usize, String)>,
     /// The open heading's level.
     heading: Option<usize>,
-    /// The data tables open, innermost last, and whether inside a cell of the last (1) or not (0).
+    /// The data tables open, innermost last, and whether inside a cell of the last.
     tables: Vec<Table>,
-    in_cell: usize,
+    in_cell: bool,
     /// The quotes open all the while since the pending break was asked for.
     quotes_across_break: usize,
     /// List items that hold blocks of their own (cards, posts), written as those blocks.
@@ -83,7 +85,7 @@ pub fn visible(dom: &Dom<'_>, options: Markdown) -> Visible {
         fence: None,
         heading: None,
         tables: Vec::new(),
-        in_cell: 0,
+        in_cell: false,
         block_items: Vec::new(),
         quotes_across_break: 0,
     };
@@ -119,6 +121,21 @@ impl Writer<'_, '_> {
         self.dom.element(node).and_then(|e| e.parsed.attr(name))
     }
 
+    /// Whether the output ends a line (or is empty).
+    fn line_is_empty(&self) -> bool {
+        self.text.is_empty() || self.text.ends_with('\n')
+    }
+
+    /// Whether the next text starts a line.
+    fn at_line_start(&self) -> bool {
+        self.pending_break != Break::None || self.line_is_empty()
+    }
+
+    /// Whether inside inline code, where markers and escapes are text.
+    fn in_code(&self) -> bool {
+        self.inlines.iter().any(|i| i.open.starts_with('`'))
+    }
+
     fn quote_depth(&self) -> usize {
         self.containers.iter().filter(|c| matches!(c, Container::Quote)).count()
     }
@@ -138,7 +155,7 @@ impl Writer<'_, '_> {
 
     /// Whether blocks read as words of one line here (a heading, a table cell).
     fn one_line(&self) -> bool {
-        self.heading.is_some() || self.in_cell > 0
+        self.heading.is_some() || self.in_cell
     }
 
     fn open(&mut self, node: usize) {
@@ -152,7 +169,7 @@ impl Writer<'_, '_> {
             return;
         }
         // Between the cells of a data table only rows and cells count.
-        if !self.tables.is_empty() && self.in_cell == 0 {
+        if !self.tables.is_empty() && !self.in_cell {
             match tag {
                 "tr" => self.close_row(),
                 "td" | "th" => self.open_cell(node),
@@ -199,9 +216,12 @@ impl Writer<'_, '_> {
                 self.containers.push(Container::Quote);
             }
             "pre" => self.open_fence(node),
-            "table" if is_data_table(self.dom, node) => {
+            "table" => {
                 self.request(Break::Blank);
-                self.tables.push(Table { columns: columns(self.dom, node), rows: 0, cells: 0, row: None });
+                // A layout table is read as the blocks it holds.
+                if let Some(columns) = data_table_columns(self.dom, node) {
+                    self.tables.push(Table { columns, rows: 0, cells: 0, row: None });
+                }
             }
             "img" if self.options.images => self.image(node),
             _ if is_block(tag) => self.request(Break::Blank),
@@ -219,7 +239,7 @@ impl Writer<'_, '_> {
             }
             return;
         }
-        if !self.tables.is_empty() && self.in_cell == 0 {
+        if !self.tables.is_empty() && !self.in_cell {
             match tag {
                 "tr" => self.close_row(),
                 "table" => {
@@ -231,11 +251,11 @@ impl Writer<'_, '_> {
             }
             return;
         }
-        if self.in_cell > 0 && matches!(tag, "td" | "th") {
+        if self.in_cell && matches!(tag, "td" | "th") {
             self.close_inlines_for_break();
             self.write_raw(" |", node);
             self.pending_space = false;
-            self.in_cell = 0;
+            self.in_cell = false;
             return;
         }
         if self.inlines.last().is_some_and(|inline| inline.node == node) {
@@ -299,7 +319,7 @@ impl Writer<'_, '_> {
             _ => return,
         };
         // Inside code, markers are text.
-        if self.inlines.iter().any(|i| i.open.starts_with('`')) {
+        if self.in_code() {
             return;
         }
         self.inlines.push(Inline { node, open, close, written: false });
@@ -370,7 +390,7 @@ impl Writer<'_, '_> {
         if let Some(table) = self.tables.last_mut() {
             table.cells += 1;
         }
-        self.in_cell = 1;
+        self.in_cell = true;
         self.pending_space = false;
     }
 
@@ -401,7 +421,7 @@ impl Writer<'_, '_> {
         }
         match std::mem::replace(&mut self.pending_break, Break::None) {
             Break::None => {
-                if !self.text.is_empty() && !self.text.ends_with('\n') {
+                if !self.line_is_empty() {
                     return;
                 }
             }
@@ -426,13 +446,11 @@ impl Writer<'_, '_> {
         for container in &mut self.containers {
             match container {
                 Container::Quote => prefix.push_str("> "),
-                Container::Item { marker, written: false } => {
-                    prefix.push_str(marker);
-                    if let Container::Item { written, .. } = container {
-                        *written = true;
-                    }
-                }
                 Container::Item { marker, written: true } => prefix.push_str(&" ".repeat(marker.len())),
+                Container::Item { marker, written } => {
+                    prefix.push_str(marker);
+                    *written = true;
+                }
             }
         }
         if self.fence.is_none() {
@@ -449,8 +467,7 @@ impl Writer<'_, '_> {
     /// Before the first character of text: the line it goes on, a space
     /// owed, and the markers of inline elements opened since.
     fn start_text(&mut self, node: usize) {
-        let line_start = self.pending_break != Break::None || self.text.is_empty() || self.text.ends_with('\n');
-        if line_start {
+        if self.at_line_start() {
             self.start_line(node);
         } else if self.pending_space {
             self.write_raw(" ", node);
@@ -479,7 +496,7 @@ impl Writer<'_, '_> {
             }
             return;
         }
-        let in_code = self.inlines.iter().any(|i| i.open.starts_with('`'));
+        let in_code = self.in_code();
         let mut rest = text;
         loop {
             let blanks = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_whitespace()).len();
@@ -495,22 +512,21 @@ impl Writer<'_, '_> {
             rest = &rest[length..];
             if word.chars().all(char::is_whitespace) {
                 // A blank that is not folded (a no-break space) opens no emphasis.
-                if self.pending_space && !(self.text.is_empty() || self.text.ends_with('\n')) {
+                if self.pending_space && !self.line_is_empty() {
                     self.write_raw(" ", node);
                 }
                 self.pending_space = false;
                 self.write_raw(word, node);
                 continue;
             }
-            let at_line_start = self.pending_break != Break::None || self.text.is_empty() || self.text.ends_with('\n');
             // In a heading a run of `#` anywhere could close it.
-            let prefixed = at_line_start && !self.one_line() || self.heading.is_some() && word.starts_with('#');
+            let prefixed = self.at_line_start() && !self.one_line() || self.heading.is_some() && word.starts_with('#');
             self.start_text(node);
             let escaped = match in_code {
                 // A table's cells end at a bar even inside code.
-                true if self.in_cell > 0 => word.replace('|', "\\|"),
-                true => word.to_string(),
-                false => escape_word(word, prefixed, self.in_cell > 0),
+                true if self.in_cell => Cow::Owned(word.replace('|', "\\|")),
+                true => Cow::Borrowed(word),
+                false => escape_word(word, prefixed, self.in_cell),
             };
             self.segments.push((self.text.len(), node));
             self.text.push_str(&escaped);
@@ -535,7 +551,12 @@ fn heading_level(tag: &str) -> Option<usize> {
 
 /// Escapes what Markdown would read as markup in a word of text; `line_start`
 /// when it begins a block, where `#`, `>`, list and fence markers count.
-fn escape_word(word: &str, line_start: bool, in_cell: bool) -> String {
+fn escape_word(word: &str, line_start: bool, in_cell: bool) -> Cow<'_, str> {
+    // Most words hold nothing to escape.
+    let may_start_block = line_start && word.starts_with(|c: char| "#>+=~|-".contains(c) || c.is_ascii_digit());
+    if !may_start_block && !word.contains(['*', '`', '[', ']', '\\', '<', '_', '|', '&']) {
+        return Cow::Borrowed(word);
+    }
     let mut out = String::with_capacity(word.len() + 2);
     let chars: Vec<char> = word.chars().collect();
     if line_start {
@@ -552,16 +573,16 @@ fn escape_word(word: &str, line_start: bool, in_cell: bool) -> String {
                 out.push_str(&word[..digits]);
                 out.push('\\');
                 out.push_str(&escape_inline_chars(&word[digits..], in_cell));
-                return out;
+                return Cow::Owned(out);
             }
             out.push('\\');
             out.push(first);
             out.push_str(&escape_inline_chars(&rest, in_cell));
-            return out;
+            return Cow::Owned(out);
         }
     }
     out.push_str(&escape_inline_chars(word, in_cell));
-    out
+    Cow::Owned(out)
 }
 
 fn is_list_number(word: &str) -> bool {
@@ -619,12 +640,7 @@ fn longest_run(text: &str, mark: char) -> usize {
 }
 
 fn subtree_text(dom: &Dom<'_>, node: usize) -> String {
-    (node..dom.nodes[node].end)
-        .filter_map(|n| match &dom.nodes[n].kind {
-            Kind::Text(text) => Some(*text),
-            _ => None,
-        })
-        .collect()
+    dom.texts(node).collect()
 }
 
 /// A code block's language, from `class="language-…"` (or `lang-…`) on the
@@ -682,35 +698,31 @@ const NOT_IN_DATA_TABLES: &[&str] =
 /// Words in a cell past which a table is page layout, not data.
 const MAX_CELL_WORDS: usize = 80;
 
-/// Whether a table holds data (rows of short cells) rather than lays out a page.
-fn is_data_table(dom: &Dom<'_>, table: usize) -> bool {
+/// The most cells in a row, when a table holds data (rows of short cells)
+/// rather than lays out a page.
+fn data_table_columns(dom: &Dom<'_>, table: usize) -> Option<usize> {
     if dom.element(table).is_some_and(|e| e.table_hint == Some(false)) {
-        return false;
+        return None;
     }
-    let (mut cells, mut rows) = (0, 0);
+    // Cells of each row so far; without nested tables a cell is the last row's.
+    let mut rows: Vec<usize> = Vec::new();
     for node in table + 1..dom.nodes[table].end {
         match dom.tag(node) {
-            tag if NOT_IN_DATA_TABLES.contains(&tag) => return false,
-            "tr" => rows += 1,
+            tag if NOT_IN_DATA_TABLES.contains(&tag) => return None,
+            "tr" => rows.push(0),
             "td" | "th" => {
-                cells += 1;
+                if let Some(cells) = rows.last_mut() {
+                    *cells += 1;
+                }
                 if subtree_text(dom, node).split_whitespace().count() > MAX_CELL_WORDS {
-                    return false;
+                    return None;
                 }
             }
             _ => {}
         }
     }
-    rows > 0 && cells > 1
-}
-
-/// The most cells in a row of a data table.
-fn columns(dom: &Dom<'_>, table: usize) -> usize {
-    (table + 1..dom.nodes[table].end)
-        .filter(|&n| dom.tag(n) == "tr")
-        .map(|row| (row + 1..dom.nodes[row].end).filter(|&n| matches!(dom.tag(n), "td" | "th")).count())
-        .max()
-        .unwrap_or(0)
+    let cells: usize = rows.iter().sum();
+    (!rows.is_empty() && cells > 1).then(|| rows.iter().copied().max().unwrap_or(0))
 }
 
 #[cfg(test)]
