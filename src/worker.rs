@@ -1,7 +1,8 @@
 //! Cleaning large inputs in a web worker, so that typing never waits for
-//! it: both ends of the conversation. The worker is the same engine built
-//! as a second program (`src/bin/rinse-worker.rs`); messages are plain
-//! objects whose texts travel as strings.
+//! it: both ends of the conversation. The worker runs the page's own wasm
+//! module (compiled once, handed over by the page; `web/worker.js` starts
+//! it), whose start serves jobs where there is no window; messages are
+//! plain objects whose texts travel as strings.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
@@ -16,19 +17,43 @@ use crate::file_job::{FileCleaning, FileJob};
 use crate::job::{self, Job, Summary};
 use crate::model::Outcome;
 
-/// Where trunk puts the worker's loader, next to the page.
-const WORKER_SCRIPT: &str = "./rinse-worker_loader.js";
+/// The worker's starter, copied next to the page by trunk.
+const WORKER_SCRIPT: &str = "./worker.js";
 
-/// Starts a worker (none where the host lacks the file, or on a test page),
-/// its replies going to `on_reply` and its failure to `on_error`.
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The URL of this module's JavaScript bindings, which the worker
+    /// imports to start the same module.
+    #[wasm_bindgen(thread_local_v2, js_namespace = ["import", "meta"], js_name = url)]
+    static BINDINGS_URL: String;
+}
+
+/// Starts a worker running this module (none where the host lacks the
+/// file, or on a test page), its replies going to `on_reply` and its
+/// failure, or a start that failed, to `on_error`.
 pub(crate) fn start(on_reply: impl Fn(JsValue) + 'static, on_error: impl Fn() + 'static) -> Option<web_sys::Worker> {
-    let worker = web_sys::Worker::new(WORKER_SCRIPT).ok()?;
-    let on_reply = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| on_reply(event.data()));
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    let worker = web_sys::Worker::new_with_options(WORKER_SCRIPT, &options).ok()?;
+    let on_error = Rc::new(on_error);
+    let failed = on_error.clone();
+    let on_reply = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        let reply = event.data();
+        if field(&reply, "failed").is_truthy() {
+            failed();
+        } else {
+            on_reply(reply);
+        }
+    });
     let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| on_error());
     worker.set_onmessage(Some(on_reply.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_reply.forget();
     on_error.forget();
+    let module = js_sys::Object::new();
+    set(&module, "bindings", &BINDINGS_URL.with(|url| JsValue::from(url.as_str())));
+    set(&module, "module", &wasm_bindgen::module());
+    worker.post_message(&module).ok()?;
     Some(worker)
 }
 
@@ -230,7 +255,7 @@ struct State {
 }
 
 /// The worker is started by the first large input, so that a visit that
-/// never needs it never downloads it.
+/// never needs it never spends the memory of a second instance.
 enum Worker {
     NotStarted,
     Started(web_sys::Worker),

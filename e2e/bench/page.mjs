@@ -1,5 +1,6 @@
 // The page under load, measured (not asserted): run after `cargo xtask build`
 // with `npm run bench --prefix e2e`. Reports
+//  - what a first visit fetches, each file gzipped as a host would send it,
 //  - keystroke-to-updated-diff latency while typing into a 200 KB document,
 //  - time to clean and show a 5 MB paste,
 //  - the longest main-thread task during each,
@@ -8,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { serveDist, launch, fixture } from '../lib/harness.mjs';
 
 const server = await serveDist('/');
@@ -79,6 +81,25 @@ async function freshPage() {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const longTasks = (page) => page.evaluate(() => window.longTasks.splice(0).map(Math.round));
 const longest = async (page) => Math.max(0, ...(await longTasks(page)));
+
+// A first visit: every file the page fetches until it is drawn and idle, gzipped at level 9.
+{
+  const page = await browser.newPage();
+  const fetched = [];
+  page.on('response', (response) => fetched.push(response));
+  await page.goto(server.url, { waitUntil: 'networkidle' });
+  await page.getByTestId('input').waitFor();
+  let total = 0;
+  const sizes = [];
+  for (const response of fetched) {
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    const gzipped = gzipSync(body, { level: 9 }).length;
+    total += gzipped;
+    sizes.push(`${new URL(response.url()).pathname.split('/').pop() || 'index.html'} ${(gzipped / 1024).toFixed(0)} KB`);
+  }
+  console.log(`a first visit fetches ${fetched.length} files, ${(total / 1024).toFixed(0)} KB gzipped (${sizes.join(', ')})`);
+  await page.close();
+}
 
 // Typing: each key, from the input event to the diff showing the new text.
 {

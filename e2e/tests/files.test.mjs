@@ -87,7 +87,10 @@ test('many files at once: an item each, a binary one refused while the others fi
   for (const name of ['scrape.txt', 'library.html', 'notes.md', 'corpus.jsonl', 'legacy.jsonl']) {
     assert.equal(await (await byName(name)).getAttribute('data-status'), 'done', name);
   }
-  assert.ok(tab.workers().some((w) => w.url().includes('rinse-worker')), 'files are cleaned in a web worker');
+  const worker = tab.workers().find((w) => w.url().endsWith('/worker.js'));
+  assert.ok(worker, 'files are cleaned in a web worker');
+  // The page's own module started there and listens (a failed start leaves no handler).
+  assert.equal(await worker.evaluate(() => typeof self.onmessage), 'function');
 
   const [download] = await Promise.all([tab.waitForEvent('download'), tab.getByTestId('download-all').click()]);
   assert.equal(download.suggestedFilename(), 'rinse-clean.zip');

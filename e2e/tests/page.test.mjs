@@ -176,6 +176,10 @@ test('a large paste is cleaned in the worker and set aside from the text box, an
   await page.waitForFunction(() => document.querySelector('[data-testid="output"]').value.length > 0 && !document.querySelector('[data-busy="true"]'));
   const cleaned = await page.getByTestId('output').inputValue();
   assert.equal(cleaned, paragraphs.filter((_, i) => i !== 6000).join('\n'), 'the duplicate is gone, nothing else');
+  // The page's own module runs in the worker and listens (a failed start leaves no handler).
+  const worker = page.workers().find((w) => w.url().endsWith('/worker.js'));
+  assert.ok(worker, 'a worker was started');
+  assert.equal(await worker.evaluate(() => typeof self.onmessage), 'function');
   assert.equal(await page.locator('[data-testid="change"][data-rule="duplicate-paragraphs"]').count(), 1);
 
   await page.getByRole('button', { name: 'Show it here to edit' }).click();
