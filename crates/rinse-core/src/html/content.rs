@@ -5,8 +5,9 @@
 //! near it are the article. Inside it, blocks that look like furniture
 //! (link lists, forms, image strips, share bars) are dropped again. Class
 //! and id names are hints, weighed rather than trusted. When the result is
-//! too short to be an article, the hints are relaxed one by one and the
-//! longest result wins.
+//! too short to be an article, the hints are relaxed one by one, then the
+//! best candidate long enough to be one is tried, and the longest result
+//! wins.
 
 use std::fmt;
 use std::sync::LazyLock;
@@ -124,15 +125,22 @@ struct Hints {
     drop_furniture_names: bool,
     weigh_names: bool,
     check_again: bool,
+    /// The best candidate long enough to be an article leads, ahead of
+    /// shorter ones that scored higher.
+    prefer_long: bool,
 }
 
 pub fn select(dom: &Dom<'_>) -> Selection {
     let facts = Facts::of(dom);
     let attempts = [
-        Hints { drop_furniture_names: true, weigh_names: true, check_again: true },
-        Hints { drop_furniture_names: false, weigh_names: true, check_again: true },
-        Hints { drop_furniture_names: false, weigh_names: false, check_again: true },
-        Hints { drop_furniture_names: false, weigh_names: false, check_again: false },
+        Hints { drop_furniture_names: true, weigh_names: true, check_again: true, prefer_long: false },
+        Hints { drop_furniture_names: false, weigh_names: true, check_again: true, prefer_long: false },
+        Hints { drop_furniture_names: false, weigh_names: false, check_again: true, prefer_long: false },
+        Hints { drop_furniture_names: false, weigh_names: false, check_again: false, prefer_long: false },
+        // Every attempt found only a short block: on a listing, whose long
+        // list of links scores low, that is a tagline or a notice that
+        // scored on its class. The best long candidate is tried last.
+        Hints { drop_furniture_names: true, weigh_names: true, check_again: true, prefer_long: true },
     ];
     let mut best: Option<(usize, Selection)> = None;
     for hints in attempts {
@@ -608,6 +616,11 @@ impl<'a> Attempt<'a> {
         let mut ranked: Vec<usize> = (0..dom.nodes.len()).filter(|&n| scores[n].is_some()).collect();
         ranked.sort_by(|&a, &b| score_of(b).total_cmp(&score_of(a)).then(a.cmp(&b)));
         ranked.truncate(TOP_CANDIDATES);
+        if self.hints.prefer_long {
+            if let Some(long) = ranked.iter().position(|&n| totals[n].chars >= MIN_ARTICLE_CHARS) {
+                ranked[..=long].rotate_right(1);
+            }
+        }
         let Some(&first) = ranked.first() else { return vec![body] };
         if first == body {
             return vec![body];
@@ -873,6 +886,24 @@ fn similarity(a: &[String], b: &[String]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_list_of_links_wins_over_a_short_block_named_content() {
+        // The tagline scores on its class; the links, being links, score
+        // next to nothing, and every attempt alone finds only the tagline.
+        let names = ["Ada", "Algol", "APL", "Awk", "Basic", "Bash", "Clojure", "Cobol", "Dart", "Elixir", "Erlang", "Forth",
+            "Fortran", "Haskell", "Java", "Julia", "Kotlin", "Lisp", "Logo", "Lua", "Miranda", "Nim", "Oberon", "Pascal", "Perl",
+            "Prolog", "Racket", "Rexx", "Ruby", "Scheme", "Simula", "Smalltalk", "Snobol", "Tcl", "Zig"];
+        let links: String = names.iter().map(|n| format!("<a href=/wiki/{n}>{n} (a programming language)</a> ")).collect();
+        let page = format!(
+            "<html><body><div class=before-content><div>From the encyclopedia, free to all</div></div><h2>A to Z</h2>{links}</body></html>"
+        );
+        let read = super::super::read(&page);
+        let dropped: Vec<&str> = read.dropped.iter().map(|d| &read.text[d.range.clone()]).collect();
+        for kept in ["A to Z", "Ada (a programming language)", "Zig (a programming language)"] {
+            assert!(!dropped.iter().any(|block| block.contains(kept)), "{kept:?} dropped: {dropped:?}");
+        }
+    }
 
     #[test]
     fn cards_in_a_list_stay_though_lists_score_below_zero() {
