@@ -5,9 +5,9 @@
 //! near it are the article. Inside it, blocks that look like furniture
 //! (link lists, forms, image strips, share bars) are dropped again. Class
 //! and id names are hints, weighed rather than trusted. When the result is
-//! too short to be an article, the hints are relaxed one by one, then the
-//! best candidate long enough to be one is tried, and the longest result
-//! wins.
+//! too short to be an article, the best candidate long enough to be one
+//! leads instead of the best-scoring one, the hints are relaxed one by one,
+//! and the longest result wins.
 
 use std::fmt;
 use std::sync::LazyLock;
@@ -134,13 +134,14 @@ pub fn select(dom: &Dom<'_>) -> Selection {
     let facts = Facts::of(dom);
     let attempts = [
         Hints { drop_furniture_names: true, weigh_names: true, check_again: true, prefer_long: false },
-        Hints { drop_furniture_names: false, weigh_names: true, check_again: true, prefer_long: false },
-        Hints { drop_furniture_names: false, weigh_names: false, check_again: true, prefer_long: false },
-        Hints { drop_furniture_names: false, weigh_names: false, check_again: false, prefer_long: false },
-        // Every attempt found only a short block: on a listing, whose long
-        // list of links scores low, that is a tagline or a notice that
-        // scored on its class. The best long candidate is tried last.
+        // The first attempt found only a short block. On a page that is
+        // not an article (a listing, whose long list of links scores low)
+        // that is a tagline or a notice that scored on its class; from here
+        // on the best candidate long enough to be an article leads.
         Hints { drop_furniture_names: true, weigh_names: true, check_again: true, prefer_long: true },
+        Hints { drop_furniture_names: false, weigh_names: true, check_again: true, prefer_long: true },
+        Hints { drop_furniture_names: false, weigh_names: false, check_again: true, prefer_long: true },
+        Hints { drop_furniture_names: false, weigh_names: false, check_again: false, prefer_long: true },
     ];
     let mut best: Option<(usize, Selection)> = None;
     for hints in attempts {
