@@ -21,6 +21,9 @@ pub struct Dom<'a> {
     pub nodes: Vec<Node<'a>>,
     /// The text of the `<title>` element, folded.
     pub title: String,
+    /// The page's structured data says it is a discussion: a forum thread
+    /// or a question with its answers.
+    pub discussion: bool,
 }
 
 pub struct Node<'a> {
@@ -123,7 +126,7 @@ impl<'a> Dom<'a> {
                 }
             }
         }
-        Dom { nodes, title: title.split_whitespace().collect::<Vec<_>>().join(" ") }
+        Dom { nodes, title: title.split_whitespace().collect::<Vec<_>>().join(" "), discussion: says_discussion(parsed) }
     }
 
     pub fn element(&self, node: usize) -> Option<&Element<'a>> {
@@ -228,6 +231,23 @@ fn words_in(node: ego_tree::NodeRef<'_, ParsedNode>) -> usize {
 }
 
 /// The text of the first `<title>` in `node`'s subtree.
+/// Schema.org types of a page that is a discussion.
+const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage"];
+
+/// Whether the page's JSON-LD or microdata gives it a discussion's type.
+fn says_discussion(parsed: &Html) -> bool {
+    let names_discussion = |text: &str| DISCUSSION_TYPES.iter().any(|t| text.contains(t));
+    parsed.tree.root().descendants().any(|node| {
+        let Some(element) = node.value().as_element() else { return false };
+        if element.attr("itemtype").is_some_and(names_discussion) {
+            return true;
+        }
+        element.name() == "script"
+            && element.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
+            && node.children().filter_map(|c| c.value().as_text()).any(|text| names_discussion(text))
+    })
+}
+
 fn title_text(node: ego_tree::NodeRef<'_, ParsedNode>) -> String {
     let Some(title) = node.descendants().find(|d| d.value().as_element().is_some_and(|e| e.name() == "title")) else {
         return String::new();
@@ -248,6 +268,21 @@ fn is_hidden(element: &ParsedElement) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn structured_data_tells_a_discussion() {
+        let discussion = |html: &str| Dom::new(&parse(html)).discussion;
+        let json_ld = |kind: &str| {
+            format!("<html><head><script type=\"application/ld+json\">{{\"@type\": \"{kind}\", \"name\": \"Glaze\"}}</script></head><body><p>Text</p></body></html>")
+        };
+        assert!(discussion(&json_ld("DiscussionForumPosting")));
+        assert!(discussion(&json_ld("QAPage")));
+        assert!(!discussion(&json_ld("NewsArticle")));
+        assert!(discussion("<div itemscope itemtype=\"https://schema.org/DiscussionForumPosting\"><p>First post</p></div>"));
+        // Words in the text are not structured data.
+        assert!(!discussion("<p>A DiscussionForumPosting is a schema.org type.</p>"));
+        assert!(!discussion("<script>var kind = \"QAPage\";</script><p>Text</p>"));
+    }
 
     #[test]
     fn subtrees_are_ranges_and_hidden_content_is_left_out() {
