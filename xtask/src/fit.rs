@@ -14,7 +14,7 @@ use std::sync::Arc;
 use forust_ml::{GradientBooster, Matrix};
 use rinse_core::scorer::features::{self, CONTEXT_FEATURES, CONTEXT_NAMES, FEATURES, NAMES};
 use rinse_core::scorer::{Fitted, Forest, Model, Node, Table};
-use rinse_core::text::Doc;
+use rinse_core::reading::Doc;
 use rinse_core::{Config, Edit, Format, Preset};
 use sha2::{Digest, Sha256};
 
@@ -263,7 +263,7 @@ fn prepare(page: &mut Page) {
     // Half the pages (by domain) are read as if their language had no
     // stop-word list, as many languages have none: the model then learns
     // to tell prose by what needs no list as well.
-    let stop = if fold_of(&page.domain, 2, 7) == 0 { None } else { rinse_core::stopwords::for_text(doc.text()) };
+    let stop = if fold_of(&page.domain, 2, 7) == 0 { None } else { rinse_core::reading::stopwords::for_text(doc.text()) };
     let table = features::table(&doc, stop);
     // The page's own non-blank lines, by where they start, with their labels.
     let mut starts = Vec::new();
@@ -408,7 +408,7 @@ fn convert(tree: &forust_ml::tree::Tree) -> Vec<Node> {
 /// Cleans `text` with the article preset, judging lines by `model`.
 fn clean(text: &str, model: &Arc<Model>) -> String {
     let Ok(mut plan) = Config::preset(Preset::Article).plan() else { return String::new() };
-    plan.line_model = Some(model.clone());
+    plan.judge_lines_with(model.clone());
     rinse_core::clean_input(text, Format::Text, &plan).cleaned.text
 }
 
@@ -451,7 +451,7 @@ fn score(root: &Path, out: &Path, pages: &[Page], text: &[String], lines: &[Stri
     let others: Vec<f64> = pages
         .iter()
         .zip(text)
-        .filter(|(p, _)| !rinse_core::stopwords::for_text(&p.text).is_some_and(|list| list.contains("the") && list.contains("which")))
+        .filter(|(p, _)| !rinse_core::reading::stopwords::for_text(&p.text).is_some_and(|list| list.contains("the") && list.contains("which")))
         .map(|(p, o)| bag_f1(&bag(words(&p.main_text)), &bag(words(o))))
         .collect();
     if !others.is_empty() {

@@ -9,8 +9,9 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use rinse_core::text::Doc;
-use rinse_core::{clean, clean_input, stopwords, Config, Format, Preset};
+use rinse_core::reading::Doc;
+use rinse_core::reading::stopwords;
+use rinse_core::{clean, clean_input, Config, Format, Preset};
 
 /// A pseudo-word that makes each copy of the fixture distinct, even after
 /// normalisation turns digits into zeros.

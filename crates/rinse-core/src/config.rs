@@ -9,10 +9,11 @@ use serde_json::Value;
 
 use crate::custom::{CompiledCustom, CustomRule, CUSTOM_ID};
 use crate::edit::Change;
-use crate::input::{Markdown, Output};
+use crate::format::Output;
+use crate::html::Markdown;
 use crate::rule::{Params, Preset, Rule};
 use crate::rules::REGISTRY;
-use crate::text::Doc;
+use crate::reading::Doc;
 
 /// User rules run just before this rule, the final tidy-up.
 const CUSTOM_RUNS_BEFORE: &str = "blank-lines";
@@ -89,9 +90,6 @@ pub struct Plan {
     pub signals: bool,
     /// A clock to time each step by: cleaning then reports [`crate::Timings`].
     pub clock: Option<crate::timings::Clock>,
-    /// A line model to judge lines with in place of the shipped one (the fit
-    /// task's cross-validation cleans each held-out page with its fold's model).
-    pub line_model: Option<std::sync::Arc<crate::scorer::Model>>,
     /// How to write the output as Markdown, when it is Markdown.
     pub markdown: Option<Markdown>,
 }
@@ -130,6 +128,18 @@ impl Step {
         match self {
             Step::Builtin { rule, params } => rule.apply(doc, params),
             Step::Custom(custom) => custom.apply(doc.text()),
+        }
+    }
+}
+
+impl Plan {
+    /// Judges lines with `model` in place of the shipped one (the fit task's
+    /// cross-validation cleans each held-out page with its fold's model).
+    pub fn judge_lines_with(&mut self, model: std::sync::Arc<crate::scorer::Model>) {
+        for step in &mut self.steps {
+            if let Step::Builtin { params, .. } = step {
+                params.set_line_model(model.clone());
+            }
         }
     }
 }
@@ -215,7 +225,6 @@ impl Config {
             steps,
             signals: self.preset == Preset::Corpus,
             clock: None,
-            line_model: None,
             markdown: self.output.markdown(),
         })
     }

@@ -7,7 +7,7 @@ use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 
 use crate::edit::Change;
-use crate::text::lines;
+use crate::reading::lines;
 
 /// The id that changes made by user rules carry.
 pub const CUSTOM_ID: &str = "custom";

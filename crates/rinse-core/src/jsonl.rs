@@ -8,7 +8,7 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::config::Plan;
-use crate::input::Format;
+use crate::format::Format;
 use crate::{clean_input, Cleaned, CleanedInput};
 
 /// What became of one line of a JSONL file.

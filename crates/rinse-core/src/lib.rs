@@ -6,26 +6,27 @@
 //! the edits to the original gives the cleaned text, so every change can be
 //! shown, explained and rejected.
 
-pub mod blanks;
-pub mod bytes;
-pub mod chars;
+//!
+//! The modules, from the bottom up: [`edit`] (changes and how they
+//! compose); [`reading`], the engine's one reading of each line and what
+//! feeds it (decoding, character classes, stop words, phrase lists);
+//! [`html`], page source read into visible text; [`scorer`], the fitted
+//! line model over that reading; [`rules`], one rule a file, over the
+//! reading; [`config`], which rules run and how; and around them what the
+//! hosts share: [`format`], [`jsonl`], [`signals`], [`stats`], [`timings`].
+
 pub mod config;
 pub mod custom;
 pub mod edit;
+pub mod format;
 pub mod html;
-pub mod input;
-pub mod packed;
 pub mod jsonl;
-pub mod phrases;
-pub mod prose;
-pub mod stats;
-pub mod structure;
-pub mod stopwords;
+pub mod reading;
 pub mod rule;
 pub mod rules;
 pub mod scorer;
 pub mod signals;
-pub mod text;
+pub mod stats;
 pub mod timings;
 
 use std::borrow::Cow;
@@ -34,14 +35,16 @@ use std::time::Duration;
 
 pub use config::{Config, ConfigError, Plan};
 pub use edit::{apply, apply_except, Edit, EditKind};
-pub use input::{decode, decode_owned, DecodeError, Decoded, Format, Markdown, Output, To};
+pub use format::{Format, Output, To};
+pub use html::Markdown;
+pub use reading::decode::{decode, decode_owned, DecodeError, Decoded};
 pub use rule::{Group, Preset, Rule, RuleInfo};
 pub use signals::Signals;
 pub use stats::Stats;
 pub use timings::Timings;
 
 use edit::{apply_changes, compose, tidy_changes};
-use text::Doc;
+use reading::Doc;
 
 /// The result of cleaning one document.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -89,7 +92,7 @@ pub fn clean_input<'a>(input: &'a str, format: Format, plan: &Plan) -> CleanedIn
     let ((before, doc), reading) = read_timed(plan, format, || match format {
         Format::Html => {
             let page = html::read_as(input, plan.markdown);
-            (Cow::Owned(page.text.clone()), Doc::from_page(page))
+            (Cow::Owned(page.text.clone()), page.into_doc())
         }
         _ => (Cow::Borrowed(input), Doc::new(input.to_string())),
     });
@@ -102,7 +105,7 @@ pub fn clean_input<'a>(input: &'a str, format: Format, plan: &Plan) -> CleanedIn
 pub fn clean_input_owned(input: String, format: Format, plan: &Plan) -> (Format, Cleaned) {
     let format = format.resolve(&input);
     let (doc, reading) = read_timed(plan, format, move || match format {
-        Format::Html => Doc::from_page(html::read_as(&input, plan.markdown)),
+        Format::Html => html::read_as(&input, plan.markdown).into_doc(),
         _ => Doc::new(input),
     });
     (format, clean_doc(doc, plan, reading))
@@ -119,7 +122,7 @@ fn read_timed<T>(plan: &Plan, format: Format, read: impl FnOnce() -> T) -> (T, D
 /// Cleans `doc`; `reading` is the time it took to read it from page source.
 fn clean_doc(doc: Doc, plan: &Plan, reading: Duration) -> Cleaned {
     // The text as the rules so far left it, with the views of it they share.
-    let mut doc = doc.with_line_model(plan.line_model.clone()).with_markdown(plan.markdown.is_some());
+    let mut doc = doc.with_markdown(plan.markdown.is_some());
     let mut timer = plan.clock.map(|clock| Timer::new(clock, plan, reading));
     let mut edits = Vec::new();
     let mut counts = BTreeMap::new();
@@ -149,7 +152,7 @@ fn clean_doc(doc: Doc, plan: &Plan, reading: Duration) -> Cleaned {
             let mut changes = step.apply(&doc);
             tidy_changes(doc.text(), &mut changes);
             if !changes.is_empty() {
-                structure::keep_blocks_whole(doc.guarded(), &mut changes);
+                reading::structure::keep_blocks_whole(doc.guarded(), &mut changes);
             }
             if let (Some(timer), Some(started)) = (&mut timer, started) {
                 timer.ran(index, started, !changes.is_empty());
@@ -160,11 +163,11 @@ fn clean_doc(doc: Doc, plan: &Plan, reading: Duration) -> Cleaned {
             }
             changed = true;
             version += 1;
-            let whole_lines = text::deletes_whole_lines(doc.text(), &changes);
+            let whole_lines = reading::deletes_whole_lines(doc.text(), &changes);
             if !whole_lines {
                 content_version += 1;
             }
-            if !text::deletes_blank_lines(doc.text(), &changes) {
+            if !reading::deletes_blank_lines(doc.text(), &changes) {
                 shape_version += 1;
             }
             // A rule that judges each line alone has nothing more to do on

@@ -1,12 +1,14 @@
 //! What a rule is: its description, its parameters, and the changes it makes.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::edit::Change;
-use crate::text::Doc;
+use crate::scorer::Model;
+use crate::reading::Doc;
 
 /// A cleaning rule. Each lives in its own file under `rules/`; the registry
 /// lists them in the order they run.
@@ -161,26 +163,39 @@ impl ParamDefault {
 
 /// A rule's parameters as configured, every one present with a checked type.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Params(BTreeMap<&'static str, Value>);
+pub struct Params {
+    values: BTreeMap<&'static str, Value>,
+    /// The line model to judge lines with, when not the shipped one.
+    line_model: Option<Arc<Model>>,
+}
 
 impl Params {
     pub(crate) fn defaults(specs: &'static [ParamSpec]) -> Params {
-        Params(specs.iter().map(|s| (s.name, s.default.to_value())).collect())
+        Params { values: specs.iter().map(|s| (s.name, s.default.to_value())).collect(), line_model: None }
     }
 
     pub(crate) fn set(&mut self, name: &'static str, value: Value) {
-        self.0.insert(name, value);
+        self.values.insert(name, value);
+    }
+
+    pub(crate) fn set_line_model(&mut self, model: Arc<Model>) {
+        self.line_model = Some(model);
+    }
+
+    /// The line model a rule that judges lines uses: the shipped one unless the plan set another.
+    pub fn line_model(&self) -> Arc<Model> {
+        self.line_model.clone().unwrap_or_else(crate::scorer::shipped)
     }
 
     pub fn bool(&self, name: &str) -> bool {
-        self.0.get(name).and_then(Value::as_bool).unwrap_or_default()
+        self.values.get(name).and_then(Value::as_bool).unwrap_or_default()
     }
 
     pub fn int(&self, name: &str) -> i64 {
-        self.0.get(name).and_then(Value::as_i64).unwrap_or_default()
+        self.values.get(name).and_then(Value::as_i64).unwrap_or_default()
     }
 
     pub fn float(&self, name: &str) -> f64 {
-        self.0.get(name).and_then(Value::as_f64).unwrap_or_default()
+        self.values.get(name).and_then(Value::as_f64).unwrap_or_default()
     }
 }

@@ -116,9 +116,9 @@ proptest! {
 
     #[test]
     fn line_views_kept_across_deletions_match_fresh_ones(text in scrape_like(), drop in prop::collection::vec(any::<bool>(), 0..24)) {
-        use rinse_core::text::{lines, Doc};
+        use rinse_core::reading::{lines, Doc};
         let doc = Doc::new(text.clone());
-        let stop = rinse_core::stopwords::for_text(&text);
+        let stop = rinse_core::reading::stopwords::for_text(&text);
         let _ = (doc.normalized(), doc.phrase_hits(), doc.pair_hits(), doc.readings(stop), doc.word_hashes(), doc.spaced_word_hashes(), doc.folded(), doc.paragraph_keys());
         let changes: Vec<Change> = lines(&text)
             .zip(drop.iter().chain(std::iter::repeat(&false)))
@@ -206,7 +206,7 @@ proptest! {
 
     #[test]
     fn fast_line_keys_equal_the_plain_ones(line in mixed_line()) {
-        use rinse_core::text::{paragraph_key, paragraph_key_and_word_hashes, spaced_word_hashes, word_count, word_hashes};
+        use rinse_core::reading::{paragraph_key, paragraph_key_and_word_hashes, spaced_word_hashes, word_count, word_hashes};
         prop_assert_eq!(word_count(&line), line.split_whitespace().count());
         let mut key = String::new();
         paragraph_key(&line, &mut key);
@@ -222,7 +222,7 @@ proptest! {
         prop_assert_eq!(&hashes, &plain::word_hashes(&line));
         spaced_word_hashes(&line, &mut hashes);
         prop_assert_eq!(hashes, plain::spaced_word_hashes(&line));
-        prop_assert_eq!(rinse_core::phrases::fold(&line), plain::fold(&line));
+        prop_assert_eq!(rinse_core::reading::phrases::fold(&line), plain::fold(&line));
     }
 }
 

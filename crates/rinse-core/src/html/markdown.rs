@@ -11,7 +11,13 @@ use std::borrow::Cow;
 
 use super::dom::{Dom, Kind};
 use super::text::{is_block, Visible};
-use crate::input::Markdown;
+
+/// How a page is written as Markdown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Markdown {
+    pub links: bool,
+    pub images: bool,
+}
 
 /// A block's distance from the next: on the next line, or after a blank one.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

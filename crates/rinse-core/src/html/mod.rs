@@ -13,6 +13,8 @@ mod text;
 use std::ops::Range;
 
 use dom::Dom;
+pub use markdown::Markdown;
+pub use crate::reading::Dropped;
 
 /// A page read for cleaning.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -23,10 +25,12 @@ pub struct Page {
     pub dropped: Vec<Dropped>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Dropped {
-    pub range: Range<usize>,
-    pub reason: String,
+
+impl Page {
+    /// The page's text to clean, knowing which blocks lie outside its main content.
+    pub fn into_doc(self) -> crate::reading::Doc {
+        crate::reading::Doc::from_page(self.text, self.dropped)
+    }
 }
 
 /// Reads `html` into its visible text and the blocks of it that are not the
@@ -36,7 +40,7 @@ pub fn read(html: &str) -> Page {
 }
 
 /// [`read`], the text written as Markdown when `markdown` says how.
-pub fn read_as(html: &str, markdown: Option<crate::input::Markdown>) -> Page {
+pub fn read_as(html: &str, markdown: Option<Markdown>) -> Page {
     let parsed = dom::parse(html);
     let dom = Dom::new(&parsed);
     let visible = match markdown {
@@ -48,7 +52,7 @@ pub fn read_as(html: &str, markdown: Option<crate::input::Markdown>) -> Page {
     // The reason of the block the last dropped line belongs to.
     let mut last_reason = None;
     let mut segment = 0;
-    for line in crate::text::lines(&visible.text) {
+    for line in crate::reading::lines(&visible.text) {
         let owner = owner(&visible.segments, &mut segment, line.start..line.end);
         let reason = owner.and_then(|node| selection.dropped[node]);
         match reason {

@@ -1,7 +1,7 @@
 use crate::edit::Change;
-use crate::text::Doc;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
-use crate::text::lines;
+use crate::reading::lines;
 
 /// At most one blank line between blocks, none at the start or the end.
 pub struct BlankLines;

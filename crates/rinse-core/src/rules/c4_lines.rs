@@ -1,5 +1,5 @@
 use crate::edit::Change;
-use crate::text::Doc;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 
 /// Phrases whose lines C4 drops: site policy and script notices.

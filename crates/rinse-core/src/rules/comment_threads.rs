@@ -4,7 +4,7 @@ use regex::Regex;
 
 use crate::edit::Change;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
-use crate::text::{Doc, Line};
+use crate::reading::{Doc, Line};
 
 /// Readers' comments after an article, known by their author-and-date lines.
 pub struct CommentThreads;

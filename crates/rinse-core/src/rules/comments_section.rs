@@ -1,9 +1,9 @@
 use crate::edit::Change;
-use crate::text::Doc;
-use crate::bytes::any_byte;
-use crate::phrases::{normalize, Hits, PhraseList};
+use crate::reading::Doc;
+use crate::reading::bytes::any_byte;
+use crate::reading::phrases::{normalize, Hits, PhraseList};
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
-use crate::text::Line;
+use crate::reading::Line;
 
 
 /// The comments block at the end of a page.

@@ -1,6 +1,6 @@
-use crate::bytes::any_pair;
+use crate::reading::bytes::any_pair;
 use crate::edit::Change;
-use crate::text::Doc;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// Invisible control characters; C1 controls that stand for Windows-1252 punctuation are mapped back.

@@ -1,7 +1,7 @@
 use super::notice::{notice_changes, Notice};
 use crate::edit::Change;
-use crate::text::Doc;
-use crate::phrases::PhraseList;
+use crate::reading::Doc;
+use crate::reading::phrases::PhraseList;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 
 

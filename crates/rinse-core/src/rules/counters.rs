@@ -3,9 +3,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::edit::Change;
-use crate::text::Doc;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
-use crate::text::lines;
+use crate::reading::lines;
 
 /// One counter: a number, perhaps with K/M, and what it counts.
 const COUNTER: &str = r"(?:\d[\d.,]*\s*[kKmM]?\+?\s*(?:comments?|shares?|views?|likes?|reads?|retweets?|reactions?|replies|reply|votes?|followers?|responses?|claps?|kommentare|commentaires|comentarios|min(?:ute)?s?\s+read)|(?:reading\s+time|lesezeit)\s*:?\s*\d+\s*min(?:utes?)?)";

@@ -1,7 +1,7 @@
 use crate::edit::Change;
-use crate::phrases::{normalize, PhraseList};
+use crate::reading::phrases::{normalize, PhraseList};
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
-use crate::text::{Doc, Line, PHRASE_MAX_WORDS};
+use crate::reading::{Doc, Line, PHRASE_MAX_WORDS};
 
 
 /// Longest disclaimer paragraph, in words.

@@ -1,7 +1,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::edit::Change;
-use crate::text::{paragraph_key, Doc};
+use crate::reading::{paragraph_key, Doc};
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 
 /// A paragraph (a line of text) that repeats an earlier one is removed.

@@ -4,7 +4,7 @@ use regex::Regex;
 
 use super::redact::redact;
 use crate::edit::Change;
-use crate::text::Doc;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Rule, RuleInfo};
 
 static PATTERN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b").unwrap());

@@ -4,7 +4,7 @@ use markup5ever::data::NAMED_ENTITIES;
 use regex::Regex;
 
 use crate::edit::Change;
-use crate::text::Doc;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 static ENTITY: LazyLock<Regex> =

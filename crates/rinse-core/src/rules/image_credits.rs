@@ -2,9 +2,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::bytes::any_triple;
+use crate::reading::bytes::any_triple;
 use crate::edit::Change;
-use crate::text::Doc;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// "Photo: …", "Image credit: …", "(Photo by … via Getty Images)", "Foto: …".

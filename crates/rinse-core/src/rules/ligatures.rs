@@ -1,7 +1,7 @@
-use crate::bytes::any_pair;
+use crate::reading::bytes::any_pair;
 use crate::edit::Change;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
-use crate::text::Doc;
+use crate::reading::Doc;
 
 /// Latin typographic ligatures and digraph characters as their letters.
 pub struct Ligatures;

@@ -1,5 +1,5 @@
 use crate::edit::Change;
-use crate::text::Doc;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// Windows (`\r\n`) and old Mac (`\r`) line breaks become `\n`.

@@ -3,7 +3,7 @@ use std::ops::Range;
 use super::mojibake::windows_1252_byte;
 use crate::edit::Change;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
-use crate::text::Doc;
+use crate::reading::Doc;
 
 /// Mojibake whose bytes were partly lost: it cannot be repaired, only marked.
 pub struct LossySequences;

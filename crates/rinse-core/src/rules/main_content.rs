@@ -1,8 +1,8 @@
 use crate::edit::Change;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 use crate::scorer::{self, Evidence};
-use crate::stopwords;
-use crate::text::Doc;
+use crate::reading::stopwords;
+use crate::reading::Doc;
 
 /// The article in a page's whole visible text.
 pub struct MainContent;
@@ -82,7 +82,7 @@ impl Rule for MainContent {
         if !enough_furniture(survey.furniture(), survey.len()) {
             return Vec::new();
         }
-        let model = doc.line_model();
+        let model = params.line_model();
         let judged = scorer::judge(doc, survey, stop, &model);
         let evidence = &judged.evidence;
         let mut main = model.main_text(&judged.probabilities);

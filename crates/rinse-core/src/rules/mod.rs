@@ -116,15 +116,15 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
 #[cfg(test)]
 pub(crate) mod testing {
     use crate::edit::{apply_changes, tidy_changes};
-    use crate::input::Format;
+    use crate::format::Format;
     use crate::rule::{Params, Rule};
-    use crate::text::Doc;
+    use crate::reading::Doc;
 
     /// Runs one rule alone, with its default parameters, on text or page
     /// source (which is read as a page, as input of either kind would be).
     pub fn run(rule: &dyn Rule, input: &str) -> String {
         let doc = match Format::Auto.resolve(input) {
-            Format::Html => Doc::from_page(crate::html::read(input)),
+            Format::Html => crate::html::read(input).into_doc(),
             _ => Doc::new(input.to_string()),
         };
         let mut changes = rule.apply(&doc, &Params::defaults(rule.info().params));

@@ -3,10 +3,10 @@ use std::sync::LazyLock;
 use encoding_rs::Encoding;
 use rustc_hash::FxHashMap;
 
-use crate::bytes::non_ascii_runs;
+use crate::reading::bytes::non_ascii_runs;
 use crate::edit::Change;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
-use crate::text::Doc;
+use crate::reading::Doc;
 
 /// UTF-8 text that was decoded with a single-byte code page: `CafÃ©`, `itâ€™s`, `‚Äúquoted‚Äù`.
 pub struct Mojibake;

@@ -3,10 +3,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::notice::{notice_changes, Notice};
-use crate::bytes::any_triple;
+use crate::reading::bytes::any_triple;
 use crate::edit::Change;
-use crate::text::Doc;
-use crate::phrases::PhraseList;
+use crate::reading::Doc;
+use crate::reading::phrases::PhraseList;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 

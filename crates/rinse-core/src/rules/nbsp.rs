@@ -1,6 +1,6 @@
-use crate::bytes::{any_triple, chars_led_by};
+use crate::reading::bytes::{any_triple, chars_led_by};
 use crate::edit::Change;
-use crate::text::Doc;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// Non-breaking and other fixed-width spaces.

@@ -3,7 +3,7 @@ use std::hash::{Hash, Hasher};
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use crate::edit::Change;
-use crate::text::Doc;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 
 /// A paragraph nearly the same as an earlier one.

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::edit::{Change, Label};
-use crate::phrases::PhraseFile;
-use crate::text::Doc;
+use crate::reading::phrases::PhraseFile;
+use crate::reading::Doc;
 
 /// Longest weak line, in words.
 const WEAK_MAX_WORDS: usize = 6;

@@ -4,7 +4,7 @@ use regex::Regex;
 
 use super::redact::redact;
 use crate::edit::Change;
-use crate::text::Doc;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Rule, RuleInfo};
 
 static PATTERN: LazyLock<Regex> = LazyLock::new(|| {

@@ -1,7 +1,7 @@
 use crate::edit::Change;
-use crate::phrases::PhraseList;
+use crate::reading::phrases::PhraseList;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
-use crate::text::{Doc, Line};
+use crate::reading::{Doc, Line};
 
 
 /// "Related articles" lists and "Also read:" lines.

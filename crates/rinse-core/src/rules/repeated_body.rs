@@ -1,10 +1,10 @@
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::phrases::fold;
+use crate::reading::phrases::fold;
 use crate::edit::Change;
-use crate::text::Doc;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
-use crate::text::Line;
+use crate::reading::Line;
 
 /// A run of lines that repeats an earlier run: the body printed twice.
 pub struct RepeatedBody;

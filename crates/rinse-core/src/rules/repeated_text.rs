@@ -3,7 +3,7 @@ use rustc_hash::{FxBuildHasher, FxHashSet};
 
 use crate::edit::Change;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
-use crate::text::Doc;
+use crate::reading::Doc;
 
 /// A paragraph whose words all came earlier, with the lines broken elsewhere.
 pub struct RepeatedText;

@@ -4,7 +4,7 @@ use regex::Regex;
 
 use crate::edit::Change;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
-use crate::text::{Doc, Line};
+use crate::reading::{Doc, Line};
 
 /// A slideshow's numbered captions beside an article.
 pub struct Slideshow;

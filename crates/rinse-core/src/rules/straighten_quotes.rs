@@ -1,5 +1,5 @@
 use crate::edit::Change;
-use crate::text::Doc;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Rule, RuleInfo};
 
 /// Curly quotes and apostrophes to straight ones (off by default).

@@ -4,7 +4,7 @@ use regex::Regex;
 
 use crate::edit::Change;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
-use crate::text::Doc;
+use crate::reading::Doc;
 
 /// ANSI escape sequences: CSI (colours, cursor moves), OSC (titles, links) and two-byte escapes.
 static ESCAPE: LazyLock<Regex> =

@@ -1,8 +1,8 @@
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use crate::bytes::non_ascii_runs;
+use crate::reading::bytes::non_ascii_runs;
 use crate::edit::Change;
-use crate::text::Doc;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// Unicode normalisation form C.

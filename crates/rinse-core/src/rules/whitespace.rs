@@ -1,8 +1,8 @@
 use crate::edit::Change;
-use crate::text::Doc;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
-use crate::blanks::is_plainly_spaced;
-use crate::text::{is_inline_space, lines};
+use crate::reading::blanks::is_plainly_spaced;
+use crate::reading::{is_inline_space, lines};
 
 /// Spaces and tabs at the ends of lines go; runs inside a line become one space.
 pub struct Whitespace;

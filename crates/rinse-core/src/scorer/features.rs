@@ -5,9 +5,9 @@
 //! feature names an English word (the phrase lists stand for their kind of
 //! boilerplate, whatever language their phrases are in).
 
-use crate::phrases::{Hits, PhraseList};
-use crate::prose::{Reading, StopWords, PROSE_STOP_SHARE};
-use crate::text::Doc;
+use crate::reading::phrases::{Hits, PhraseList};
+use crate::reading::prose::{Reading, StopWords, PROSE_STOP_SHARE};
+use crate::reading::Doc;
 
 /// Words of a line that count towards the stretch score, at most.
 const WORD_CAP: f32 = 50.0;
@@ -169,7 +169,7 @@ impl Survey {
 }
 
 /// Surveys each non-blank line of `doc`, whose stop words are `stop`
-/// ([`crate::stopwords::for_text`]).
+/// ([`crate::reading::stopwords::for_text`]).
 pub fn survey(doc: &Doc, stop: StopWords) -> Survey {
     let readings = doc.readings(stop);
     let (word_counts, hits, keys) = (doc.word_counts(), doc.phrase_hits(), doc.paragraph_keys());
@@ -207,7 +207,7 @@ pub fn survey(doc: &Doc, stop: StopWords) -> Survey {
 }
 
 /// Reads the features of each non-blank line of `doc`, whose stop words are
-/// `stop` ([`crate::stopwords::for_text`]), into a whole table (the fit's
+/// `stop` ([`crate::reading::stopwords::for_text`]), into a whole table (the fit's
 /// way; the engine judges a few rows at a time, [`crate::scorer::judge`]).
 pub fn table(doc: &Doc, stop: StopWords) -> Table {
     let rows = Rows::of(doc, survey(doc, stop), stop);
@@ -639,7 +639,7 @@ mod tests {
     #[test]
     fn rows_hold_every_named_feature_of_every_non_blank_line() {
         let doc = Doc::new("Home\nNews\n\nThe river fell by a metre overnight, the council said.\nShare this\n".into());
-        let table = table(&doc, crate::stopwords::for_text(doc.text()));
+        let table = table(&doc, crate::reading::stopwords::for_text(doc.text()));
         assert_eq!(table.lines, [0, 1, 3, 4]);
         assert_eq!(table.values.len(), 4 * CONTEXT_FEATURES);
         let column = |name: &str| NAMES.iter().position(|n| *n == name).unwrap();

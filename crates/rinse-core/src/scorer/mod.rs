@@ -15,8 +15,8 @@ use std::sync::{Arc, LazyLock};
 pub use features::{survey, Evidence, Survey, Table};
 pub use model::{Fitted, Forest, Model, Node};
 
-use crate::prose::StopWords;
-use crate::text::Doc;
+use crate::reading::prose::StopWords;
+use crate::reading::Doc;
 
 /// The model shipped with the engine, as `cargo xtask fit` wrote it.
 static SHIPPED: LazyLock<Arc<Model>> =

@@ -6,13 +6,13 @@ use std::hash::{BuildHasher, Hasher};
 
 use rustc_hash::{FxBuildHasher, FxHasher};
 
-use crate::blanks::is_ascii_blank;
-use crate::chars::{self, Kind};
-pub use crate::blanks::word_count;
+use crate::reading::blanks::is_ascii_blank;
+use crate::reading::chars::{self, Kind};
+pub use crate::reading::blanks::word_count;
 use crate::edit::Change;
-use crate::packed::{Lists, PerLine, Strings};
-use crate::phrases::{fold_into, without_edges, Hits, INDEX};
-use crate::prose::{same_list, Reading, Readings, StopWords};
+use crate::reading::packed::{Lists, PerLine, Strings};
+use crate::reading::phrases::{fold_into, without_edges, Hits, INDEX};
+use crate::reading::prose::{same_list, Reading, Readings, StopWords};
 
 /// One line of a text, without its terminator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,6 +82,13 @@ pub fn deletes_blank_lines(text: &str, changes: &[Change]) -> bool {
     deletes_whole_lines(text, changes) && changes.iter().all(|c| text[c.start..c.end].trim().is_empty())
 }
 
+/// Whole lines of a page's visible text that lie outside its main content, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dropped {
+    pub range: std::ops::Range<usize>,
+    pub reason: String,
+}
+
 /// A text being cleaned, with views of it that several rules need, each
 /// computed at most once while the text stays the same.
 pub struct Doc {
@@ -96,16 +103,14 @@ pub struct Doc {
     readings: OnceCell<Readings>,
     folded: OnceCell<Vec<LineKey>>,
     paragraphs: OnceCell<Vec<LineKey>>,
-    guarded: OnceCell<Vec<crate::structure::Guarded>>,
+    guarded: OnceCell<Vec<crate::reading::structure::Guarded>>,
     /// For a page's visible text as read, the blocks outside its main
     /// content; gone once any rule changes the text.
-    page_dropped: Option<Vec<crate::html::Dropped>>,
+    page_dropped: Option<Vec<Dropped>>,
     /// Whether the text was read from a page's markup, however changed since.
     is_page: bool,
     /// Whether the text is Markdown: its indentation and code blocks are structure.
     markdown: bool,
-    /// The line model to judge its lines with, when not the shipped one.
-    line_model: Option<std::sync::Arc<crate::scorer::Model>>,
 }
 
 /// Lines longer than this, in words, are prose: no phrase rule looks at
@@ -133,17 +138,16 @@ impl Doc {
             page_dropped: None,
             is_page: false,
             markdown: false,
-            line_model: None,
         }
     }
 
     /// A page's visible text, knowing which blocks lie outside its main content.
-    pub fn from_page(page: crate::html::Page) -> Doc {
-        Doc { page_dropped: Some(page.dropped), is_page: true, ..Doc::new(page.text) }
+    pub fn from_page(text: String, dropped: Vec<Dropped>) -> Doc {
+        Doc { page_dropped: Some(dropped), is_page: true, ..Doc::new(text) }
     }
 
     /// The blocks outside the main content, while the text is the page's as read.
-    pub fn page_dropped(&self) -> Option<&[crate::html::Dropped]> {
+    pub fn page_dropped(&self) -> Option<&[Dropped]> {
         self.page_dropped.as_deref()
     }
 
@@ -158,8 +162,8 @@ impl Doc {
     }
 
     /// Its Markdown blocks that no rule may break: code blocks, table heads.
-    pub fn guarded(&self) -> &[crate::structure::Guarded] {
-        self.guarded.get_or_init(|| crate::structure::guarded(&self.text))
+    pub fn guarded(&self) -> &[crate::reading::structure::Guarded] {
+        self.guarded.get_or_init(|| crate::reading::structure::guarded(&self.text))
     }
 
     /// Reads the text as Markdown (or not).
@@ -172,16 +176,6 @@ impl Doc {
         self.markdown
     }
 
-    /// Judges its lines with `model` in place of the shipped one.
-    pub fn with_line_model(self, model: Option<std::sync::Arc<crate::scorer::Model>>) -> Doc {
-        Doc { line_model: model, ..self }
-    }
-
-    /// The line model its lines are judged with.
-    pub fn line_model(&self) -> std::sync::Arc<crate::scorer::Model> {
-        self.line_model.clone().unwrap_or_else(crate::scorer::shipped)
-    }
-
     pub fn into_text(self) -> String {
         self.text
     }
@@ -190,8 +184,8 @@ impl Doc {
     /// applied, giving `next`. When they only delete whole lines, the views
     /// already computed are kept for the lines that remain.
     pub fn after(self, changes: &[Change], next: String) -> Doc {
-        let (is_page, markdown, line_model) = (self.is_page, self.markdown, self.line_model.clone());
-        Doc { is_page, markdown, line_model, ..self.rebuilt(changes, next) }
+        let (is_page, markdown) = (self.is_page, self.markdown);
+        Doc { is_page, markdown, ..self.rebuilt(changes, next) }
     }
 
     /// [`Doc::after`], but for what the text came from.
@@ -345,7 +339,7 @@ impl Doc {
         }
     }
 
-    /// Each line's folded form ([`crate::phrases::fold`]), as a [`LineKey`].
+    /// Each line's folded form ([`crate::reading::phrases::fold`]), as a [`LineKey`].
     pub fn folded(&self) -> &[LineKey] {
         self.folded.get_or_init(|| {
             let (keys, normal) = self.fold_lines();
@@ -676,7 +670,7 @@ mod tests {
     fn views_survive_whole_line_deletions() {
         let text = "Keep one\nDrop\nKeep  two\nDrop too\nlast";
         let doc = Doc::new(text.to_string());
-        let english = crate::stopwords::for_text("the cat and the dog");
+        let english = crate::reading::stopwords::for_text("the cat and the dog");
         let _ = (doc.normalized(), doc.phrase_hits(), doc.readings(english), doc.folded(), doc.paragraph_keys(), doc.spaced_word_hashes());
         let changes = [Change::delete(9..14, "x"), Change::delete(25..34, "x")];
         let next = crate::edit::apply_changes(text, &changes);
@@ -687,7 +681,7 @@ mod tests {
         assert_eq!(after.normalized(), fresh.normalized());
         assert_eq!(after.phrase_hits(), fresh.phrase_hits());
         assert_eq!(after.readings(english), fresh.readings(english));
-        let german = crate::stopwords::for_text("der Hund und die Katze");
+        let german = crate::reading::stopwords::for_text("der Hund und die Katze");
         assert_eq!(after.readings(german), fresh.readings(german), "another list reads the lines again");
         assert_eq!(after.folded(), fresh.folded());
         assert_eq!(after.paragraph_keys(), fresh.paragraph_keys());
@@ -702,7 +696,7 @@ mod tests {
     fn pairs_of_lines_made_or_broken_by_deletions_are_looked_up_again() {
         let text = "Sorry, the page you were\nAdvert\nlooking for\nthe page you were\nlooking for\nmoved\n";
         let doc = Doc::new(text.to_string());
-        let error_page = &crate::phrases::PhraseList::ErrorPage.file().strong;
+        let error_page = &crate::reading::phrases::PhraseList::ErrorPage.file().strong;
         let found: Vec<bool> = doc.pair_hits().iter().map(|hits| hits.has(error_page)).collect();
         assert_eq!(found, [false, false, false, false, true, false]);
         // "Advert" goes, so its neighbours pair; "the page you were" goes, so its pair breaks.
@@ -729,7 +723,7 @@ mod tests {
 
     #[test]
     fn pair_hits_find_a_phrase_broken_across_short_lines() {
-        let strong = &crate::phrases::PhraseList::ErrorPage.file().strong;
+        let strong = &crate::reading::phrases::PhraseList::ErrorPage.file().strong;
         let broken = Doc::new("Sorry, the page you were\nlooking for is gone\n".into());
         assert!(!broken.phrase_hits()[1].has(strong) && broken.pair_hits()[1].has(strong));
         assert!(!broken.pair_hits()[0].has(strong), "the first line has none before it");
@@ -739,7 +733,7 @@ mod tests {
 
     #[test]
     fn readings_follow_the_stop_word_list_asked_for() {
-        let (english, german) = (crate::stopwords::for_text("the cat and the dog"), crate::stopwords::for_text("der Hund und die Katze"));
+        let (english, german) = (crate::reading::stopwords::for_text("the cat and the dog"), crate::reading::stopwords::for_text("der Hund und die Katze"));
         let doc = Doc::new("the cat and the dog\nder Hund und die Katze\n".into());
         let share = |readings: &[Reading], line: usize| readings[line].stop_share.unwrap_or_default();
         let (in_english, in_german) = (doc.readings(english).into_owned(), doc.readings(german).into_owned());

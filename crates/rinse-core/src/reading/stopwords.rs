@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::chars;
+use crate::reading::chars;
 
 /// Words sampled to pick a language.
 const SAMPLE_WORDS: usize = 600;

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::edit::Change;
-use crate::text::lines;
+use crate::reading::lines;
 
 /// The byte ranges of the closed fenced code blocks of `text`, each from the
 /// start of its opening fence to the end of its closing one (line break included).

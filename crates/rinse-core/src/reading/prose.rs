@@ -1,16 +1,16 @@
 //! How each line of a text reads as prose: its share of the text's stop
 //! words, its CJK characters, whether it ends a sentence, whether it holds
 //! figures. Reading every word of a text is costly, so a text's readings are
-//! a view of it ([`crate::text::Doc::readings`]), kept as lines are removed.
+//! a view of it ([`crate::reading::Doc::readings`]), kept as lines are removed.
 
-use crate::bytes::any_byte;
-use crate::stopwords::StopList;
+use crate::reading::bytes::any_byte;
+use crate::reading::stopwords::StopList;
 
 /// Words of a line whose stop words are counted, at most: the first words
 /// tell as well as all of a long paragraph.
 const STOP_SAMPLE_WORDS: usize = 60;
 
-/// A text's stop-word list, as [`crate::stopwords::for_text`] picks it.
+/// A text's stop-word list, as [`crate::reading::stopwords::for_text`] picks it.
 pub type StopWords = Option<&'static StopList>;
 
 /// How one line reads.
@@ -143,8 +143,8 @@ mod tests {
             let enough = prose_hits(sampled);
             assert!(share(enough, sampled) >= PROSE_STOP_SHARE && share(enough - 1, sampled) < PROSE_STOP_SHARE, "{sampled}");
         }
-        let english = crate::stopwords::for_text("the cat and the dog");
-        let share_of = |line: &str| Reading::of(line, crate::blanks::word_count(line), english).stop_share.unwrap();
+        let english = crate::reading::stopwords::for_text("the cat and the dog");
+        let share_of = |line: &str| Reading::of(line, crate::reading::blanks::word_count(line), english).stop_share.unwrap();
         assert_eq!(share_of("cat dog hen owl of the"), 2.0 / 6.0);
         assert_eq!(share_of("of the and cat dog hen"), 2.0 / 6.0, "counting stopped at the second of three");
         assert_eq!(share_of("cat dog hen owl bat of"), 1.0 / 6.0);

@@ -13,7 +13,7 @@
 
 use std::sync::LazyLock;
 
-use crate::blanks::is_ascii_blank;
+use crate::reading::blanks::is_ascii_blank;
 
 /// What a character is, as [`facts`] tells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -15,8 +15,8 @@ use std::sync::{LazyLock, OnceLock};
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::blanks::is_plainly_spaced;
-use crate::chars;
+use crate::reading::blanks::is_plainly_spaced;
+use crate::reading::chars;
 
 /// The phrase files of the rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,16 +49,16 @@ impl PhraseList {
 
     fn source(self) -> &'static str {
         match self {
-            PhraseList::Advertisement => include_str!("../phrases/advertisement.txt"),
-            PhraseList::CommentsSection => include_str!("../phrases/comments-section.txt"),
-            PhraseList::CookieNotice => include_str!("../phrases/cookie-notice.txt"),
-            PhraseList::Disclaimer => include_str!("../phrases/disclaimer.txt"),
-            PhraseList::ErrorPage => include_str!("../phrases/error-page.txt"),
-            PhraseList::Navigation => include_str!("../phrases/navigation.txt"),
-            PhraseList::NewsletterPrompts => include_str!("../phrases/newsletter-prompts.txt"),
-            PhraseList::ReadMore => include_str!("../phrases/read-more.txt"),
-            PhraseList::RelatedLinks => include_str!("../phrases/related-links.txt"),
-            PhraseList::SharePrompts => include_str!("../phrases/share-prompts.txt"),
+            PhraseList::Advertisement => include_str!("../../phrases/advertisement.txt"),
+            PhraseList::CommentsSection => include_str!("../../phrases/comments-section.txt"),
+            PhraseList::CookieNotice => include_str!("../../phrases/cookie-notice.txt"),
+            PhraseList::Disclaimer => include_str!("../../phrases/disclaimer.txt"),
+            PhraseList::ErrorPage => include_str!("../../phrases/error-page.txt"),
+            PhraseList::Navigation => include_str!("../../phrases/navigation.txt"),
+            PhraseList::NewsletterPrompts => include_str!("../../phrases/newsletter-prompts.txt"),
+            PhraseList::ReadMore => include_str!("../../phrases/read-more.txt"),
+            PhraseList::RelatedLinks => include_str!("../../phrases/related-links.txt"),
+            PhraseList::SharePrompts => include_str!("../../phrases/share-prompts.txt"),
         }
     }
 
@@ -356,7 +356,7 @@ mod tests {
                 ]);
             }
         }
-        let fixtures = [include_str!("../../../fixtures/harbour-scrape.txt"), include_str!("../../../fixtures/page-text/ferry-news.txt")];
+        let fixtures = [include_str!("../../../../fixtures/harbour-scrape.txt"), include_str!("../../../../fixtures/page-text/ferry-news.txt")];
         lines.extend(fixtures.iter().flat_map(|f| f.lines()).map(normalize));
         lines
     }

@@ -7,7 +7,7 @@
 //! compiler can run many at a time answers for most lines, and the few
 //! others are split as before.
 
-use crate::bytes::{any_pair, any_triple};
+use crate::reading::bytes::{any_pair, any_triple};
 
 /// Whether `byte` is an ASCII blank as `char::is_whitespace` knows them,
 /// vertical tab included. Arithmetic, not a table: loops over bytes that
