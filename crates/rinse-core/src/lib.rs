@@ -89,14 +89,12 @@ pub struct CleanedInput<'a> {
 /// content are edits like any other.
 pub fn clean_input<'a>(input: &'a str, format: Format, plan: &Plan) -> CleanedInput<'a> {
     let format = format.resolve(input);
-    let ((before, doc), reading) = read_timed(plan, format, || match format {
-        Format::Html => {
-            let page = html::read_as(input, plan.markdown);
-            (Cow::Owned(page.text.clone()), page.into_doc())
-        }
-        _ => (Cow::Borrowed(input), Doc::new(input.to_string())),
-    });
-    CleanedInput { format, before, cleaned: clean_doc(doc, plan, reading) }
+    if format == Format::Html {
+        let (page, reading) = read_timed(plan, format, || html::read_as(input, plan.markdown));
+        let before = page.text.clone();
+        return CleanedInput { format, before: Cow::Owned(before), cleaned: clean_page(page, plan, reading) };
+    }
+    CleanedInput { format, before: Cow::Borrowed(input), cleaned: clean_doc(Doc::new(input.to_string()), plan, Duration::ZERO) }
 }
 
 /// [`clean_input`] for a caller that has no further use for its input and
@@ -104,11 +102,52 @@ pub fn clean_input<'a>(input: &'a str, format: Format, plan: &Plan) -> CleanedIn
 /// the working copy, so a large document is held once, not twice.
 pub fn clean_input_owned(input: String, format: Format, plan: &Plan) -> (Format, Cleaned) {
     let format = format.resolve(&input);
-    let (doc, reading) = read_timed(plan, format, move || match format {
-        Format::Html => html::read_as(&input, plan.markdown).into_doc(),
-        _ => Doc::new(input),
+    if format == Format::Html {
+        let (page, reading) = read_timed(plan, format, || html::read_as(&input, plan.markdown));
+        return (format, clean_page(page, plan, reading));
+    }
+    (format, clean_doc(Doc::new(input), plan, Duration::ZERO))
+}
+
+/// How much text `text` holds, alike in every script: its characters that
+/// are not blank (Chinese and Japanese put no spaces between words).
+fn extent(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Cleans a page read from its markup. Its main content is first taken
+/// from its structure; when the rules then leave little of it, the page's
+/// whole visible text is judged line by line by `main-content` as well, and
+/// that reading is used when the first keeps less than `main-content`'s
+/// `page_share` of what it keeps. Both readings' edits are against the same
+/// visible text, each naming its rule.
+///
+/// The line-by-line reading is only a second opinion where it can judge:
+/// when the text's language has a stop-word list (the scorer tells prose
+/// by it) and `main-content` found furniture to cut.
+fn clean_page(page: html::Page, plan: &Plan, read_time: Duration) -> Cleaned {
+    let share = plan.steps.iter().find_map(|step| match step {
+        config::Step::Builtin { rule, params } if rule.info().id == rules::main_content::ID => Some(params.float("page_share")),
+        _ => None,
     });
-    (format, clean_doc(doc, plan, reading))
+    let visible = share.filter(|&share| share > 0.0).map(|share| (share, page.text.clone()));
+    let by_structure = clean_doc(page.into_doc(), plan, read_time);
+    let Some((share, visible)) = visible else { return by_structure };
+    let kept = extent(&by_structure.text) as f64;
+    if kept >= share * extent(&visible) as f64 || reading::stopwords::for_text(&visible).is_none() {
+        return by_structure;
+    }
+    let mut by_lines = clean_doc(Doc::new(visible), plan, Duration::ZERO);
+    let judged = by_lines.counts.contains_key(rules::main_content::ID);
+    if !judged || kept >= share * extent(&by_lines.text) as f64 {
+        return by_structure;
+    }
+    // The time spent on both readings, for one document.
+    if let (Some(lines), Some(structure)) = (&mut by_lines.timings, &by_structure.timings) {
+        lines.add(structure);
+        lines.documents = 1;
+    }
+    by_lines
 }
 
 /// What `read` gives, and how long it took when it read page source and the
@@ -233,4 +272,55 @@ impl Timer {
 /// Cleans `original` under `config`.
 pub fn clean_with(original: &str, config: &Config) -> Result<Cleaned, ConfigError> {
     Ok(clean(original, &config.plan()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MENU: &str = "Home\nFerries\nMoorings\nWeather\nContact\n";
+    const NEWS: &str = "The ferry to the island will run to its summer timetable from the first week of May, with four crossings a day.\n\
+        Twenty new moorings on the east pier can be booked from Monday, and the harbour office will answer questions by phone.\n\
+        A new waiting room with heating and a cafe opens at the pier next spring, paid for by the county and the harbour trust.\n\
+        Work to deepen the channel begins in the autumn, so that larger boats can reach the inner harbour at low tide.\n";
+    const FOOTER: &str = "Privacy\nTerms\nCookies\nJobs\n";
+
+    /// A page's visible text read as its structure would have it: `kept`, one
+    /// of its lines, the main content, and every other line dropped.
+    fn page(kept: &str) -> html::Page {
+        let text = format!("{MENU}Harbour guide\n{NEWS}{FOOTER}");
+        let start = text.find(kept).expect("a line of the page");
+        let end = start + kept.len() + 1;
+        let dropped = [0..start, end..text.len()]
+            .into_iter()
+            .filter(|range| !range.is_empty())
+            .map(|range| html::Dropped { range, reason: "outside the main content".into() })
+            .collect();
+        html::Page { text, dropped }
+    }
+
+    fn plan(page_share: f64) -> Plan {
+        let mut config = Config::preset(Preset::Article);
+        config.rules.entry("main-content".into()).or_default().params.insert("page_share".into(), serde_json::json!(page_share));
+        config.plan().expect("a valid config")
+    }
+
+    #[test]
+    fn a_page_whose_structure_keeps_little_is_judged_line_by_line() {
+        let cleaned = clean_page(page("Harbour guide"), &plan(rules::main_content::PAGE_SHARE), Duration::ZERO);
+        assert!(cleaned.text.contains(NEWS), "{}", cleaned.text);
+        assert!(!cleaned.text.contains("Moorings\n") && !cleaned.text.contains("Cookies"), "{}", cleaned.text);
+        assert!(cleaned.counts.contains_key(rules::main_content::ID) && !cleaned.counts.contains_key("html-main-content"));
+    }
+
+    #[test]
+    fn a_page_whose_structure_keeps_enough_is_read_by_it() {
+        let first = NEWS.lines().next().expect("a line");
+        let by_structure = clean_page(page(first), &plan(rules::main_content::PAGE_SHARE), Duration::ZERO);
+        // One of four paragraphs is at least a fifth of what the lines keep.
+        assert_eq!(by_structure.text, format!("{first}\n"));
+        assert!(by_structure.counts.contains_key("html-main-content"));
+        let trusted = clean_page(page("Harbour guide"), &plan(0.0), Duration::ZERO);
+        assert_eq!(trusted.text, "Harbour guide\n", "page_share 0 trusts the structure always");
+    }
 }

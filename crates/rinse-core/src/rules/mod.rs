@@ -27,7 +27,7 @@ mod html_main_content;
 mod ligatures;
 mod line_endings;
 mod lossy_sequences;
-mod main_content;
+pub mod main_content;
 mod mojibake;
 mod navigation;
 mod nbsp;
