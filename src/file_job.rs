@@ -36,7 +36,9 @@ impl Kind {
             "html" | "htm" | "xhtml" => Kind::Html,
             "md" | "markdown" => Kind::Markdown,
             _ if Format::Auto.resolve(text) == Format::Html => Kind::Html,
-            _ if text.lines().next().is_some_and(|l| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(l).is_ok()) => Kind::Jsonl,
+            _ if text.lines().next().is_some_and(|l| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(l).is_ok()) => {
+                Kind::Jsonl
+            }
             _ => Kind::Text,
         }
     }
@@ -123,13 +125,8 @@ impl FileCleaning {
     /// by [`FileCleaning::step`]; any other file is cleaned at once, or
     /// refused, and comes back as done.
     pub fn start(bytes: Vec<u8>, job: &FileJob) -> Result<FileCleaning, Box<CleanedFileJob>> {
-        let mut report = FileReport {
-            kind: Kind::Text,
-            encoding: String::new(),
-            field: String::new(),
-            fields: Vec::new(),
-            result: Err(String::new()),
-        };
+        let mut report =
+            FileReport { kind: Kind::Text, encoding: String::new(), field: String::new(), fields: Vec::new(), result: Err(String::new()) };
         let refused = |report: FileReport| Box::new(CleanedFileJob { report, output: Vec::new(), text: None });
         let decoded = match rinse_core::decode(&bytes) {
             Ok(decoded) => decoded,
@@ -158,11 +155,7 @@ impl FileCleaning {
             return Err(Box::new(CleanedFileJob { report, output, text: Some(text.to_string()) }));
         }
         report.fields = jsonl::text_fields(text);
-        report.field = job
-            .field
-            .clone()
-            .or_else(|| report.fields.first().cloned())
-            .unwrap_or_else(|| "text".into());
+        report.field = job.field.clone().or_else(|| report.fields.first().cloned()).unwrap_or_else(|| "text".into());
         // The output is about the input's size: one allocation, not a doubling series.
         let file = CleanedFile { text: Vec::with_capacity(bytes.len()), ..CleanedFile::default() };
         Ok(FileCleaning { bytes, plan, report, drop_rejected: job.drop_rejected, file, start: 0, line: 0 })
@@ -190,12 +183,8 @@ impl FileCleaning {
     pub fn finish(self) -> CleanedFileJob {
         let FileCleaning { mut report, file, .. } = self;
         let removed_share = 1.0 - (file.chars_after as f64 / file.chars_before.max(1) as f64).min(1.0);
-        let records = Records {
-            cleaned: file.cleaned,
-            without_field: file.without_field,
-            dropped: file.dropped,
-            malformed: file.malformed,
-        };
+        let records =
+            Records { cleaned: file.cleaned, without_field: file.without_field, dropped: file.dropped, malformed: file.malformed };
         report.result = Ok(Summary { removed_share, records: Some(records) });
         CleanedFileJob { report, output: file.text, text: None }
     }

@@ -11,8 +11,8 @@ use leptos::wasm_bindgen::{JsCast, JsValue};
 use rinse_core::Config;
 use wasm_bindgen_futures::JsFuture;
 
-pub use crate::file_job::{Kind, Records};
 use crate::file_job::{clean_file, FileJob, FileReport};
+pub use crate::file_job::{Kind, Records};
 use crate::worker::{field, next_turn, set, start};
 
 /// Larger files are refused with a message; the command line takes any size.
@@ -134,7 +134,8 @@ impl Files {
                 generation: 0,
             };
             if file.size() > MAX_FILE_BYTES {
-                let why = format!("{:.0} MB is more than the page takes (256 MB); the rinse command line takes any size", file.size() / 1e6);
+                let why =
+                    format!("{:.0} MB is more than the page takes (256 MB); the rinse command line takes any size", file.size() / 1e6);
                 if lone {
                     on_lone(Err(why.clone()));
                 }
@@ -239,9 +240,9 @@ impl Files {
     fn lost_worker(self) {
         *self.worker.get_value().borrow_mut() = Worker::Unavailable;
         let config = self.last_config.get_value();
-        let unfinished: Vec<u32> = self.entries.with_untracked(|entries| {
-            entries.iter().filter(|e| matches!(e.status, Status::Cleaning { .. })).map(|e| e.id).collect()
-        });
+        let unfinished: Vec<u32> = self
+            .entries
+            .with_untracked(|entries| entries.iter().filter(|e| matches!(e.status, Status::Cleaning { .. })).map(|e| e.id).collect());
         for id in unfinished {
             self.reclean(id, config.clone());
         }
@@ -285,11 +286,9 @@ impl Files {
                 entry.text = Arc::from(text.as_str());
             }
             entry.status = match &report.result {
-                Ok(summary) => Status::Done(Arc::new(Done {
-                    output,
-                    removed_share: summary.removed_share,
-                    records: summary.records.clone(),
-                })),
+                Ok(summary) => {
+                    Status::Done(Arc::new(Done { output, removed_share: summary.removed_share, records: summary.records.clone() }))
+                }
                 Err(why) => Status::Failed(why.clone()),
             };
         });

@@ -56,11 +56,7 @@ impl Summary {
 
     /// The outcome again, given its texts.
     pub fn into_outcome(self, before: String, cleaned: String) -> Outcome {
-        let counts: BTreeMap<&'static str, usize> = self
-            .counts
-            .into_iter()
-            .filter_map(|(id, n)| rule_id(&id).map(|id| (id, n)))
-            .collect();
+        let counts: BTreeMap<&'static str, usize> = self.counts.into_iter().filter_map(|(id, n)| rule_id(&id).map(|id| (id, n))).collect();
         Outcome {
             before,
             format: self.format,

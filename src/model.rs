@@ -122,12 +122,20 @@ pub struct Pasted {
 impl Pasted {
     /// The form in use.
     pub fn text(&self) -> &str {
-        if self.using_html { &self.html } else { &self.plain }
+        if self.using_html {
+            &self.html
+        } else {
+            &self.plain
+        }
     }
 
     /// How the form in use is read: markup as a page, even a fragment too short to tell.
     pub fn format(&self) -> Format {
-        if self.using_html { Format::Html } else { Format::Auto }
+        if self.using_html {
+            Format::Html
+        } else {
+            Format::Auto
+        }
     }
 }
 

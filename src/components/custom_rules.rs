@@ -33,9 +33,7 @@ pub fn CustomRules(config: RwSignal<Config>) -> impl IntoView {
 
 #[component]
 fn CustomRuleRow(config: RwSignal<Config>, index: usize) -> impl IntoView {
-    let field = move |read: fn(&CustomRule) -> String| {
-        move || config.with(|c| c.custom.get(index).map(read).unwrap_or_default())
-    };
+    let field = move |read: fn(&CustomRule) -> String| move || config.with(|c| c.custom.get(index).map(read).unwrap_or_default());
     let edit = move |change: fn(&mut CustomRule, String)| {
         move |ev: web_sys::Event| {
             let value = event_target_value(&ev);

@@ -224,7 +224,13 @@ fn change_view(before: &str, edit: &Edit, side: Side, rejected: RwSignal<BTreeSe
         let original = original.to_string();
         let added = added.clone();
         let is_rejected = is_rejected.clone();
-        move || if is_rejected() { view! { <span class="kept">{original.clone()}</span> }.into_any() } else { view! { <ins>{added.clone()}</ins> }.into_any() }
+        move || {
+            if is_rejected() {
+                view! { <span class="kept">{original.clone()}</span> }.into_any()
+            } else {
+                view! { <ins>{added.clone()}</ins> }.into_any()
+            }
+        }
     });
     view! {
         <span

@@ -1,5 +1,5 @@
-use leptos::prelude::*;
 use crate::download::offer_download;
+use leptos::prelude::*;
 
 /// Names of the downloaded file, as text and as Markdown.
 const DOWNLOAD_NAME: &str = "rinse.clean.txt";

@@ -16,12 +16,8 @@ pub fn RulesPanel(config: RwSignal<Config>, outcome: ReadSignal<Outcome>) -> imp
     // (name, changes) of the rules that changed the text, most first.
     let used = move || {
         outcome.with(|o| {
-            let mut used: Vec<(&'static str, usize)> = o
-                .cleaned
-                .counts
-                .iter()
-                .map(|(id, &n)| (rinse_core::rules::find(id).map_or(*id, |r| r.info().name), n))
-                .collect();
+            let mut used: Vec<(&'static str, usize)> =
+                o.cleaned.counts.iter().map(|(id, &n)| (rinse_core::rules::find(id).map_or(*id, |r| r.info().name), n)).collect();
             used.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
             used
         })

@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use forust_ml::{GradientBooster, Matrix};
+use rinse_core::reading::Doc;
 use rinse_core::scorer::features::{self, CONTEXT_FEATURES, CONTEXT_NAMES, FEATURES, NAMES};
 use rinse_core::scorer::{Fitted, Forest, Model, Node, Table};
-use rinse_core::reading::Doc;
 use rinse_core::{Config, Edit, Format, Preset};
 use sha2::{Digest, Sha256};
 
@@ -88,7 +88,10 @@ pub fn fit(root: &Path) -> Result<(), String> {
     let scores = score(root, &out, &pages, &held_out_text, &held_out_lines)?;
 
     let fitted = Fitted {
-        data: [TEXT_TRACK, LINES_TRACK].iter().map(|name| Ok((name.to_string(), sha256(&data.join(name))?))).collect::<Result<_, String>>()?,
+        data: [TEXT_TRACK, LINES_TRACK]
+            .iter()
+            .map(|name| Ok((name.to_string(), sha256(&data.join(name))?)))
+            .collect::<Result<_, String>>()?,
         cross_validated: scores,
         command: "cargo xtask fit".into(),
     };
@@ -113,7 +116,11 @@ fn removed_by_rule(pages: &[Page]) {
                 let end = offset + line.trim_end_matches('\n').len();
                 if let Some(edit) = cleaned.edits.iter().find(|e| e.start <= offset && e.end >= end && e.replacement.is_empty()) {
                     let entry = counts.entry(edit.rule.to_string()).or_default();
-                    if page.line_labels.get(index).copied().unwrap_or(0.0) > 0.0 { entry.0 += 1 } else { entry.1 += 1 }
+                    if page.line_labels.get(index).copied().unwrap_or(0.0) > 0.0 {
+                        entry.0 += 1
+                    } else {
+                        entry.1 += 1
+                    }
                 }
                 index += 1;
             }
@@ -226,7 +233,12 @@ fn bag_f1<K: Ord>(truth: &BTreeMap<K, u32>, got: &BTreeMap<K, u32>) -> f64 {
 fn bag_words(pages: &mut [Page]) {
     let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
     let mut ids_of = |text: &str| -> Vec<u32> {
-        words(text).map(|word| { let next = ids.len() as u32; *ids.entry(word).or_insert(next) }).collect()
+        words(text)
+            .map(|word| {
+                let next = ids.len() as u32;
+                *ids.entry(word).or_insert(next)
+            })
+            .collect()
     };
     for page in pages {
         page.bags = page.seen.iter().map(|line| ids_of(line)).collect();
@@ -400,7 +412,9 @@ fn convert(tree: &forust_ml::tree::Tree) -> Vec<Node> {
         .iter()
         .map(|node| match node.is_leaf {
             true => Node(0, 0.0, 0, 0, node.weight_value),
-            false => Node(node.split_feature as u16, node.split_value as f32, node.left_child as u32, node.right_child as u32, node.weight_value),
+            false => {
+                Node(node.split_feature as u16, node.split_value as f32, node.left_child as u32, node.right_child as u32, node.weight_value)
+            }
         })
         .collect()
 }
@@ -417,11 +431,7 @@ fn clean(text: &str, model: &Arc<Model>) -> String {
 fn score(root: &Path, out: &Path, pages: &[Page], text: &[String], lines: &[String]) -> Result<Vec<(String, f64)>, String> {
     let write = |name: &str, outputs: &[String]| -> Result<PathBuf, String> {
         let path = out.join(name);
-        let body: String = pages
-            .iter()
-            .zip(outputs)
-            .map(|(p, o)| serde_json::json!({"id": p.id, "text": o}).to_string() + "\n")
-            .collect();
+        let body: String = pages.iter().zip(outputs).map(|(p, o)| serde_json::json!({"id": p.id, "text": o}).to_string() + "\n").collect();
         std::fs::write(&path, body).map_err(|e| format!("{}: {e}", path.display()))?;
         Ok(path)
     };
@@ -451,7 +461,9 @@ fn score(root: &Path, out: &Path, pages: &[Page], text: &[String], lines: &[Stri
     let others: Vec<f64> = pages
         .iter()
         .zip(text)
-        .filter(|(p, _)| !rinse_core::reading::stopwords::for_text(&p.text).is_some_and(|list| list.contains("the") && list.contains("which")))
+        .filter(|(p, _)| {
+            !rinse_core::reading::stopwords::for_text(&p.text).is_some_and(|list| list.contains("the") && list.contains("which"))
+        })
         .map(|(p, o)| bag_f1(&bag(words(&p.main_text)), &bag(words(o))))
         .collect();
     if !others.is_empty() {
@@ -481,13 +493,18 @@ struct MarkedPage {
 fn read_html_track(data: &Path, name: &str) -> Result<Vec<MarkedPage>, String> {
     let read = |file: String| -> Result<String, String> {
         let plain = data.join(&file);
-        if plain.exists() { std::fs::read_to_string(&plain).map_err(|e| format!("{}: {e}", plain.display())) } else { read_gz(&data.join(file + ".gz")) }
+        if plain.exists() {
+            std::fs::read_to_string(&plain).map_err(|e| format!("{}: {e}", plain.display()))
+        } else {
+            read_gz(&data.join(file + ".gz"))
+        }
     };
     let rows = |file: String| -> Result<Vec<serde_json::Value>, String> {
         read(file.clone())?.lines().map(|line| serde_json::from_str(line).map_err(|e| format!("{file}: {e}"))).collect()
     };
     let text = |row: &serde_json::Value, field: &str| row[field].as_str().unwrap_or_default().to_string();
-    let gold: BTreeMap<String, String> = rows(format!("{name}.gold.jsonl"))?.iter().map(|row| (text(row, "id"), text(row, "text"))).collect();
+    let gold: BTreeMap<String, String> =
+        rows(format!("{name}.gold.jsonl"))?.iter().map(|row| (text(row, "id"), text(row, "text"))).collect();
     rows(format!("{name}.jsonl"))?
         .iter()
         .map(|row| {
@@ -554,9 +571,7 @@ mod tests {
         let original = "Home\nNews\nThe text.\nCaf\u{e9} here\n";
         let cleaned = rinse_core::clean_with(original, &Config::preset(Preset::Minimal)).unwrap();
         assert_eq!(original_offset(&cleaned.edits, 0), 0);
-        let edits = vec![
-            Edit { start: 0, end: 10, replacement: String::new(), rule: "x".into(), reason: "y".into(), inner: vec![] },
-        ];
+        let edits = vec![Edit { start: 0, end: 10, replacement: String::new(), rule: "x".into(), reason: "y".into(), inner: vec![] }];
         // "The text." starts at 0 once the first two lines are gone, at 10 before.
         assert_eq!(original_offset(&edits, 0), 10);
         assert_eq!(original_offset(&edits, 10), 20);

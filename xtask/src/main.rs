@@ -67,11 +67,8 @@ pub fn command(root: &Path, program: &str) -> Command {
 
 /// Runs a command to the end; a failure names it.
 pub fn run(command: &mut Command) -> Result<(), String> {
-    let shown = std::iter::once(command.get_program())
-        .chain(command.get_args())
-        .map(|part| part.to_string_lossy())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let shown =
+        std::iter::once(command.get_program()).chain(command.get_args()).map(|part| part.to_string_lossy()).collect::<Vec<_>>().join(" ");
     println!("» {shown}");
     let status = command.status().map_err(|e| format!("could not start `{shown}`: {e}"))?;
     if status.success() {
@@ -91,9 +88,18 @@ fn serve(root: &Path) -> Result<(), String> {
     println!("rinse: serving on http://127.0.0.1:8080/ (Ctrl-C stops)");
     // Its own folder: what `trunk serve` writes carries a live-reload script that a hosted dist/ must not.
     run(command(root, "trunk").args([
-        "serve", "--release", "--offline", "--address", "127.0.0.1", "--port", "8080", "--dist", "target/serve-dist",
+        "serve",
+        "--release",
+        "--offline",
+        "--address",
+        "127.0.0.1",
+        "--port",
+        "8080",
+        "--dist",
+        "target/serve-dist",
         // No inline reload script: the Content-Security-Policy allows none.
-        "--no-autoreload", "--no-error-reporting",
+        "--no-autoreload",
+        "--no-error-reporting",
     ]))
 }
 
@@ -101,7 +107,8 @@ fn test(root: &Path) -> Result<(), String> {
     setup::web(root)?;
     setup::browser()?;
     setup::java()?;
-    // The engine, the CLI and the tasks, natively.
+    // The code as rustfmt writes it (rustfmt.toml), then the engine, the CLI and the tasks, natively.
+    run(command(root, "cargo").args(["fmt", "--all", "--check"]))?;
     run(command(root, "cargo").args(["test", "--workspace", "--exclude", "rinse-web"]))?;
     // The page's components in headless Chromium.
     run(command(root, "cargo")
@@ -126,8 +133,8 @@ fn python_tests(root: &Path) -> Result<(), String> {
     let package = root.join("crates/rinse-py");
     // The environment's own tools first: the build backend runs `maturin` by name.
     let tools = setup::tool_path(root);
-    let path = std::env::join_paths(std::iter::once(venv.join("bin")).chain(std::env::split_paths(&tools)))
-        .map_err(|e| format!("PATH: {e}"))?;
+    let path =
+        std::env::join_paths(std::iter::once(venv.join("bin")).chain(std::env::split_paths(&tools))).map_err(|e| format!("PATH: {e}"))?;
     let pip = || {
         let mut pip = Command::new(venv.join("bin/pip"));
         pip.args(["install", "--quiet", "--disable-pip-version-check"]).env("PATH", &path);
@@ -198,7 +205,9 @@ fn bench(root: &Path) -> Result<(), String> {
     let c4 = data.join("../c4_rules.py");
     println!("{:<24} {:>12} {:>12} {:>12} {:>9}", "track", "1 thread", "2 threads", "C4 rules", "rinse/C4");
     for track in tracks {
-        let input = if track.extension().is_some_and(|x| x == "gz") { fit::read_gz(&track)?.into_bytes() } else {
+        let input = if track.extension().is_some_and(|x| x == "gz") {
+            fit::read_gz(&track)?.into_bytes()
+        } else {
             std::fs::read(&track).map_err(|e| format!("{}: {e}", track.display()))?
         };
         let name = track.file_name().unwrap_or_default().to_string_lossy().replace(".gz", "");

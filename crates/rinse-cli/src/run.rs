@@ -10,7 +10,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use rinse_core::jsonl::{self, clean_line_bytes, Row};
 use rinse_core::rules::find;
-use rinse_core::{clean_input, clean_input_owned, decode_owned, Cleaned, CleanedInput, Config, Decoded, Format, Plan, Preset, Signals, Stats, Timings};
+use rinse_core::{
+    clean_input, clean_input_owned, decode_owned, Cleaned, CleanedInput, Config, Decoded, Format, Plan, Preset, Signals, Stats, Timings,
+};
 
 use crate::args::Args;
 use crate::explain;
@@ -50,19 +52,16 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             .build_global()
             .map_err(|e| Failure::usage(format!("--threads {threads}: {e}")))?;
     }
-    let inputs: Vec<Option<&Path>> = if args.files.is_empty() {
-        vec![None]
-    } else {
-        args.files.iter().map(|f| (f.as_os_str() != "-").then_some(f.as_path())).collect()
-    };
+    let inputs: Vec<Option<&Path>> =
+        if args.files.is_empty() { vec![None] } else { args.files.iter().map(|f| (f.as_os_str() != "-").then_some(f.as_path())).collect() };
     let mut shared_out: Option<Box<dyn Write>> = match (&args.output, &args.out_dir) {
         (_, Some(dir)) => {
             std::fs::create_dir_all(dir).map_err(|e| Failure::input(format!("{}: {e}", dir.display())))?;
             None
         }
-        (Some(path), None) => Some(Box::new(BufWriter::new(
-            File::create(path).map_err(|e| Failure::input(format!("{}: {e}", path.display())))?,
-        ))),
+        (Some(path), None) => {
+            Some(Box::new(BufWriter::new(File::create(path).map_err(|e| Failure::input(format!("{}: {e}", path.display())))?)))
+        }
         (None, None) => Some(Box::new(BufWriter::new(io::stdout().lock()))),
     };
     for input in inputs {
@@ -76,9 +75,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             (Some(out), _, _) => out,
             (None, Some(dir), path) => {
                 let target = out_path(dir, path);
-                own_out = BufWriter::new(
-                    File::create(&target).map_err(|e| Failure::input(format!("{}: {e}", target.display())))?,
-                );
+                own_out = BufWriter::new(File::create(&target).map_err(|e| Failure::input(format!("{}: {e}", target.display())))?);
                 &mut own_out
             }
             (None, None, _) => unreachable!("an output is always chosen"),
@@ -122,8 +119,8 @@ fn plan(args: &Args) -> Result<Plan, Failure> {
         None => Config::default(),
     };
     if let Some(name) = &args.preset {
-        config.preset = Preset::from_id(name)
-            .ok_or_else(|| Failure::usage(format!("--preset {name}: no such preset (article, corpus, minimal)")))?;
+        config.preset =
+            Preset::from_id(name).ok_or_else(|| Failure::usage(format!("--preset {name}: no such preset (article, corpus, minimal)")))?;
     }
     if let Some(to) = args.to {
         config.output.to = to.output();
@@ -153,9 +150,7 @@ fn clean_document(
     if let Some(note) = reading_note(&input) {
         eprintln!("rinse: {name}: {note}");
     }
-    let mut write = |cleaned: &Cleaned| {
-        out.write_all(cleaned.text.as_bytes()).map_err(|e| Failure::input(format!("writing output: {e}")))
-    };
+    let mut write = |cleaned: &Cleaned| out.write_all(cleaned.text.as_bytes()).map_err(|e| Failure::input(format!("writing output: {e}")));
     if args.explain || args.stats {
         let CleanedInput { before, cleaned, .. } = clean_input(&input.text, args.from.format(), plan);
         write(&cleaned)?;
@@ -214,10 +209,7 @@ fn clean_jsonl(
         let (next, rows) = rayon::join(
             || read(&mut reader),
             || -> Vec<Result<Row, String>> {
-                batch
-                    .par_iter()
-                    .map(|raw| clean_line_bytes(&raw.bytes, &args.field, format, plan).map_err(|e| e.to_string()))
-                    .collect()
+                batch.par_iter().map(|raw| clean_line_bytes(&raw.bytes, &args.field, format, plan).map_err(|e| e.to_string())).collect()
             },
         );
         for (raw, row) in batch.iter().zip(rows) {
@@ -243,9 +235,7 @@ fn clean_jsonl(
                     write_line(out, &raw.bytes, raw.ended)
                 }
                 Err(message) => {
-                    return Err(Failure::input(format!(
-                        "{name}:{number}: {message} (use --keep-going to pass such lines through)"
-                    )))
+                    return Err(Failure::input(format!("{name}:{number}: {message} (use --keep-going to pass such lines through)")))
                 }
             };
             written.map_err(|e| Failure::input(format!("writing output: {e}")))?;

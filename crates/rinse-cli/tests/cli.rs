@@ -87,7 +87,8 @@ fn parallel_jsonl_keeps_the_order_and_matches_one_thread() {
     let one = rinse(&["--jsonl", "--threads", "1"], &input);
     assert!(many.status.success() && one.status.success());
     assert_eq!(stdout(&many), stdout(&one));
-    let ids: Vec<u64> = stdout(&many).lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_u64().unwrap()).collect();
+    let ids: Vec<u64> =
+        stdout(&many).lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_u64().unwrap()).collect();
     assert_eq!(ids, (0..2000).collect::<Vec<_>>());
     assert!(stdout(&many).starts_with("{\"id\":0,\"text\":\"Row 0 of the corpus.\"}\n"));
 }
@@ -131,7 +132,8 @@ fn presets_configs_and_rule_flags_choose_the_rules() {
     assert_eq!(stdout(&rinse(&["--no-rules", "duplicate-paragraphs"], REPEATED)), REPEATED.replace("  Another   one.", "Another one."));
     let dir = temp_dir("config");
     let config = dir.join("rinse.json");
-    std::fs::write(&config, r#"{"preset":"minimal","rules":{"duplicate-paragraphs":{"enabled":true},"whitespace":{"enabled":true}}}"#).unwrap();
+    std::fs::write(&config, r#"{"preset":"minimal","rules":{"duplicate-paragraphs":{"enabled":true},"whitespace":{"enabled":true}}}"#)
+        .unwrap();
     assert_eq!(stdout(&rinse(&["--config", config.to_str().unwrap()], REPEATED)), CLEANED);
 }
 

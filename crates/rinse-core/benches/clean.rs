@@ -9,8 +9,8 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use rinse_core::reading::Doc;
 use rinse_core::reading::stopwords;
+use rinse_core::reading::Doc;
 use rinse_core::{clean, clean_input, Config, Format, Preset};
 
 /// A pseudo-word that makes each copy of the fixture distinct, even after
@@ -63,7 +63,8 @@ fn presets(c: &mut Criterion) {
 /// Repairs alone (the minimal preset) on correct non-ASCII text, and on the
 /// same text as it reads after its UTF-8 was decoded as Windows-1252.
 fn repair(c: &mut Criterion) {
-    let clean = "Le caf\u{e9} \u{e0} Z\u{fc}rich co\u{fb}te 4\u{a0}\u{20ac}, \u{201c}c\u{2019}est cher\u{201d}, dit Ren\u{e9}e.\n".repeat(1 << 14);
+    let clean =
+        "Le caf\u{e9} \u{e0} Z\u{fc}rich co\u{fb}te 4\u{a0}\u{20ac}, \u{201c}c\u{2019}est cher\u{201d}, dit Ren\u{e9}e.\n".repeat(1 << 14);
     let (damaged, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(clean.as_bytes());
     let plan = Config::preset(Preset::Minimal).plan().unwrap();
     let mut group = c.benchmark_group("repair");
@@ -149,7 +150,16 @@ fn views(c: &mut Criterion) {
             doc
         };
         // The document is handed back, so that dropping it is not timed.
-        group.bench_function(name, |b| b.iter_batched(fresh, |doc| { view(&doc); doc }, BatchSize::LargeInput));
+        group.bench_function(name, |b| {
+            b.iter_batched(
+                fresh,
+                |doc| {
+                    view(&doc);
+                    doc
+                },
+                BatchSize::LargeInput,
+            )
+        });
     }
     group.finish();
 }

@@ -11,9 +11,9 @@ use crate::custom::{CompiledCustom, CustomRule, CUSTOM_ID};
 use crate::edit::Change;
 use crate::format::Output;
 use crate::html::Markdown;
+use crate::reading::Doc;
 use crate::rule::{Params, Preset, Rule};
 use crate::rules::REGISTRY;
-use crate::reading::Doc;
 
 /// User rules run just before this rule, the final tidy-up.
 const CUSTOM_RUNS_BEFORE: &str = "blank-lines";
@@ -162,10 +162,7 @@ impl Config {
     /// Whether the rule runs under this config.
     pub fn is_enabled(&self, rule: &dyn Rule) -> bool {
         let info = rule.info();
-        self.rules
-            .get(info.id)
-            .and_then(|r| r.enabled)
-            .unwrap_or_else(|| info.presets.contains(&self.preset))
+        self.rules.get(info.id).and_then(|r| r.enabled).unwrap_or_else(|| info.presets.contains(&self.preset))
     }
 
     /// Turns a rule on or off, recording only what departs from the preset.
@@ -189,9 +186,7 @@ impl Config {
         let mut custom = Vec::new();
         // A rule turned off is not compiled: it may be a draft.
         for (index, rule) in self.custom.iter().enumerate().filter(|(_, rule)| rule.enabled) {
-            let compiled = rule
-                .compile()
-                .map_err(|message| ConfigError::BadPattern { index, name: rule.name.clone(), message })?;
+            let compiled = rule.compile().map_err(|message| ConfigError::BadPattern { index, name: rule.name.clone(), message })?;
             custom.push(Step::Custom(compiled));
         }
         let mut steps = Vec::new();
@@ -221,12 +216,7 @@ impl Config {
             }
         }
         steps.append(&mut custom);
-        Ok(Plan {
-            steps,
-            signals: self.preset == Preset::Corpus,
-            clock: None,
-            markdown: self.output.markdown(),
-        })
+        Ok(Plan { steps, signals: self.preset == Preset::Corpus, clock: None, markdown: self.output.markdown() })
     }
 }
 

@@ -64,15 +64,12 @@ impl CustomRule {
         if self.pattern.len() > MAX_PATTERN {
             return Err(format!("the pattern is longer than {MAX_PATTERN} bytes"));
         }
-        let regex = RegexBuilder::new(&self.pattern)
-            .multi_line(true)
-            .size_limit(SIZE_LIMIT)
-            .dfa_size_limit(SIZE_LIMIT)
-            .build()
-            .map_err(|e| match e {
+        let regex = RegexBuilder::new(&self.pattern).multi_line(true).size_limit(SIZE_LIMIT).dfa_size_limit(SIZE_LIMIT).build().map_err(
+            |e| match e {
                 regex::Error::CompiledTooBig(_) => "the pattern is too large once compiled".to_string(),
                 other => other.to_string(),
-            })?;
+            },
+        )?;
         Ok(CompiledCustom { name: self.name.clone(), regex, action: self.action, replacement: self.replacement.clone() })
     }
 }
@@ -91,10 +88,9 @@ impl CompiledCustom {
                     Some(Change::replace(whole.range(), replacement, reason.clone()))
                 })
                 .collect(),
-            CustomAction::DropLine => lines(text)
-                .filter(|line| self.regex.is_match(line.text))
-                .map(|line| Change::delete(line.full(), reason.clone()))
-                .collect(),
+            CustomAction::DropLine => {
+                lines(text).filter(|line| self.regex.is_match(line.text)).map(|line| Change::delete(line.full(), reason.clone())).collect()
+            }
         }
     }
 }
@@ -124,9 +120,6 @@ mod tests {
     fn bad_patterns_say_what_is_wrong() {
         assert!(rule("(unclosed", CustomAction::Replace, "").compile().unwrap_err().contains("unclosed group"));
         assert_eq!(rule("", CustomAction::Replace, "").compile().unwrap_err(), "the pattern is empty");
-        assert_eq!(
-            rule(r"\w{1000}{1000}", CustomAction::Replace, "").compile().unwrap_err(),
-            "the pattern is too large once compiled"
-        );
+        assert_eq!(rule(r"\w{1000}{1000}", CustomAction::Replace, "").compile().unwrap_err(), "the pattern is too large once compiled");
     }
 }

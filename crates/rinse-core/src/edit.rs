@@ -116,14 +116,7 @@ pub fn apply_except(original: &str, edits: &[Edit], rejected: impl Fn(usize) -> 
     out
 }
 
-fn apply_within(
-    original: &str,
-    start: usize,
-    end: usize,
-    edits: &[Edit],
-    out: &mut String,
-    rejected: &dyn Fn(usize) -> bool,
-) {
+fn apply_within(original: &str, start: usize, end: usize, edits: &[Edit], out: &mut String, rejected: &dyn Fn(usize) -> bool) {
     let mut pos = start;
     for (index, edit) in edits.iter().enumerate() {
         if edit.start < pos || edit.end > end || edit.start > edit.end {
@@ -150,9 +143,7 @@ pub fn tidy_changes(text: &str, changes: &mut Vec<Change>) {
     changes.sort_by_key(|c| (c.start, c.end));
     let mut last_end = 0;
     changes.retain(|c| {
-        let fits = c.start >= last_end
-            && c.start <= c.end
-            && text.get(c.start..c.end).is_some_and(|old| old != c.replacement);
+        let fits = c.start >= last_end && c.start <= c.end && text.get(c.start..c.end).is_some_and(|old| old != c.replacement);
         if fits {
             last_end = c.end;
         }
@@ -279,10 +270,7 @@ mod tests {
         let original = "keep\nbad  line\nend";
         let (text, edits) = run(
             original,
-            &[
-                ("whitespace", vec![Change::replace(8..10, " ", "run of spaces")]),
-                ("junk", vec![Change::delete(5..14, "junk line")]),
-            ],
+            &[("whitespace", vec![Change::replace(8..10, " ", "run of spaces")]), ("junk", vec![Change::delete(5..14, "junk line")])],
         );
         assert_eq!(text, "keep\nend");
         assert_eq!(edits.len(), 1);

@@ -133,8 +133,7 @@ pub fn clean_line_bytes(raw: &[u8], field: &str, format: Format, plan: &Plan) ->
         Some(bytes) => (bytes, true),
         None => (raw, false),
     };
-    let line = std::str::from_utf8(bytes)
-        .map_err(|e| RowError(format!("not UTF-8 (first bad byte at column {})", e.valid_up_to() + 1)))?;
+    let line = std::str::from_utf8(bytes).map_err(|e| RowError(format!("not UTF-8 (first bad byte at column {})", e.valid_up_to() + 1)))?;
     let mut row = clean_row(line, field, format, plan)?;
     if let Row::Cleaned { line, .. } = &mut row {
         if return_ended {
@@ -165,15 +164,7 @@ pub struct CleanedFile {
 /// Cleans `field` in every line of `text` (its first line being number
 /// `first_line + 1`), appending to `file`. With `drop_rejected`, records
 /// whose corpus verdict is drop are left out (and counted).
-pub fn clean_lines(
-    text: &[u8],
-    first_line: usize,
-    field: &str,
-    format: Format,
-    plan: &Plan,
-    drop_rejected: bool,
-    file: &mut CleanedFile,
-) {
+pub fn clean_lines(text: &[u8], first_line: usize, field: &str, format: Format, plan: &Plan, drop_rejected: bool, file: &mut CleanedFile) {
     for (index, raw) in text.split_inclusive(|&b| b == b'\n').enumerate() {
         let (body, ended) = match raw.strip_suffix(b"\n") {
             Some(body) => (body, true),
@@ -217,8 +208,7 @@ pub fn text_fields(text: &str) -> Vec<String> {
     let Some(object) = text.lines().find_map(|line| serde_json::from_str::<serde_json::Map<String, Value>>(line).ok()) else {
         return Vec::new();
     };
-    let mut fields: Vec<(&String, usize)> =
-        object.iter().filter_map(|(name, value)| value.as_str().map(|s| (name, s.len()))).collect();
+    let mut fields: Vec<(&String, usize)> = object.iter().filter_map(|(name, value)| value.as_str().map(|s| (name, s.len()))).collect();
     let rank = |name: &str| LIKELY.iter().position(|l| *l == name).unwrap_or(LIKELY.len());
     fields.sort_by(|a, b| rank(a.0).cmp(&rank(b.0)).then(b.1.cmp(&a.1)));
     fields.into_iter().map(|(name, _)| name.clone()).collect()
@@ -243,9 +233,13 @@ mod tests {
     #[test]
     fn every_byte_but_the_field_is_kept() {
         // Numbers beyond a float's precision, escapes and spacing stay as written.
-        let line = r#"{ "id": 123456789012345678901234567890, "p": 0.1000000000000000055511, "e": 1e5, "name": "caf\u00e9", "text" : "a  b" }"#;
+        let line =
+            r#"{ "id": 123456789012345678901234567890, "p": 0.1000000000000000055511, "e": 1e5, "name": "caf\u00e9", "text" : "a  b" }"#;
         let Ok(Row::Cleaned { line, before, .. }) = clean_row(line, "text", Format::Text, &plan()) else { panic!() };
-        assert_eq!(line, r#"{ "id": 123456789012345678901234567890, "p": 0.1000000000000000055511, "e": 1e5, "name": "caf\u00e9", "text" : "a b" }"#);
+        assert_eq!(
+            line,
+            r#"{ "id": 123456789012345678901234567890, "p": 0.1000000000000000055511, "e": 1e5, "name": "caf\u00e9", "text" : "a b" }"#
+        );
         assert_eq!(before, "a  b");
     }
 

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::edit::Change;
-use crate::scorer::Model;
 use crate::reading::Doc;
+use crate::scorer::Model;
 
 /// A cleaning rule. Each lives in its own file under `rules/`; the registry
 /// lists them in the order they run.

@@ -148,7 +148,8 @@ fn stop_words_used(words: &[Cow<str>]) -> usize {
 fn holds_lorem_ipsum(text: &str) -> bool {
     const PHRASE: &[u8] = b"lorem ipsum";
     let bytes = text.as_bytes();
-    memchr::memchr2_iter(b'l', b'L', bytes).any(|at| bytes.get(at..at + PHRASE.len()).is_some_and(|found| found.eq_ignore_ascii_case(PHRASE)))
+    memchr::memchr2_iter(b'l', b'L', bytes)
+        .any(|at| bytes.get(at..at + PHRASE.len()).is_some_and(|found| found.eq_ignore_ascii_case(PHRASE)))
 }
 
 /// How many items repeat an earlier one, and their total length.

@@ -12,11 +12,7 @@ pub struct Counts {
 
 impl Counts {
     pub fn of(text: &str) -> Counts {
-        Counts {
-            chars: text.chars().count(),
-            words: text.split_whitespace().count(),
-            lines: text.lines().count(),
-        }
+        Counts { chars: text.chars().count(), words: text.split_whitespace().count(), lines: text.lines().count() }
     }
 }
 

@@ -95,7 +95,7 @@ mod tests {
     use std::cell::Cell;
 
     use super::*;
-    use crate::{clean, Cleaned, clean_input, Config, Format, Preset};
+    use crate::{clean, clean_input, Cleaned, Config, Format, Preset};
 
     thread_local! {
         static READINGS: Cell<u64> = const { Cell::new(0) };
@@ -133,7 +133,11 @@ mod tests {
         assert!(changed_runs >= 2, "the scrape has more than one kind of junk");
         assert_eq!(timings.applying, Duration::from_millis(changed_runs as u64));
         assert_eq!((timings.reading, timings.signals), (Duration::ZERO, Duration::ZERO));
-        assert_eq!(Cleaned { timings: None, ..cleaned }, clean(SCRAPE, &Config::preset(Preset::Article).plan().unwrap()), "timing changes nothing else");
+        assert_eq!(
+            Cleaned { timings: None, ..cleaned },
+            clean(SCRAPE, &Config::preset(Preset::Article).plan().unwrap()),
+            "timing changes nothing else"
+        );
     }
 
     #[test]

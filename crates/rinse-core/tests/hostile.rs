@@ -82,7 +82,8 @@ fn pathological_custom_patterns_run_in_linear_time_or_are_refused() {
     }
     for pattern in ["a{1000}{1000}", "(", "\\p{NoSuchClass}", &"(a)".repeat(3000)] {
         let json = format!(r#"{{"custom":[{{"name":"big","pattern":{},"action":"drop-line"}}]}}"#, serde_json::to_string(pattern).unwrap());
-        let error = serde_json::from_str::<Config>(&json).map_err(|e| e.to_string()).and_then(|c| c.plan().map(|_| ()).map_err(|e| e.to_string()));
+        let error =
+            serde_json::from_str::<Config>(&json).map_err(|e| e.to_string()).and_then(|c| c.plan().map(|_| ()).map_err(|e| e.to_string()));
         let message = error.expect_err(pattern);
         assert!(message.contains("custom[0]"), "{pattern}: {message}");
     }

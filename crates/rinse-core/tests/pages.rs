@@ -19,13 +19,7 @@ fn a_news_page_keeps_its_article_with_list_and_table() {
     assert_eq!(result.format, Format::Html);
     assert_eq!(result.before, html::visible_text(&page), "the diff's before is the whole visible text");
     assert_eq!(result.cleaned.text, fixture("library-reopens.clean.txt"));
-    let reasons: Vec<&str> = result
-        .cleaned
-        .edits
-        .iter()
-        .filter(|e| e.rule == "html-main-content")
-        .map(|e| e.reason.as_ref())
-        .collect();
+    let reasons: Vec<&str> = result.cleaned.edits.iter().filter(|e| e.rule == "html-main-content").map(|e| e.reason.as_ref()).collect();
     for expected in [
         "inside <nav>",
         "class contains 'breadcrumb'",

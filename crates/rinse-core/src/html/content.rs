@@ -35,21 +35,67 @@ const CLASS_WEIGHT: f64 = 25.0;
 /// Names of page furniture: an element so named is dropped before scoring
 /// unless its name also says content.
 const FURNITURE_NAMES: &[&str] = &[
-    "-ad-", "ad-break", "agegate", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap",
-    "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "modal", "related", "remark", "replies", "rss",
-    "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "pagination", "pager", "popup",
+    "-ad-",
+    "ad-break",
+    "agegate",
+    "banner",
+    "breadcrumb",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "modal",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "pagination",
+    "pager",
+    "popup",
 ];
 const CONTENT_NAMES: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
 /// Names that lower or raise a container's score.
 const NEGATIVE_NAMES: &[&str] = &[
-    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media",
-    "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
-    "shopping", "tags", "widget",
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
 ];
-const POSITIVE_NAMES: &[&str] = &[
-    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text",
-    "blog", "story",
-];
+const POSITIVE_NAMES: &[&str] =
+    &["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog", "story"];
 const BYLINE_NAMES: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 /// Roles of landmarks that are never the article.
 const FURNITURE_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
@@ -69,11 +115,7 @@ const CHECKED_AGAIN: &[&str] = &["form", "fieldset", "table", "ul", "div"];
 const COMMAS: &[char] = &[',', '،', '﹐', '︐', '︑', '⹁', '⸴', '⸲', '，'];
 
 fn matcher(words: &[&str]) -> AhoCorasick {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(words)
-        .expect("fixed word list")
+    AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostFirst).build(words).expect("fixed word list")
 }
 
 static FURNITURE: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(FURNITURE_NAMES));
@@ -402,10 +444,7 @@ impl<'a> Attempt<'a> {
             in_article[root..end].iter_mut().for_each(|a| *a = true);
         }
         self.check_again(&in_article, &scores);
-        let length = (0..self.dom.nodes.len())
-            .filter(|&n| in_article[n] && !self.gone[n])
-            .map(|n| self.facts.chars[n])
-            .sum();
+        let length = (0..self.dom.nodes.len()).filter(|&n| in_article[n] && !self.gone[n]).map(|n| self.facts.chars[n]).sum();
         (length, self.selection(&in_article))
     }
 
@@ -633,11 +672,8 @@ impl<'a> Attempt<'a> {
         }
         let mut top = first;
         // Several near-best candidates under one ancestor: the ancestor is the article.
-        let close: Vec<Vec<usize>> = ranked[1..]
-            .iter()
-            .filter(|&&c| score_of(c) / score_of(first) >= 0.75)
-            .map(|&c| dom.ancestors(c).collect())
-            .collect();
+        let close: Vec<Vec<usize>> =
+            ranked[1..].iter().filter(|&&c| score_of(c) / score_of(first) >= 0.75).map(|&c| dom.ancestors(c).collect()).collect();
         if close.len() >= 3 {
             for ancestor in dom.ancestors(first).take_while(|&a| a != body) {
                 if close.iter().filter(|list| list.contains(&ancestor)).count() >= 3 {
@@ -802,12 +838,7 @@ impl<'a> Attempt<'a> {
             Reason::ListOfLinks
         } else if matches!(tag, "form" | "fieldset") && totals.inputs > totals.paragraphs / 3 {
             Reason::Form
-        } else if !is_list
-            && heading_density < 0.9
-            && totals.chars < 25
-            && (totals.images == 0 || totals.images > 2)
-            && !in_figure
-        {
+        } else if !is_list && heading_density < 0.9 && totals.chars < 25 && (totals.images == 0 || totals.images > 2) && !in_figure {
             Reason::NoProse
         } else if !is_list && weight < CLASS_WEIGHT && density > 0.2 || weight >= CLASS_WEIGHT && density > 0.5 {
             Reason::LinkDense
@@ -826,9 +857,7 @@ impl<'a> Attempt<'a> {
         let found = |attribute: &'static str, name: &str| {
             NEGATIVE.find(name).map(|m| Reason::Named(attribute, NEGATIVE_NAMES[m.pattern().as_usize()]))
         };
-        element
-            .and_then(|e| found("class", e.class).or_else(|| found("id", e.id)))
-            .unwrap_or(Reason::NoProse)
+        element.and_then(|e| found("class", e.class).or_else(|| found("id", e.id))).unwrap_or(Reason::NoProse)
     }
 
     /// Every node's verdict: the article and what it kept stay; the rest
@@ -914,9 +943,43 @@ mod tests {
     fn a_long_list_of_links_wins_over_a_short_block_named_content() {
         // The tagline scores on its class; the links, being links, score
         // next to nothing, and every attempt alone finds only the tagline.
-        let names = ["Ada", "Algol", "APL", "Awk", "Basic", "Bash", "Clojure", "Cobol", "Dart", "Elixir", "Erlang", "Forth",
-            "Fortran", "Haskell", "Java", "Julia", "Kotlin", "Lisp", "Logo", "Lua", "Miranda", "Nim", "Oberon", "Pascal", "Perl",
-            "Prolog", "Racket", "Rexx", "Ruby", "Scheme", "Simula", "Smalltalk", "Snobol", "Tcl", "Zig"];
+        let names = [
+            "Ada",
+            "Algol",
+            "APL",
+            "Awk",
+            "Basic",
+            "Bash",
+            "Clojure",
+            "Cobol",
+            "Dart",
+            "Elixir",
+            "Erlang",
+            "Forth",
+            "Fortran",
+            "Haskell",
+            "Java",
+            "Julia",
+            "Kotlin",
+            "Lisp",
+            "Logo",
+            "Lua",
+            "Miranda",
+            "Nim",
+            "Oberon",
+            "Pascal",
+            "Perl",
+            "Prolog",
+            "Racket",
+            "Rexx",
+            "Ruby",
+            "Scheme",
+            "Simula",
+            "Smalltalk",
+            "Snobol",
+            "Tcl",
+            "Zig",
+        ];
         let links: String = names.iter().map(|n| format!("<a href=/wiki/{n}>{n} (a programming language)</a> ")).collect();
         let page = format!(
             "<html><body><div class=before-content><div>From the encyclopedia, free to all</div></div><h2>A to Z</h2>{links}</body></html>"

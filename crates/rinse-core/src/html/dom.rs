@@ -2,10 +2,10 @@
 //! subtree a contiguous range, so every walk over it is a loop, not a
 //! recursion, whatever the depth.
 
-use scraper::node::Element as ParsedElement;
 use html5ever::driver::ParseOpts;
 use html5ever::tendril::TendrilSink;
 use html5ever::tree_builder::TreeBuilderOpts;
+use scraper::node::Element as ParsedElement;
 use scraper::{Html, HtmlTreeSink, Node as ParsedNode};
 
 use super::flatten::flatten_deep_nesting;
@@ -13,8 +13,8 @@ use super::flatten::flatten_deep_nesting;
 /// Elements whose content is never visible text. They stay in the tree as
 /// empty leaves, since embeds and form fields tell what kind of block holds them.
 const SKIPPED: &[&str] = &[
-    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
-    "select", "option", "datalist", "button", "input", "textarea",
+    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "select", "option",
+    "datalist", "button", "input", "textarea",
 ];
 
 pub struct Dom<'a> {
@@ -62,10 +62,8 @@ pub struct Element<'a> {
 /// flattened first: a saved page is read without running it, so what it
 /// holds in `<noscript>` is markup, not raw text.
 pub fn parse(html: &str) -> Html {
-    let options = ParseOpts {
-        tree_builder: TreeBuilderOpts { scripting_enabled: false, ..TreeBuilderOpts::default() },
-        ..ParseOpts::default()
-    };
+    let options =
+        ParseOpts { tree_builder: TreeBuilderOpts { scripting_enabled: false, ..TreeBuilderOpts::default() }, ..ParseOpts::default() };
     html5ever::driver::parse_document(HtmlTreeSink::new(Html::new_document()), options).one(&*flatten_deep_nesting(html))
 }
 

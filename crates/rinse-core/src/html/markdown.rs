@@ -31,7 +31,10 @@ enum Break {
 enum Container {
     Quote,
     /// A list item: its marker until its first line is written, then as many spaces.
-    Item { marker: String, written: bool },
+    Item {
+        marker: String,
+        written: bool,
+    },
 }
 
 /// An open inline element with markers (emphasis, code, link).
@@ -790,10 +793,7 @@ mod tests {
     fn links_and_images_only_when_asked() {
         let html = "<p>Read <a href=\"/a b\">the guide</a> <img src=\"x.png\" alt=\"chart\"> <a href=\"javascript:go()\">here</a>.</p>";
         assert_eq!(markdown(html), "Read the guide here.\n");
-        assert_eq!(
-            markdown_with(html, Markdown { links: true, images: true }),
-            "Read [the guide](</a b>) ![chart](x.png) here.\n"
-        );
+        assert_eq!(markdown_with(html, Markdown { links: true, images: true }), "Read [the guide](</a b>) ![chart](x.png) here.\n");
     }
 
     #[test]
@@ -803,7 +803,11 @@ mod tests {
             "### Pier cafe\n\nOpen daily.\n\nHarbour inn\n\nRooms from May.\n"
         );
         assert_eq!(markdown("<ul><li><div>Weekdays</div></li><li><span>Sundays</span></li></ul>"), "- Weekdays\n- Sundays\n");
-        assert_eq!(markdown("<ul><li>Days<ul><li>Sat</li><li>Sun</li></ul></li></ul>"), "- Days\n  - Sat\n  - Sun\n", "a sublist is no block");
+        assert_eq!(
+            markdown("<ul><li>Days<ul><li>Sat</li><li>Sun</li></ul></li></ul>"),
+            "- Days\n  - Sat\n  - Sun\n",
+            "a sublist is no block"
+        );
     }
 
     #[test]

@@ -12,9 +12,9 @@ mod text;
 
 use std::ops::Range;
 
+pub use crate::reading::Dropped;
 use dom::Dom;
 pub use markdown::Markdown;
-pub use crate::reading::Dropped;
 
 /// A page read for cleaning.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -24,7 +24,6 @@ pub struct Page {
     /// Whole lines of `text` outside the main content, in order, one entry a block.
     pub dropped: Vec<Dropped>,
 }
-
 
 impl Page {
     /// The page's text to clean, knowing which blocks lie outside its main content.
@@ -61,9 +60,7 @@ pub fn read_as(html: &str, markdown: Option<Markdown>) -> Page {
                     block.range.end = line.next;
                 }
             }
-            Some(reason) => {
-                dropped.push(Dropped { range: line.start..line.next, reason: selection.reasons[reason].to_string() })
-            }
+            Some(reason) => dropped.push(Dropped { range: line.start..line.next, reason: selection.reasons[reason].to_string() }),
             // A blank line between two lines of one block belongs to it.
             None if line.is_blank() && last_reason.is_some() => continue,
             None => {}
@@ -113,10 +110,7 @@ pub fn looks_like_html(text: &str) -> bool {
     let sample = &text.as_bytes()[..text.len().min(64 * 1024)];
     // One scan for `<`, stopping once the count decides.
     const TAGS: [&[u8]; 10] = [b"<p>", b"<p ", b"<div", b"<br", b"<li", b"<span", b"<a href", b"<td", b"<h1", b"<h2"];
-    let tags = memchr::memchr_iter(b'<', sample)
-        .filter(|&at| TAGS.iter().any(|tag| sample[at..].starts_with(tag)))
-        .take(10)
-        .count();
+    let tags = memchr::memchr_iter(b'<', sample).filter(|&at| TAGS.iter().any(|tag| sample[at..].starts_with(tag))).take(10).count();
     text.starts_with('<') && tags >= 2 || tags >= 10
 }
 

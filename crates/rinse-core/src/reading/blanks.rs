@@ -58,7 +58,8 @@ pub fn word_count(line: &str) -> usize {
     // would hold a few bytes to a vector register rather than sixteen.
     let pairs = bytes.chunks(255).zip(bytes[1..].chunks(255));
     let starts = pairs.map(|(bytes, nexts)| {
-        let in_chunk = bytes.iter().zip(nexts).fold(0u8, |count, (&byte, &next)| count + u8::from(is_ascii_blank(byte) & !is_ascii_blank(next)));
+        let in_chunk =
+            bytes.iter().zip(nexts).fold(0u8, |count, (&byte, &next)| count + u8::from(is_ascii_blank(byte) & !is_ascii_blank(next)));
         usize::from(in_chunk)
     });
     usize::from(!is_ascii_blank(first)) + starts.sum::<usize>()

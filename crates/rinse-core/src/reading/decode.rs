@@ -111,5 +111,4 @@ mod tests {
             assert_eq!(decode_owned(bytes.to_vec()).unwrap(), decode(bytes).unwrap(), "{bytes:?}");
         }
     }
-
 }

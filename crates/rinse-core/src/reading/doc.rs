@@ -6,10 +6,10 @@ use std::hash::{BuildHasher, Hasher};
 
 use rustc_hash::{FxBuildHasher, FxHasher};
 
-use crate::reading::blanks::is_ascii_blank;
-use crate::reading::chars::{self, Kind};
-pub use crate::reading::blanks::word_count;
 use crate::edit::Change;
+use crate::reading::blanks::is_ascii_blank;
+pub use crate::reading::blanks::word_count;
+use crate::reading::chars::{self, Kind};
 use crate::reading::packed::{Lists, PerLine, Strings};
 use crate::reading::phrases::{fold_into, without_edges, Hits, INDEX};
 use crate::reading::prose::{same_list, Reading, Readings, StopWords};
@@ -237,10 +237,8 @@ impl Doc {
         }
         if let Some(pairs) = self.pair_hits.into_inner() {
             // A line whose line before was kept has the same pair as before.
-            let known: Vec<Option<Hits>> = (0..pairs.len())
-                .filter(|&i| keep[i])
-                .map(|i| (i == 0 || keep[i - 1]).then_some(pairs[i]))
-                .collect();
+            let known: Vec<Option<Hits>> =
+                (0..pairs.len()).filter(|&i| keep[i]).map(|i| (i == 0 || keep[i - 1]).then_some(pairs[i])).collect();
             let _ = doc.pair_hits.set(doc.look_up_pairs(&known));
         }
         doc
@@ -328,9 +326,8 @@ impl Doc {
     /// kept while the text keeps the same list, made afresh (not kept) if
     /// removals changed its language.
     pub fn readings(&self, stop: StopWords) -> Cow<'_, [Reading]> {
-        let read = || -> Vec<Reading> {
-            self.lines().zip(self.word_counts()).map(|(line, &words)| Reading::of(line.text, words, stop)).collect()
-        };
+        let read =
+            || -> Vec<Reading> { self.lines().zip(self.word_counts()).map(|(line, &words)| Reading::of(line.text, words, stop)).collect() };
         let readings = self.readings.get_or_init(|| Readings { stop, lines: read() });
         if same_list(readings.stop, stop) {
             Cow::Borrowed(&readings.lines)
@@ -733,7 +730,8 @@ mod tests {
 
     #[test]
     fn readings_follow_the_stop_word_list_asked_for() {
-        let (english, german) = (crate::reading::stopwords::for_text("the cat and the dog"), crate::reading::stopwords::for_text("der Hund und die Katze"));
+        let (english, german) =
+            (crate::reading::stopwords::for_text("the cat and the dog"), crate::reading::stopwords::for_text("der Hund und die Katze"));
         let doc = Doc::new("the cat and the dog\nder Hund und die Katze\n".into());
         let share = |readings: &[Reading], line: usize| readings[line].stop_share.unwrap_or_default();
         let (in_english, in_german) = (doc.readings(english).into_owned(), doc.readings(german).into_owned());

@@ -87,9 +87,8 @@ impl PhraseList {
 /// Sections of a file: each set of a listed file has a bit in [`Hits`].
 const SECTIONS: usize = 3;
 
-static FILES: LazyLock<Vec<PhraseFile>> = LazyLock::new(|| {
-    PhraseList::ALL.iter().map(|&list| PhraseFile::parse_listed(list.source(), Some(list as usize * SECTIONS))).collect()
-});
+static FILES: LazyLock<Vec<PhraseFile>> =
+    LazyLock::new(|| PhraseList::ALL.iter().map(|&list| PhraseFile::parse_listed(list.source(), Some(list as usize * SECTIONS))).collect());
 
 /// Which of the listed phrase sets a line matches, a bit each.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -182,22 +181,19 @@ impl PhraseSet {
     /// Whether the normalised `line` matches any phrase.
     pub fn matches(&self, line: &str) -> bool {
         self.exact.contains(line)
-            || line.as_bytes().first().and_then(|b| self.prefixes.get(b)).is_some_and(|prefixes| {
-                prefixes.iter().any(|p| line.starts_with(p.as_str()) && at_boundary(line, 0, p.len()))
-            })
-            || self.contains().is_some_and(|ac| {
-                ac.find_overlapping_iter(line).any(|m| at_boundary(line, m.start(), m.end()))
-            })
+            || line
+                .as_bytes()
+                .first()
+                .and_then(|b| self.prefixes.get(b))
+                .is_some_and(|prefixes| prefixes.iter().any(|p| line.starts_with(p.as_str()) && at_boundary(line, 0, p.len())))
+            || self.contains().is_some_and(|ac| ac.find_overlapping_iter(line).any(|m| at_boundary(line, m.start(), m.end())))
     }
 
     /// How many distinct contained phrases the normalised `line` holds.
     pub fn count_contained(&self, line: &str) -> usize {
         let Some(ac) = self.contains() else { return 0 };
-        let mut seen: Vec<usize> = ac
-            .find_overlapping_iter(line)
-            .filter(|m| at_boundary(line, m.start(), m.end()))
-            .map(|m| m.pattern().as_usize())
-            .collect();
+        let mut seen: Vec<usize> =
+            ac.find_overlapping_iter(line).filter(|m| at_boundary(line, m.start(), m.end())).map(|m| m.pattern().as_usize()).collect();
         seen.sort_unstable();
         seen.dedup();
         seen.len()
@@ -356,7 +352,8 @@ mod tests {
                 ]);
             }
         }
-        let fixtures = [include_str!("../../../../fixtures/harbour-scrape.txt"), include_str!("../../../../fixtures/page-text/ferry-news.txt")];
+        let fixtures =
+            [include_str!("../../../../fixtures/harbour-scrape.txt"), include_str!("../../../../fixtures/page-text/ferry-news.txt")];
         lines.extend(fixtures.iter().flat_map(|f| f.lines()).map(normalize));
         lines
     }

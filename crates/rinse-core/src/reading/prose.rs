@@ -43,9 +43,8 @@ impl Reading {
             }
             share(hits, sampled)
         });
-        let ends_sentence = without_references(line).ends_with([
-            '.', '!', '?', '"', '\'', ')', ';', ':', '\u{201d}', '\u{2019}', '\u{2026}', '\u{3002}', '\u{ff01}', '\u{ff1f}',
-        ]);
+        let ends_sentence = without_references(line)
+            .ends_with(['.', '!', '?', '"', '\'', ')', ';', ':', '\u{201d}', '\u{2019}', '\u{2026}', '\u{3002}', '\u{ff01}', '\u{ff1f}']);
         Reading { cjk, stop_share, ends_sentence, holds_figures: any_byte(line.as_bytes(), |b| b.is_ascii_digit()) }
     }
 }

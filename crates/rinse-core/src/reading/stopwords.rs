@@ -148,7 +148,8 @@ fn ascii_lowercase(number: u64) -> u64 {
 /// punctuation, apostrophes straight. Most words are that already, and are
 /// not copied.
 pub fn word_key(word: &str) -> Cow<'_, str> {
-    let word = if has_plain_ends(word.as_bytes()) { word } else { word.trim_matches(|c: char| !chars::facts(c).is_alphanumeric() && c != '\'') };
+    let word =
+        if has_plain_ends(word.as_bytes()) { word } else { word.trim_matches(|c: char| !chars::facts(c).is_alphanumeric() && c != '\'') };
     if word.is_ascii() {
         return match word.bytes().any(|b| b.is_ascii_uppercase()) {
             true => Cow::Owned(word.to_ascii_lowercase()),

@@ -120,11 +120,8 @@ mod tests {
     #[test]
     fn changes_inside_a_code_block_go_but_removing_it_whole_stays() {
         let text = "a\n```\n  x\n```\nb\n";
-        let mut changes = vec![
-            Change::delete(0..2, "line"),
-            Change::delete(6..8, "leading whitespace"),
-            Change::delete(12..16, "lone fence"),
-        ];
+        let mut changes =
+            vec![Change::delete(0..2, "line"), Change::delete(6..8, "leading whitespace"), Change::delete(12..16, "lone fence")];
         keep_blocks_whole(&guarded(text), &mut changes);
         assert_eq!(changes.len(), 1);
         let mut whole = vec![Change::delete(2..16, "code block")];

@@ -1,9 +1,8 @@
 use super::notice::{notice_changes, Notice};
 use crate::edit::Change;
-use crate::reading::Doc;
 use crate::reading::phrases::PhraseList;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
-
 
 /// "Advertisement", "Sponsored", "Story continues below advertisement".
 pub struct Advertisement;
@@ -15,10 +14,7 @@ static INFO: RuleInfo = RuleInfo {
     summary: "Removes ad slot labels such as \"Advertisement\" and \"Story continues below advertisement\".",
     doc: "Ad slots render as a label on a line of its own, often in the middle of the article. Only \
           lines that are exactly such a label are removed.",
-    example: Example {
-        input: "The first half.\nAdvertisement\nThe second half.\n",
-        output: "The first half.\nThe second half.\n",
-    },
+    example: Example { input: "The first half.\nAdvertisement\nThe second half.\n", output: "The first half.\nThe second half.\n" },
     params: &[],
     presets: &[Preset::Article, Preset::Corpus],
 };
@@ -29,7 +25,13 @@ impl Rule for Advertisement {
     }
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
-        let notice = Notice { phrases: PhraseList::Advertisement.file(), max_words: 8, alone_max_words: 8, weak_run: 0, reason: "advertising label" };
+        let notice = Notice {
+            phrases: PhraseList::Advertisement.file(),
+            max_words: 8,
+            alone_max_words: 8,
+            weak_run: 0,
+            reason: "advertising label",
+        };
         notice_changes(doc, &notice)
     }
 }

@@ -1,7 +1,7 @@
 use crate::edit::Change;
+use crate::reading::lines;
 use crate::reading::Doc;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
-use crate::reading::lines;
 
 /// At most one blank line between blocks, none at the start or the end.
 pub struct BlankLines;
@@ -15,11 +15,7 @@ static INFO: RuleInfo = RuleInfo {
           lines are cut to `max_run` and blank lines before the first and after the last line of \
           text are removed. It runs last so it also closes the gaps other rules leave.",
     example: Example { input: "\n\nTitle\n\n\n\nBody\n\n", output: "Title\n\nBody\n" },
-    params: &[ParamSpec {
-        name: "max_run",
-        doc: "How many blank lines in a row to keep between blocks.",
-        default: ParamDefault::Int(1),
-    }],
+    params: &[ParamSpec { name: "max_run", doc: "How many blank lines in a row to keep between blocks.", default: ParamDefault::Int(1) }],
     presets: &[Preset::Article, Preset::Corpus],
 };
 

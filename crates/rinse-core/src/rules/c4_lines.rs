@@ -41,7 +41,9 @@ impl Rule for C4Lines {
             .filter(|(line, _)| !line.is_blank())
             .filter_map(|(line, &words)| {
                 let body = line.text.trim_end();
-                let reason = if !body.ends_with(['.', '!', '?', '"', '\'', '\u{201d}', '\u{2019}', '\u{2026}', '\u{3002}', '\u{ff01}', '\u{ff1f}']) {
+                let reason = if !body
+                    .ends_with(['.', '!', '?', '"', '\'', '\u{201d}', '\u{2019}', '\u{2026}', '\u{3002}', '\u{ff01}', '\u{ff1f}'])
+                {
                     "no terminal punctuation (C4)"
                 } else if words < min_words {
                     "fewer words than C4 keeps"

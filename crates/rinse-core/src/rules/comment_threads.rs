@@ -3,8 +3,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::edit::Change;
-use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 use crate::reading::{Doc, Line};
+use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 
 /// Readers' comments after an article, known by their author-and-date lines.
 pub struct CommentThreads;
@@ -129,9 +129,7 @@ impl Rule for CommentThreads {
                 continue;
             }
             if end - run_start >= min_comments {
-                return thread_change(&lines, words, &text_lines, &bylines[run_start..end], min_article_words)
-                    .into_iter()
-                    .collect();
+                return thread_change(&lines, words, &text_lines, &bylines[run_start..end], min_article_words).into_iter().collect();
             }
             run_start = end;
         }
@@ -168,10 +166,7 @@ fn thread_change(lines: &[Line], words: &[usize], text_lines: &[usize], thread: 
         end += 1;
     }
     let (from, to) = (&lines[text_lines[start]], &lines[text_lines[end - 1]]);
-    Some(Change::delete(
-        from.start..to.next,
-        format!("comment thread: {} comments, each opened by its author and date", thread.len()),
-    ))
+    Some(Change::delete(from.start..to.next, format!("comment thread: {} comments, each opened by its author and date", thread.len())))
 }
 
 #[cfg(test)]

@@ -1,10 +1,9 @@
 use crate::edit::Change;
-use crate::reading::Doc;
 use crate::reading::bytes::any_byte;
 use crate::reading::phrases::{normalize, Hits, PhraseList};
-use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
+use crate::reading::Doc;
 use crate::reading::Line;
-
+use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// The comments block at the end of a page.
 pub struct CommentsSection;
@@ -89,12 +88,18 @@ mod tests {
 
     #[test]
     fn removes_a_late_thread_and_form_text() {
-        let text = "Para one of the story is long enough.\nPara two of the story is long enough too.\n3 Comments\nAnn: great piece\nReply\n";
+        let text =
+            "Para one of the story is long enough.\nPara two of the story is long enough too.\n3 Comments\nAnn: great piece\nReply\n";
         assert_eq!(run(&CommentsSection, text), "Para one of the story is long enough.\nPara two of the story is long enough too.\n");
         assert_eq!(run(&CommentsSection, "Intro.\nYour email address will not be published.\nBody.\n"), "Intro.\nBody.\n");
         for heading in ["Comments", "Comments (12)", "[3] Comments"] {
-            let page = format!("Para one of the story is long enough.\nPara two of the story is long enough too.\n{heading}\nAnn: great piece\n");
-            assert_eq!(run(&CommentsSection, &page), "Para one of the story is long enough.\nPara two of the story is long enough too.\n", "{heading}");
+            let page =
+                format!("Para one of the story is long enough.\nPara two of the story is long enough too.\n{heading}\nAnn: great piece\n");
+            assert_eq!(
+                run(&CommentsSection, &page),
+                "Para one of the story is long enough.\nPara two of the story is long enough too.\n",
+                "{heading}"
+            );
         }
     }
 

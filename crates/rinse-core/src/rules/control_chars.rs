@@ -1,5 +1,5 @@
-use crate::reading::bytes::any_pair;
 use crate::edit::Change;
+use crate::reading::bytes::any_pair;
 use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
@@ -33,7 +33,9 @@ impl Rule for ControlChars {
         let text = doc.text();
         let bytes = text.as_bytes();
         // C0 controls and DEL are single bytes; C1 controls are 0xC2 0x80–0x9F.
-        let control = |a: u8, b: u8| (a < 0x20) & (a != b'\t') & (a != b'\n') & (a != b'\r') | (a == 0x7F) | (a == 0xC2) & (b.wrapping_sub(0x80) < 0x20);
+        let control = |a: u8, b: u8| {
+            (a < 0x20) & (a != b'\t') & (a != b'\n') & (a != b'\r') | (a == 0x7F) | (a == 0xC2) & (b.wrapping_sub(0x80) < 0x20)
+        };
         if !any_pair(bytes, control) {
             return Vec::new();
         }

@@ -1,9 +1,8 @@
 use super::notice::{notice_changes, Notice};
 use crate::edit::Change;
-use crate::reading::Doc;
 use crate::reading::phrases::PhraseList;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
-
 
 /// Cookie and consent banners, with their buttons.
 pub struct CookieNotice;
@@ -19,14 +18,11 @@ static INFO: RuleInfo = RuleInfo {
           button labels next to it go with it. An article about cookies or privacy law keeps its \
           sentences, which are longer and do not stand apart.",
     example: Example {
-        input: "Rail fares rise in March\nThis website uses cookies. By using it you agree to our cookie policy.\nOK\nFares will rise by 3%.\n",
+        input:
+            "Rail fares rise in March\nThis website uses cookies. By using it you agree to our cookie policy.\nOK\nFares will rise by 3%.\n",
         output: "Rail fares rise in March\nFares will rise by 3%.\n",
     },
-    params: &[ParamSpec {
-        name: "max_words",
-        doc: "Longest line, in words, that can be a cookie notice.",
-        default: ParamDefault::Int(60),
-    }],
+    params: &[ParamSpec { name: "max_words", doc: "Longest line, in words, that can be a cookie notice.", default: ParamDefault::Int(60) }],
     presets: &[Preset::Article, Preset::Corpus],
 };
 

@@ -2,16 +2,17 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::reading::bytes::any_triple;
 use crate::edit::Change;
+use crate::reading::bytes::any_triple;
 use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W*(?:©|\(c\)|copyright\b\s*(?:©|\(c\)|\d{4})|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)").unwrap()
 });
-static RESERVED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados").unwrap());
+static RESERVED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados").unwrap()
+});
 
 /// Whether `line` may start as [`NOTICE`] does: with "©", "(c)",
 /// "cop(yright)", "all (rights)", "all(e Rechte)", "tou(s droits)" or
@@ -80,7 +81,14 @@ mod tests {
 
     #[test]
     fn notices_open_with_a_sign_or_a_known_word() {
-        for line in ["\u{a9} 2024 Example", "(C) Someone", "COPYRIGHT 2023", "All rights reserved.", "Tous droits réservés", "Todos los derechos reservados"] {
+        for line in [
+            "\u{a9} 2024 Example",
+            "(C) Someone",
+            "COPYRIGHT 2023",
+            "All rights reserved.",
+            "Tous droits réservés",
+            "Todos los derechos reservados",
+        ] {
             assert!(may_be_notice(line) && NOTICE.is_match(line), "{line:?}");
         }
         assert!(!may_be_notice("The harbour reopened in spring."));

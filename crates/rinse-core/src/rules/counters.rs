@@ -3,16 +3,15 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::edit::Change;
+use crate::reading::lines;
 use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
-use crate::reading::lines;
 
 /// One counter: a number, perhaps with K/M, and what it counts.
 const COUNTER: &str = r"(?:\d[\d.,]*\s*[kKmM]?\+?\s*(?:comments?|shares?|views?|likes?|reads?|retweets?|reactions?|replies|reply|votes?|followers?|responses?|claps?|kommentare|commentaires|comentarios|min(?:ute)?s?\s+read)|(?:reading\s+time|lesezeit)\s*:?\s*\d+\s*min(?:utes?)?)";
 
-static LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^[\s(\[]*{COUNTER}(?:[\s)\]]*[·•|,/-]?\s*{COUNTER})*[\s)\]]*$")).unwrap()
-});
+static LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^[\s(\[]*{COUNTER}(?:[\s)\]]*[·•|,/-]?\s*{COUNTER})*[\s)\]]*$")).unwrap());
 
 /// Whether `line` starts as every counter does, after blanks and brackets:
 /// with a figure, or with "reading time" or "Lesezeit". Most lines do not,

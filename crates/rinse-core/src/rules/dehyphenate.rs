@@ -1,7 +1,7 @@
 use crate::edit::Change;
+use crate::reading::lines;
 use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Rule, RuleInfo};
-use crate::reading::lines;
 
 /// Words split by a hyphen at a line break are joined (off by default).
 pub struct Dehyphenate;

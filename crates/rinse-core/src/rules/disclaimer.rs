@@ -1,8 +1,7 @@
 use crate::edit::Change;
 use crate::reading::phrases::{normalize, PhraseList};
-use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 use crate::reading::{Doc, Line, PHRASE_MAX_WORDS};
-
+use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// Longest disclaimer paragraph, in words.
 const MAX_WORDS: usize = 200;

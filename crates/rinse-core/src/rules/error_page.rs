@@ -1,9 +1,8 @@
 use super::notice::{notice_changes, Notice};
 use crate::edit::Change;
-use crate::reading::Doc;
 use crate::reading::phrases::PhraseList;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
-
 
 /// Residue of an HTTP error or bot-check page saved along with the article.
 pub struct ErrorPage;
@@ -23,11 +22,7 @@ static INFO: RuleInfo = RuleInfo {
         input: "404\nSorry!\nThe page you were looking for doesn't exist.\nCity opens new library\nThe library opened on Monday.\n",
         output: "City opens new library\nThe library opened on Monday.\n",
     },
-    params: &[ParamSpec {
-        name: "max_words",
-        doc: "Longest line, in words, that can be error-page text.",
-        default: ParamDefault::Int(30),
-    }],
+    params: &[ParamSpec { name: "max_words", doc: "Longest line, in words, that can be error-page text.", default: ParamDefault::Int(30) }],
     presets: &[Preset::Article, Preset::Corpus],
 };
 

@@ -1,6 +1,6 @@
 use crate::edit::Change;
-use crate::rule::{Example, Group, Params, Rule, RuleInfo};
 use crate::reading::Doc;
+use crate::rule::{Example, Group, Params, Rule, RuleInfo};
 
 /// Fullwidth ASCII forms as plain ASCII (off by default).
 pub struct Fullwidth;

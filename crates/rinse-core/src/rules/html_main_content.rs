@@ -1,6 +1,6 @@
 use crate::edit::Change;
-use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 use crate::reading::Doc;
+use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// The blocks of an HTML page that are not its main content.
 pub struct HtmlMainContent;

@@ -2,8 +2,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::reading::bytes::any_triple;
 use crate::edit::Change;
+use crate::reading::bytes::any_triple;
 use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
@@ -22,7 +22,9 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 fn may_credit(line: &str) -> bool {
     let letter = |byte: u8, lower: u8| (byte | 0x20) == lower;
     any_triple(line.as_bytes(), |a, b, c| {
-        (a == b':') | (a == b'/') | (a == 0xC2) & (b == 0xA9)
+        (a == b':')
+            | (a == b'/')
+            | (a == 0xC2) & (b == 0xA9)
             | letter(a, b'b') & letter(b, b'y')
             | letter(a, b'v') & letter(b, b'i') & letter(c, b'a')
     })
@@ -61,9 +63,7 @@ impl Rule for ImageCredits {
         doc.lines()
             .zip(doc.word_counts())
             .filter(|&(line, &words)| {
-                (1..=15).contains(&words)
-                    && may_credit(line.text)
-                    && (LABELLED.is_match(line.text) || AGENCY.is_match(line.text.trim()))
+                (1..=15).contains(&words) && may_credit(line.text) && (LABELLED.is_match(line.text) || AGENCY.is_match(line.text.trim()))
             })
             .map(|(line, _)| Change::delete(line.full(), "image credit"))
             .collect()

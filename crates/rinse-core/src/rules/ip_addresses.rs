@@ -7,7 +7,9 @@ use crate::edit::Change;
 use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Rule, RuleInfo};
 
-static PATTERN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b|\b(?:[0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b").unwrap());
+static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b|\b(?:[0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b").unwrap()
+});
 
 /// Replaces IPv4 and IPv6 addresses with [ip] (off by default).
 pub struct IpAddresses;

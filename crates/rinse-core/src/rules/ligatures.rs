@@ -1,7 +1,7 @@
-use crate::reading::bytes::any_pair;
 use crate::edit::Change;
-use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
+use crate::reading::bytes::any_pair;
 use crate::reading::Doc;
+use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// Latin typographic ligatures and digraph characters as their letters.
 pub struct Ligatures;
@@ -35,7 +35,9 @@ impl Rule for Ligatures {
         // The ligatures are U+FB00–U+FB06, all of which start 0xEF 0xAC in
         // UTF-8; the digraphs start 0xC7 (U+01C4–U+01CC, U+01F1–U+01F3) or
         // are 0xC5 0x89 (U+0149).
-        let lead = |a: u8, b: u8| (a == 0xEF) & (b == 0xAC) | (a == 0xC7) & ((b >= 0x84) & (b <= 0x8C) | (b >= 0xB1) & (b <= 0xB3)) | (a == 0xC5) & (b == 0x89);
+        let lead = |a: u8, b: u8| {
+            (a == 0xEF) & (b == 0xAC) | (a == 0xC7) & ((b >= 0x84) & (b <= 0x8C) | (b >= 0xB1) & (b <= 0xB3)) | (a == 0xC5) & (b == 0x89)
+        };
         if !any_pair(doc.text().as_bytes(), lead) {
             return Vec::new();
         }

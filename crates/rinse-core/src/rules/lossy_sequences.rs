@@ -2,8 +2,8 @@ use std::ops::Range;
 
 use super::mojibake::windows_1252_byte;
 use crate::edit::Change;
-use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 use crate::reading::Doc;
+use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// Mojibake whose bytes were partly lost: it cannot be repaired, only marked.
 pub struct LossySequences;
@@ -97,7 +97,8 @@ fn damaged(line: &str) -> Vec<Range<usize>> {
             i += 1;
             continue;
         };
-        let follows: Vec<Byte> = chars[i + 1..].iter().take(length - 1).map(|&(_, c)| Byte::of(c)).take_while(|&b| b != Byte::Other).collect();
+        let follows: Vec<Byte> =
+            chars[i + 1..].iter().take(length - 1).map(|&(_, c)| Byte::of(c)).take_while(|&b| b != Byte::Other).collect();
         let (kept, lost) = (follows.iter().filter(|&&b| b == Byte::Continuation).count(), follows.contains(&Byte::Lost));
         let end = i + 1 + follows.len();
         let first = chars[i].1;
@@ -150,14 +151,19 @@ mod tests {
     fn marks_the_lost_character_once() {
         assert_eq!(run(&LossySequences, "a \u{c3}\u{fffd} b \u{e2}\u{80}\u{fffd}\u{fffd}"), "a \u{fffd} b \u{fffd}");
         assert_eq!(run(&LossySequences, "look \u{e2}\u{20ac}\u{153}spammy.\u{e2}\u{20ac}?"), "look \u{e2}\u{20ac}\u{153}spammy.\u{fffd}");
-        assert_eq!(run(&LossySequences, "\u{e2}\u{20ac}\u{153}approved\u{e2}\u{20ac} the plan"), "\u{e2}\u{20ac}\u{153}approved\u{fffd} the plan");
+        assert_eq!(
+            run(&LossySequences, "\u{e2}\u{20ac}\u{153}approved\u{e2}\u{20ac} the plan"),
+            "\u{e2}\u{20ac}\u{153}approved\u{fffd} the plan"
+        );
         assert_eq!(run(&LossySequences, "\u{e5}?\u{2018}\u{e4}\u{be}\u{2020}"), "\u{fffd}\u{e4}\u{be}\u{2020}");
     }
 
     #[test]
     fn a_lead_and_a_question_mark_count_only_beside_other_mojibake() {
         assert_eq!(run(&LossySequences, "M\u{c4}?ori 1900\u{e2}\u{20ac}\u{201c}1920"), "M\u{fffd}ori 1900\u{e2}\u{20ac}\u{201c}1920");
-        for correct in ["CAF\u{c9}?", "Wie hei\u{df}?", "IRM\u{c3}?", "caf\u{e9}\u{2013}bar", "n\u{e9}\u{2019}s", "R\u{c9}SUM\u{c9}\u{2030}?"] {
+        for correct in
+            ["CAF\u{c9}?", "Wie hei\u{df}?", "IRM\u{c3}?", "caf\u{e9}\u{2013}bar", "n\u{e9}\u{2019}s", "R\u{c9}SUM\u{c9}\u{2030}?"]
+        {
             assert_eq!(run(&LossySequences, correct), correct);
         }
     }

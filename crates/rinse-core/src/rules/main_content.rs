@@ -1,8 +1,8 @@
 use crate::edit::Change;
-use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
-use crate::scorer::{self, Evidence};
 use crate::reading::stopwords;
 use crate::reading::Doc;
+use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
+use crate::scorer::{self, Evidence};
 
 /// The article in a page's whole visible text.
 pub struct MainContent;
@@ -182,7 +182,8 @@ fn kept(text: &str) -> String {
 mod tests {
     use super::*;
 
-    const BODY: &str = "The river fell by a metre overnight, and the council said that most roads in the valley would open again on Friday.\n\
+    const BODY: &str =
+        "The river fell by a metre overnight, and the council said that most roads in the valley would open again on Friday.\n\
         Residents who had left their homes were told that they could return once the water board had checked the supply.\n\
         Engineers will inspect the two bridges in the town before they are opened to lorries, which may take until the end of the month.\n";
     /// Another text, for pages with two: a page seldom says the same twice
@@ -241,7 +242,8 @@ mod tests {
     fn a_removal_names_the_evidence_that_decided_it() {
         let page = format!("Skip\nHome\nNews\nRiver levels fall\n{BODY}Privacy\nTerms\nCookies\n");
         let doc = Doc::new(page);
-        let reasons: Vec<String> = MainContent.apply(&doc, &Params::defaults(INFO.params)).into_iter().map(|c| c.reason.into_owned()).collect();
+        let reasons: Vec<String> =
+            MainContent.apply(&doc, &Params::defaults(INFO.params)).into_iter().map(|c| c.reason.into_owned()).collect();
         assert!(!reasons.is_empty());
         assert!(reasons[0].starts_with("outside the main text: short, no sentence words, no sentence end, menu-like lines"), "{reasons:?}");
         assert!(reasons.iter().all(|r| r.contains("% likely main text)")), "{reasons:?}");

@@ -19,11 +19,11 @@ mod disclaimer;
 mod duplicate_paragraphs;
 mod emails;
 mod error_page;
+mod fullwidth;
 mod html_entities;
+mod html_main_content;
 mod image_credits;
 mod ip_addresses;
-mod fullwidth;
-mod html_main_content;
 mod ligatures;
 mod line_endings;
 mod lossy_sequences;
@@ -117,8 +117,8 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
 pub(crate) mod testing {
     use crate::edit::{apply_changes, tidy_changes};
     use crate::format::Format;
-    use crate::rule::{Params, Rule};
     use crate::reading::Doc;
+    use crate::rule::{Params, Rule};
 
     /// Runs one rule alone, with its default parameters, on text or page
     /// source (which is read as a page, as input of either kind would be).
@@ -153,7 +153,8 @@ mod tests {
             let info = rule.info();
             assert!(seen.insert(info.id), "duplicate id `{}`", info.id);
             assert!(
-                !info.id.is_empty() && info.id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())),
+                !info.id.is_empty()
+                    && info.id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())),
                 "`{}` is not kebab-case",
                 info.id
             );

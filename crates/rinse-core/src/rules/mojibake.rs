@@ -3,10 +3,10 @@ use std::sync::LazyLock;
 use encoding_rs::Encoding;
 use rustc_hash::FxHashMap;
 
-use crate::reading::bytes::non_ascii_runs;
 use crate::edit::Change;
-use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
+use crate::reading::bytes::non_ascii_runs;
 use crate::reading::Doc;
+use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// UTF-8 text that was decoded with a single-byte code page: `CafÃ©`, `itâ€™s`, `‚Äúquoted‚Äù`.
 pub struct Mojibake;
@@ -259,7 +259,8 @@ fn utf8_pieces(bytes: &[u8]) -> Vec<Piece> {
 /// The character of a surrogate pair written as two three-byte sequences.
 fn surrogate_pair(bytes: &[u8]) -> Option<char> {
     let half = |b: &[u8], marks: std::ops::RangeInclusive<u8>| {
-        (b[0] == 0xED && marks.contains(&b[1]) && (0x80..=0xBF).contains(&b[2])).then(|| u32::from(b[1] & 0x0F) << 6 | u32::from(b[2] & 0x3F))
+        (b[0] == 0xED && marks.contains(&b[1]) && (0x80..=0xBF).contains(&b[2]))
+            .then(|| u32::from(b[1] & 0x0F) << 6 | u32::from(b[2] & 0x3F))
     };
     let high = half(&bytes[..3], 0xA0..=0xAF)?;
     let low = half(&bytes[3..6], 0xB0..=0xBF)?;
@@ -428,7 +429,10 @@ mod tests {
         assert_eq!(run(&Mojibake, "we\u{393}\u{c7}\u{d6}ll Rag\u{251c}\u{2563}"), "we\u{2019}ll Rag\u{f9}");
         assert_eq!(run(&Mojibake, "dobĹ\u{99}e"), "dob\u{159}e");
         // Surrogate halves (CESU-8) read as Windows-1252, its undefined bytes kept as C1 controls.
-        assert_eq!(run(&Mojibake, "poison. \u{ed}\u{a0}\u{bd}\u{ed}\u{b1}\u{8d}\u{ed}\u{a0}\u{bc}\u{ed}\u{bf}\u{bd}"), "poison. \u{1f44d}\u{1f3fd}");
+        assert_eq!(
+            run(&Mojibake, "poison. \u{ed}\u{a0}\u{bd}\u{ed}\u{b1}\u{8d}\u{ed}\u{a0}\u{bc}\u{ed}\u{bf}\u{bd}"),
+            "poison. \u{1f44d}\u{1f3fd}"
+        );
         // A symbol of three bytes is sure with a C1 control among them, and a flag three times misread.
         assert_eq!(run(&Mojibake, "rental \u{e2}\u{9d}\u{a4} solutions"), "rental \u{2764} solutions");
         assert_eq!(run(&Mojibake, "Japan! ÃƒÂ°Ã…Â¸Ã¢â‚¬Â¡Ã‚Â¯ÃƒÂ°Ã…Â¸Ã¢â‚¬Â¡Ã‚Âµ"), "Japan! \u{1f1ef}\u{1f1f5}");
@@ -438,8 +442,14 @@ mod tests {
     #[test]
     fn leaves_pairs_that_correct_text_makes() {
         // Each decodes to one character of two bytes: a rare letter, or one glued to another script.
-        for text in ["a wo \u{bb}\u{ae} man", "ex \u{ab}\u{2122} cellent", "RESUM\u{c9}\u{2030}", "Van \u{ac}\u{ae} Lines", "t \u{2013}\u{2122} he",
-            "\u{421}\u{41e}\u{420}\u{422}\u{418}\u{420}\u{410}\u{41d}\u{415}\u{a0}BJ\u{d8}RNSON"] {
+        for text in [
+            "a wo \u{bb}\u{ae} man",
+            "ex \u{ab}\u{2122} cellent",
+            "RESUM\u{c9}\u{2030}",
+            "Van \u{ac}\u{ae} Lines",
+            "t \u{2013}\u{2122} he",
+            "\u{421}\u{41e}\u{420}\u{422}\u{418}\u{420}\u{410}\u{41d}\u{415}\u{a0}BJ\u{d8}RNSON",
+        ] {
             assert_eq!(run(&Mojibake, text), text);
         }
     }

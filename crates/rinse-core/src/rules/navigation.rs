@@ -3,12 +3,11 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::notice::{notice_changes, Notice};
-use crate::reading::bytes::any_triple;
 use crate::edit::Change;
-use crate::reading::Doc;
+use crate::reading::bytes::any_triple;
 use crate::reading::phrases::PhraseList;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
-
 
 /// Separators of breadcrumbs and inline menus, with blanks around them.
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+[>»›/|·•]\s+|\s*[»›|•]\s*").unwrap());
@@ -40,7 +39,8 @@ impl Rule for Navigation {
     }
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
-        let notice = Notice { phrases: PhraseList::Navigation.file(), max_words: 20, alone_max_words: 20, weak_run: 4, reason: "site navigation" };
+        let notice =
+            Notice { phrases: PhraseList::Navigation.file(), max_words: 20, alone_max_words: 20, weak_run: 4, reason: "site navigation" };
         let mut changes = notice_changes(doc, &notice);
         for (line, &words) in doc.lines().zip(doc.word_counts()) {
             if words <= 24 && is_breadcrumb(line.text) {
@@ -56,7 +56,9 @@ impl Rule for Navigation {
 /// the pattern.
 fn may_hold_separator(line: &str) -> bool {
     any_triple(line.as_bytes(), |a, b, c| {
-        (a == b'>') | (a == b'/') | (a == b'|')
+        (a == b'>')
+            | (a == b'/')
+            | (a == b'|')
             | (a == 0xC2) & ((b == 0xBB) | (b == 0xB7))
             | (a == 0xE2) & (b == 0x80) & ((c == 0xBA) | (c == 0xA2))
     })

@@ -1,5 +1,5 @@
-use crate::reading::bytes::{any_triple, chars_led_by};
 use crate::edit::Change;
+use crate::reading::bytes::{any_triple, chars_led_by};
 use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 

@@ -1,9 +1,8 @@
 use super::notice::{notice_changes, Notice};
 use crate::edit::Change;
-use crate::reading::Doc;
 use crate::reading::phrases::PhraseList;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
-
 
 /// Newsletter sign-up boxes.
 pub struct NewsletterPrompts;

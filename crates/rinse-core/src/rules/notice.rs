@@ -16,9 +16,8 @@ const WEAK_MAX_WORDS: usize = 6;
 /// a longer one must speak to the reader to be sure.
 const LABEL_MAX_WORDS: usize = 10;
 
-static READER_ADDRESS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../phrases/reader-address.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-});
+static READER_ADDRESS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| include_str!("../../phrases/reader-address.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
 
 /// Whether the normalised line says "we", "our", "you" and the like.
 fn addresses_reader(normal: &str) -> bool {
@@ -96,8 +95,8 @@ pub fn notice_changes(doc: &Doc, notice: &Notice) -> Vec<Change> {
                 && (phrases.strong.count_contained(&normal[j]) >= 2
                     || words[j] <= notice.alone_max_words && (words[j] <= LABEL_MAX_WORDS || addresses_reader(&normal[j])))
         };
-        let keep_out = run.clone().any(sure)
-            || (notice.weak_run > 0 && run.len() >= notice.weak_run && run.clone().all(|j| class[j] == Class::Weak));
+        let keep_out =
+            run.clone().any(sure) || (notice.weak_run > 0 && run.len() >= notice.weak_run && run.clone().all(|j| class[j] == Class::Weak));
         if keep_out {
             let reason: Label = notice.reason.into();
             changes.push(Change::delete(lines[start].start..lines[i - 1].next, reason));

@@ -1,9 +1,8 @@
 use super::notice::{notice_changes, Notice};
 use crate::edit::Change;
-use crate::reading::Doc;
 use crate::reading::phrases::PhraseList;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
-
 
 /// "Read more", "Continue reading" and similar link labels.
 pub struct ReadMore;
@@ -30,7 +29,8 @@ impl Rule for ReadMore {
     }
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
-        let notice = Notice { phrases: PhraseList::ReadMore.file(), max_words: 15, alone_max_words: 15, weak_run: 0, reason: "read-more link" };
+        let notice =
+            Notice { phrases: PhraseList::ReadMore.file(), max_words: 15, alone_max_words: 15, weak_run: 0, reason: "read-more link" };
         notice_changes(doc, &notice)
     }
 }

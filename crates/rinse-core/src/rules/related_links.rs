@@ -1,8 +1,7 @@
 use crate::edit::Change;
 use crate::reading::phrases::PhraseList;
-use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 use crate::reading::{Doc, Line};
-
+use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 
 /// "Related articles" lists and "Also read:" lines.
 pub struct RelatedLinks;
@@ -20,11 +19,7 @@ static INFO: RuleInfo = RuleInfo {
         input: "The museum reopens in June.\nRelated articles\nMuseum wins design award\nNew wing for city gallery\n",
         output: "The museum reopens in June.\n",
     },
-    params: &[ParamSpec {
-        name: "max_item_words",
-        doc: "Longest list item, in words.",
-        default: ParamDefault::Int(20),
-    }],
+    params: &[ParamSpec { name: "max_item_words", doc: "Longest list item, in words.", default: ParamDefault::Int(20) }],
     presets: &[Preset::Article, Preset::Corpus],
 };
 

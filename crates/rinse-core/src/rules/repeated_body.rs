@@ -1,10 +1,10 @@
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::reading::phrases::fold;
 use crate::edit::Change;
+use crate::reading::phrases::fold;
 use crate::reading::Doc;
-use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 use crate::reading::Line;
+use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 
 /// A run of lines that repeats an earlier run: the body printed twice.
 pub struct RepeatedBody;
@@ -42,18 +42,13 @@ impl Rule for RepeatedBody {
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let min_lines = params.int("min_lines").max(2) as usize;
         let min_chars = params.int("min_chars").max(0) as usize;
-        let (lines, keys): (Vec<Line>, Vec<u64>) = doc
-            .lines()
-            .zip(doc.folded())
-            .filter(|(line, _)| !line.is_blank())
-            .map(|(line, key)| (line, key.hash))
-            .unzip();
+        let (lines, keys): (Vec<Line>, Vec<u64>) =
+            doc.lines().zip(doc.folded()).filter(|(line, _)| !line.is_blank()).map(|(line, key)| (line, key.hash)).unzip();
         // Digits count here: rows of a table differ only in their numbers.
         // Lines are compared by the hash of their folded form, and by the
         // folded form itself only when the hashes agree and the lines differ.
-        let same = |a: usize, b: usize| {
-            keys[a] == keys[b] && (lines[a].text == lines[b].text || fold(lines[a].text) == fold(lines[b].text))
-        };
+        let same =
+            |a: usize, b: usize| keys[a] == keys[b] && (lines[a].text == lines[b].text || fold(lines[a].text) == fold(lines[b].text));
         // Lines kept so far, in order; an earlier run is a stretch of them.
         let mut kept: Vec<usize> = Vec::new();
         // Key -> its first positions in `kept`, at most `MAX_POSITIONS`, kept

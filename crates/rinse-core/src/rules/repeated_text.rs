@@ -1,9 +1,8 @@
-
 use rustc_hash::{FxBuildHasher, FxHashSet};
 
 use crate::edit::Change;
-use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 use crate::reading::Doc;
+use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 
 /// A paragraph whose words all came earlier, with the lines broken elsewhere.
 pub struct RepeatedText;
@@ -170,8 +169,10 @@ mod tests {
 
     #[test]
     fn removes_a_copy_whose_lines_are_joined_or_split() {
-        let first = "^ Hartl, John (3 September 1998). \"Studio will distribute the animated film\"\n. The Seattle Times. Retrieved 2015-02-11.\n";
-        let copy = "^ Hartl, John (3 September 1998). \"Studio will distribute the animated film\". The Seattle Times. Retrieved 2015-02-11.\n";
+        let first =
+            "^ Hartl, John (3 September 1998). \"Studio will distribute the animated film\"\n. The Seattle Times. Retrieved 2015-02-11.\n";
+        let copy =
+            "^ Hartl, John (3 September 1998). \"Studio will distribute the animated film\". The Seattle Times. Retrieved 2015-02-11.\n";
         assert_eq!(run(&RepeatedText, &format!("{first}Other text.\n{copy}")), format!("{first}Other text.\n"));
     }
 

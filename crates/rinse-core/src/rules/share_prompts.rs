@@ -1,9 +1,8 @@
 use super::notice::{notice_changes, Notice};
 use crate::edit::Change;
-use crate::reading::Doc;
 use crate::reading::phrases::PhraseList;
+use crate::reading::Doc;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
-
 
 /// "Share this article", "Follow us on", and rows of network names.
 pub struct SharePrompts;
@@ -21,11 +20,7 @@ static INFO: RuleInfo = RuleInfo {
         input: "Share this article\nFacebook\nTwitter\nThe mayor resigned on Friday.\nFollow us on Twitter and Facebook\n",
         output: "The mayor resigned on Friday.\n",
     },
-    params: &[ParamSpec {
-        name: "max_words",
-        doc: "Longest line, in words, that can be a share prompt.",
-        default: ParamDefault::Int(15),
-    }],
+    params: &[ParamSpec { name: "max_words", doc: "Longest line, in words, that can be a share prompt.", default: ParamDefault::Int(15) }],
     presets: &[Preset::Article, Preset::Corpus],
 };
 

@@ -3,8 +3,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::edit::Change;
-use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 use crate::reading::{Doc, Line};
+use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 
 /// A slideshow's numbered captions beside an article.
 pub struct Slideshow;
@@ -28,11 +28,7 @@ static INFO: RuleInfo = RuleInfo {
     },
     params: &[
         ParamSpec { name: "min_slides", doc: "Fewest numbered slides in a row.", default: ParamDefault::Int(3) },
-        ParamSpec {
-            name: "min_article_words",
-            doc: "Fewest words of text before the slides.",
-            default: ParamDefault::Int(15),
-        },
+        ParamSpec { name: "min_article_words", doc: "Fewest words of text before the slides.", default: ParamDefault::Int(15) },
     ],
     presets: &[Preset::Article, Preset::Corpus],
 };

@@ -3,8 +3,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::edit::Change;
-use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 use crate::reading::Doc;
+use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// ANSI escape sequences: CSI (colours, cursor moves), OSC (titles, links) and two-byte escapes.
 static ESCAPE: LazyLock<Regex> =

@@ -1,6 +1,6 @@
 use crate::edit::Change;
-use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 use crate::reading::Doc;
+use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// The TeX source that pages carry beside each rendered formula.
 pub struct TexAnnotations;

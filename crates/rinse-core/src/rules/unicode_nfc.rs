@@ -1,7 +1,7 @@
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use crate::reading::bytes::non_ascii_runs;
 use crate::edit::Change;
+use crate::reading::bytes::non_ascii_runs;
 use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 

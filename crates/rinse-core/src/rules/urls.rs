@@ -7,7 +7,8 @@ use crate::edit::Change;
 use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Rule, RuleInfo};
 
-static PATTERN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?i)\b(?:https?://|www\.)[^\s<>"\x27)\]]*[^\s<>"\x27)\].,;:!?]"#).unwrap());
+static PATTERN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?i)\b(?:https?://|www\.)[^\s<>"\x27)\]]*[^\s<>"\x27)\].,;:!?]"#).unwrap());
 
 /// Replaces web addresses with [url] (off by default).
 pub struct Urls;

@@ -1,8 +1,8 @@
 use crate::edit::Change;
-use crate::reading::Doc;
-use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 use crate::reading::blanks::is_plainly_spaced;
+use crate::reading::Doc;
 use crate::reading::{is_inline_space, lines};
+use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// Spaces and tabs at the ends of lines go; runs inside a line become one space.
 pub struct Whitespace;

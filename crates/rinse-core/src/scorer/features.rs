@@ -109,32 +109,100 @@ struct Own {
 /// Names of the features, in row order; the fitted model is read against them.
 pub const NAMES: &[&str] = &[
     // The line itself.
-    "words", "chars", "stop_share", "common_share", "ends_sentence", "ends_strongly", "figures", "digit_share", "upper_share",
-    "punct_share", "bullet", "separators", "markup", "address", "menu_like", "stretch_score", "strong_hit",
-    "pair_hit", "repeats", "first_of_repeats", "menu_run", "in_best_stretch", "from_best_stretch",
+    "words",
+    "chars",
+    "stop_share",
+    "common_share",
+    "ends_sentence",
+    "ends_strongly",
+    "figures",
+    "digit_share",
+    "upper_share",
+    "punct_share",
+    "bullet",
+    "separators",
+    "markup",
+    "address",
+    "menu_like",
+    "stretch_score",
+    "strong_hit",
+    "pair_hit",
+    "repeats",
+    "first_of_repeats",
+    "menu_run",
+    "in_best_stretch",
+    "from_best_stretch",
     // Phrase lists, a section each.
-    "advertisement.heading", "advertisement.strong", "advertisement.weak",
-    "comments.heading", "comments.strong", "comments.weak",
-    "cookies.heading", "cookies.strong", "cookies.weak",
-    "disclaimer.heading", "disclaimer.strong", "disclaimer.weak",
-    "error.heading", "error.strong", "error.weak",
-    "navigation.heading", "navigation.strong", "navigation.weak",
-    "newsletter.heading", "newsletter.strong", "newsletter.weak",
-    "read_more.heading", "read_more.strong", "read_more.weak",
-    "related.heading", "related.strong", "related.weak",
-    "share.heading", "share.strong", "share.weak",
+    "advertisement.heading",
+    "advertisement.strong",
+    "advertisement.weak",
+    "comments.heading",
+    "comments.strong",
+    "comments.weak",
+    "cookies.heading",
+    "cookies.strong",
+    "cookies.weak",
+    "disclaimer.heading",
+    "disclaimer.strong",
+    "disclaimer.weak",
+    "error.heading",
+    "error.strong",
+    "error.weak",
+    "navigation.heading",
+    "navigation.strong",
+    "navigation.weak",
+    "newsletter.heading",
+    "newsletter.strong",
+    "newsletter.weak",
+    "read_more.heading",
+    "read_more.strong",
+    "read_more.weak",
+    "related.heading",
+    "related.strong",
+    "related.weak",
+    "share.heading",
+    "share.strong",
+    "share.weak",
     // Neighbours at -2, -1, +1, +2: words, stop share, sentence end, menu-like, strong hit.
-    "prev2.words", "prev2.stop_share", "prev2.ends_sentence", "prev2.menu_like", "prev2.strong_hit",
-    "prev1.words", "prev1.stop_share", "prev1.ends_sentence", "prev1.menu_like", "prev1.strong_hit",
-    "next1.words", "next1.stop_share", "next1.ends_sentence", "next1.menu_like", "next1.strong_hit",
-    "next2.words", "next2.stop_share", "next2.ends_sentence", "next2.menu_like", "next2.strong_hit",
+    "prev2.words",
+    "prev2.stop_share",
+    "prev2.ends_sentence",
+    "prev2.menu_like",
+    "prev2.strong_hit",
+    "prev1.words",
+    "prev1.stop_share",
+    "prev1.ends_sentence",
+    "prev1.menu_like",
+    "prev1.strong_hit",
+    "next1.words",
+    "next1.stop_share",
+    "next1.ends_sentence",
+    "next1.menu_like",
+    "next1.strong_hit",
+    "next2.words",
+    "next2.stop_share",
+    "next2.ends_sentence",
+    "next2.menu_like",
+    "next2.strong_hit",
     // Windows of 3 and 10 lines either side: mean words, stop share, common share, sentence ends, menu-like, stretch score.
-    "near.words", "near.stop_share", "near.common_share", "near.ends_sentence", "near.menu_like", "near.stretch",
-    "wide.words", "wide.stop_share", "wide.common_share", "wide.ends_sentence", "wide.menu_like", "wide.stretch",
+    "near.words",
+    "near.stop_share",
+    "near.common_share",
+    "near.ends_sentence",
+    "near.menu_like",
+    "near.stretch",
+    "wide.words",
+    "wide.stop_share",
+    "wide.common_share",
+    "wide.ends_sentence",
+    "wide.menu_like",
+    "wide.stretch",
     // The text as a whole. Not its length, nor where in it a line stands:
     // the labelled pages are all whole pages, and a model that learns that
     // their last lines are footers would cut the end off a pasted article.
-    "text.prose_share", "text.menu_share", "text.has_stop_list",
+    "text.prose_share",
+    "text.menu_share",
+    "text.has_stop_list",
 ];
 
 /// Values in a row.
@@ -246,11 +314,7 @@ impl<'a> Rows<'a> {
         let best = best_stretch(&own);
         let prose = own.iter().filter(|o| o.stop_share >= PROSE_STOP_SHARE as f32 && o.words >= 8.0).count();
         let menus = own.iter().filter(|o| o.menu_like > 0.0).count();
-        let whole = [
-            share(prose, n),
-            share(menus, n),
-            if stop.is_some() { 1.0 } else { 0.0 },
-        ];
+        let whole = [share(prose, n), share(menus, n), if stop.is_some() { 1.0 } else { 0.0 }];
         let common = common_shares(doc, &lines);
         let window_columns =
             |o: &Own, common: f32| [o.words.min(WORD_CAP), o.stop_share.max(0.0), common, o.ends_sentence, o.menu_like, o.stretch];
@@ -283,8 +347,23 @@ impl<'a> Rows<'a> {
         };
         let mut columns = Columns(values);
         columns.put(&[
-            o.words, o.chars, o.stop_share, self.common[row], o.ends_sentence, o.ends_strongly, o.figures, o.digit_share, o.upper_share,
-            o.punct_share, o.bullet, o.separators, o.markup, o.address, o.menu_like, o.stretch, o.strong_hit,
+            o.words,
+            o.chars,
+            o.stop_share,
+            self.common[row],
+            o.ends_sentence,
+            o.ends_strongly,
+            o.figures,
+            o.digit_share,
+            o.upper_share,
+            o.punct_share,
+            o.bullet,
+            o.separators,
+            o.markup,
+            o.address,
+            o.menu_like,
+            o.stretch,
+            o.strong_hit,
             if self.pairs[i] == Hits::default() { 0.0 } else { 1.0 },
             e.repeats as f32,
             if self.first_of_key[row] == row { 1.0 } else { 0.0 },
@@ -358,7 +437,11 @@ fn common_shares(doc: &Doc, lines: &[usize]) -> Vec<f32> {
 }
 
 fn share(part: usize, whole: usize) -> f32 {
-    if whole == 0 { 0.0 } else { part as f32 / whole as f32 }
+    if whole == 0 {
+        0.0
+    } else {
+        part as f32 / whole as f32
+    }
 }
 
 /// The first phrase list whose heading or strong phrases `hits` holds.
@@ -384,8 +467,8 @@ fn read_own(line: &str, words: usize, reading: &Reading, hits: Hits) -> Own {
     let first = trimmed.chars().next().unwrap_or(' ');
     let last = trimmed.chars().next_back().unwrap_or(' ');
     let markup = (trimmed.starts_with('<') && trimmed.ends_with('>')) || first == '{' || last == '{';
-    let address = !trimmed.contains(' ')
-        && (trimmed.starts_with("http://") || trimmed.starts_with("https://") || trimmed.starts_with("www."));
+    let address =
+        !trimmed.contains(' ') && (trimmed.starts_with("http://") || trimmed.starts_with("https://") || trimmed.starts_with("www."));
     let stop_known = stop_share.max(0.0);
     let menu_like = !markup
         && !ends_sentence
@@ -465,7 +548,14 @@ impl Shape {
             }
         }
         let scale = |count: usize| count * chars / read.max(1);
-        Shape { chars, digits: scale(shape.digits), letters: scale(shape.letters), upper: scale(shape.upper), punct: scale(shape.punct), separators: scale(shape.separators) }
+        Shape {
+            chars,
+            digits: scale(shape.digits),
+            letters: scale(shape.letters),
+            upper: scale(shape.upper),
+            punct: scale(shape.punct),
+            separators: scale(shape.separators),
+        }
     }
 }
 
@@ -504,7 +594,11 @@ static ASCII_CLASS: [u64; 256] = {
 };
 
 fn f(yes: bool) -> f32 {
-    if yes { 1.0 } else { 0.0 }
+    if yes {
+        1.0
+    } else {
+        0.0
+    }
 }
 
 /// For each row, the length of the run of menu-like lines it stands in (0 if it is not menu-like).
@@ -615,8 +709,25 @@ fn best_run(scores: impl Iterator<Item = f32>) -> Option<std::ops::Range<usize>>
 
 /// Names of the second round's features, after [`NAMES`].
 pub const CONTEXT_NAMES: &[&str] = &[
-    "p", "p.prev3", "p.prev2", "p.prev1", "p.next1", "p.next2", "p.next3", "p.before3", "p.after3", "p.before10",
-    "p.after10", "p.before30", "p.after30", "p.text", "p.text_top", "p.text_q90", "p.text_q75", "p.rank", "p.of_top",
+    "p",
+    "p.prev3",
+    "p.prev2",
+    "p.prev1",
+    "p.next1",
+    "p.next2",
+    "p.next3",
+    "p.before3",
+    "p.after3",
+    "p.before10",
+    "p.after10",
+    "p.before30",
+    "p.after30",
+    "p.text",
+    "p.text_top",
+    "p.text_q90",
+    "p.text_q75",
+    "p.rank",
+    "p.of_top",
     "p.in_best_stretch",
 ];
 

@@ -19,8 +19,7 @@ use crate::reading::prose::StopWords;
 use crate::reading::Doc;
 
 /// The model shipped with the engine, as `cargo xtask fit` wrote it.
-static SHIPPED: LazyLock<Arc<Model>> =
-    LazyLock::new(|| Arc::new(Model::from_json(include_str!("model.json")).unwrap_or_default()));
+static SHIPPED: LazyLock<Arc<Model>> = LazyLock::new(|| Arc::new(Model::from_json(include_str!("model.json")).unwrap_or_default()));
 
 /// The shipped model.
 pub fn shipped() -> Arc<Model> {

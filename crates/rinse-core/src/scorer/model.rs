@@ -48,7 +48,8 @@ impl Complete {
         }
         let depth = depth(tree, 0);
         let inner = (1 << depth) - 1;
-        let mut complete = Complete { depth, features: vec![0; inner], thresholds: vec![f32::INFINITY; inner], leaves: vec![0.0; 1 << depth] };
+        let mut complete =
+            Complete { depth, features: vec![0; inner], thresholds: vec![f32::INFINITY; inner], leaves: vec![0.0; 1 << depth] };
         // Each heap position with the fitted node it stands for.
         let mut stack = vec![(0usize, 0usize)];
         while let Some((at, node)) = stack.pop() {
