@@ -60,7 +60,7 @@ impl Summary {
         Outcome {
             before,
             format: self.format,
-            cleaned: Cleaned { text: cleaned, edits: self.edits, counts, signals: self.signals, timings: None },
+            cleaned: Cleaned { text: cleaned, edits: self.edits, counts, signals: self.signals, timings: None, note: None },
             stats: self.stats,
             millis: self.millis,
             error: None,

@@ -307,6 +307,9 @@ fn report(args: &Args, name: &str, before: &str, cleaned: &rinse_core::Cleaned, 
         timings.add(own);
     }
     if args.explain {
+        if let Some(note) = &cleaned.note {
+            eprintln!("rinse: {name}: {note}");
+        }
         eprint!("{}", explain::changes(name, before, &cleaned.edits, io::stderr().is_terminal()));
     }
     if args.stats {

@@ -58,6 +58,9 @@ pub struct Cleaned {
     pub signals: Option<Signals>,
     /// Where the time went, when the plan has a clock.
     pub timings: Option<Timings>,
+    /// What cleaning decided that no single edit shows: a page read line by
+    /// line because what its structure pointed to kept too little.
+    pub note: Option<String>,
 }
 
 /// Most passes of the whole plan; real text settles in two.
@@ -139,9 +142,14 @@ fn clean_page(page: html::Page, plan: &Plan, read_time: Duration) -> Cleaned {
     }
     let mut by_lines = clean_doc(Doc::new(visible), plan, Duration::ZERO);
     let judged = by_lines.counts.contains_key(rules::main_content::ID);
-    if !judged || kept >= share * extent(&by_lines.text) as f64 {
+    let by_lines_kept = extent(&by_lines.text) as f64;
+    if !judged || kept >= share * by_lines_kept {
         return by_structure;
     }
+    by_lines.note = Some(format!(
+        "read line by line: the block its structure points to keeps {:.0} % of the text that judging its lines keeps",
+        100.0 * kept / by_lines_kept
+    ));
     // The time spent on both readings, for one document.
     if let (Some(lines), Some(structure)) = (&mut by_lines.timings, &by_structure.timings) {
         lines.add(structure);
@@ -234,7 +242,7 @@ fn clean_doc(doc: Doc, plan: &Plan, reading: Duration) -> Cleaned {
         }
         timer.timings
     });
-    Cleaned { text, edits, counts, signals, timings }
+    Cleaned { text, edits, counts, signals, timings, note: None }
 }
 
 /// The plan's clock, and what it has measured of one document.
@@ -311,6 +319,7 @@ mod tests {
         assert!(cleaned.text.contains(NEWS), "{}", cleaned.text);
         assert!(!cleaned.text.contains("Moorings\n") && !cleaned.text.contains("Cookies"), "{}", cleaned.text);
         assert!(cleaned.counts.contains_key(rules::main_content::ID) && !cleaned.counts.contains_key("html-main-content"));
+        assert!(cleaned.note.as_deref().is_some_and(|note| note.starts_with("read line by line")), "{:?}", cleaned.note);
     }
 
     #[test]
@@ -319,7 +328,7 @@ mod tests {
         let by_structure = clean_page(page(first), &plan(rules::main_content::PAGE_SHARE), Duration::ZERO);
         // One of four paragraphs is at least a fifth of what the lines keep.
         assert_eq!(by_structure.text, format!("{first}\n"));
-        assert!(by_structure.counts.contains_key("html-main-content"));
+        assert!(by_structure.counts.contains_key("html-main-content") && by_structure.note.is_none());
         let trusted = clean_page(page("Harbour guide"), &plan(0.0), Duration::ZERO);
         assert_eq!(trusted.text, "Harbour guide\n", "page_share 0 trusts the structure always");
     }
