@@ -88,18 +88,9 @@ fn serve(root: &Path) -> Result<(), String> {
     println!("rinse: serving on http://127.0.0.1:8080/ (Ctrl-C stops)");
     // Its own folder: what `trunk serve` writes carries a live-reload script that a hosted dist/ must not.
     run(command(root, "trunk").args([
-        "serve",
-        "--release",
-        "--offline",
-        "--address",
-        "127.0.0.1",
-        "--port",
-        "8080",
-        "--dist",
-        "target/serve-dist",
+        "serve", "--release", "--offline", "--address", "127.0.0.1", "--port", "8080", "--dist", "target/serve-dist",
         // No inline reload script: the Content-Security-Policy allows none.
-        "--no-autoreload",
-        "--no-error-reporting",
+        "--no-autoreload", "--no-error-reporting",
     ]))
 }
 

@@ -21,14 +21,8 @@ fn a_news_page_keeps_its_article_with_list_and_table() {
     assert_eq!(result.cleaned.text, fixture("library-reopens.clean.txt"));
     let reasons: Vec<&str> = result.cleaned.edits.iter().filter(|e| e.rule == "html-main-content").map(|e| e.reason.as_ref()).collect();
     for expected in [
-        "inside <nav>",
-        "class contains 'breadcrumb'",
-        "byline: author and date",
-        "class contains 'share'",
-        "id contains 'comment'",
-        "class contains 'sidebar'",
-        "class contains 'related'",
-        "inside <footer>",
+        "inside <nav>", "class contains 'breadcrumb'", "byline: author and date", "class contains 'share'", "id contains 'comment'",
+        "class contains 'sidebar'", "class contains 'related'", "inside <footer>",
     ] {
         assert_eq!(reasons.iter().filter(|r| **r == expected).count(), 1, "one block dropped as {expected:?} in {reasons:?}");
     }

@@ -82,11 +82,7 @@ mod tests {
     #[test]
     fn notices_open_with_a_sign_or_a_known_word() {
         for line in [
-            "\u{a9} 2024 Example",
-            "(C) Someone",
-            "COPYRIGHT 2023",
-            "All rights reserved.",
-            "Tous droits réservés",
+            "\u{a9} 2024 Example", "(C) Someone", "COPYRIGHT 2023", "All rights reserved.", "Tous droits réservés",
             "Todos los derechos reservados",
         ] {
             assert!(may_be_notice(line) && NOTICE.is_match(line), "{line:?}");
