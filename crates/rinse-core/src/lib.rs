@@ -94,8 +94,8 @@ pub fn clean_input<'a>(input: &'a str, format: Format, plan: &Plan) -> CleanedIn
     let format = format.resolve(input);
     if format == Format::Html {
         let (page, reading) = read_timed(plan, format, || html::read_as(input, plan.markdown));
-        let before = page.text.clone();
-        return CleanedInput { format, before: Cow::Owned(before), cleaned: clean_page(page, plan, reading) };
+        let (before, cleaned) = clean_page(page, plan, reading);
+        return CleanedInput { format, before: Cow::Owned(before), cleaned };
     }
     CleanedInput { format, before: Cow::Borrowed(input), cleaned: clean_doc(Doc::new(input.to_string()), plan, Duration::ZERO) }
 }
@@ -107,7 +107,7 @@ pub fn clean_input_owned(input: String, format: Format, plan: &Plan) -> (Format,
     let format = format.resolve(&input);
     if format == Format::Html {
         let (page, reading) = read_timed(plan, format, || html::read_as(&input, plan.markdown));
-        return (format, clean_page(page, plan, reading));
+        return (format, clean_page(page, plan, reading).1);
     }
     (format, clean_doc(Doc::new(input), plan, Duration::ZERO))
 }
@@ -127,24 +127,25 @@ fn extent(text: &str) -> usize {
 ///
 /// The line-by-line reading is only a second opinion where it can judge:
 /// when the text's language has a stop-word list (the scorer tells prose
-/// by it) and `main-content` found furniture to cut.
-fn clean_page(page: html::Page, plan: &Plan, read_time: Duration) -> Cleaned {
+/// by it) and `main-content` found furniture to cut. Gives the page's
+/// visible text, which the edits are against, with the result.
+fn clean_page(page: html::Page, plan: &Plan, read_time: Duration) -> (String, Cleaned) {
     let share = plan.steps.iter().find_map(|step| match step {
         config::Step::Builtin { rule, params } if rule.info().id == rules::main_content::ID => Some(params.float("page_share")),
         _ => None,
     });
-    let visible = share.filter(|&share| share > 0.0).map(|share| (share, page.text.clone()));
+    let visible = page.text.clone();
     let by_structure = clean_doc(page.into_doc(), plan, read_time);
-    let Some((share, visible)) = visible else { return by_structure };
+    let Some(share) = share.filter(|&share| share > 0.0) else { return (visible, by_structure) };
     let kept = extent(&by_structure.text) as f64;
     if kept >= share * extent(&visible) as f64 || reading::stopwords::for_text(&visible).is_none() {
-        return by_structure;
+        return (visible, by_structure);
     }
-    let mut by_lines = clean_doc(Doc::new(visible), plan, Duration::ZERO);
+    let mut by_lines = clean_doc(Doc::new(visible.clone()), plan, Duration::ZERO);
     let judged = by_lines.counts.contains_key(rules::main_content::ID);
     let by_lines_kept = extent(&by_lines.text) as f64;
     if !judged || kept >= share * by_lines_kept {
-        return by_structure;
+        return (visible, by_structure);
     }
     by_lines.note = Some(format!(
         "read line by line: the block its structure points to keeps {:.0} % of the text that judging its lines keeps",
@@ -155,7 +156,7 @@ fn clean_page(page: html::Page, plan: &Plan, read_time: Duration) -> Cleaned {
         lines.add(structure);
         lines.documents = 1;
     }
-    by_lines
+    (visible, by_lines)
 }
 
 /// What `read` gives, and how long it took when it read page source and the
@@ -315,7 +316,7 @@ mod tests {
 
     #[test]
     fn a_page_whose_structure_keeps_little_is_judged_line_by_line() {
-        let cleaned = clean_page(page("Harbour guide"), &plan(rules::main_content::PAGE_SHARE), Duration::ZERO);
+        let (_, cleaned) = clean_page(page("Harbour guide"), &plan(rules::main_content::PAGE_SHARE), Duration::ZERO);
         assert!(cleaned.text.contains(NEWS), "{}", cleaned.text);
         assert!(!cleaned.text.contains("Moorings\n") && !cleaned.text.contains("Cookies"), "{}", cleaned.text);
         assert!(cleaned.counts.contains_key(rules::main_content::ID) && !cleaned.counts.contains_key("html-main-content"));
@@ -325,11 +326,11 @@ mod tests {
     #[test]
     fn a_page_whose_structure_keeps_enough_is_read_by_it() {
         let first = NEWS.lines().next().expect("a line");
-        let by_structure = clean_page(page(first), &plan(rules::main_content::PAGE_SHARE), Duration::ZERO);
+        let (_, by_structure) = clean_page(page(first), &plan(rules::main_content::PAGE_SHARE), Duration::ZERO);
         // One of four paragraphs is at least a fifth of what the lines keep.
         assert_eq!(by_structure.text, format!("{first}\n"));
         assert!(by_structure.counts.contains_key("html-main-content") && by_structure.note.is_none());
-        let trusted = clean_page(page("Harbour guide"), &plan(0.0), Duration::ZERO);
+        let (_, trusted) = clean_page(page("Harbour guide"), &plan(0.0), Duration::ZERO);
         assert_eq!(trusted.text, "Harbour guide\n", "page_share 0 trusts the structure always");
     }
 }
