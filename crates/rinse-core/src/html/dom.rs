@@ -5,6 +5,7 @@
 use html5ever::driver::ParseOpts;
 use html5ever::tendril::TendrilSink;
 use html5ever::tree_builder::TreeBuilderOpts;
+use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::node::Element as ParsedElement;
 use scraper::{Html, HtmlTreeSink, Node as ParsedNode};
 
@@ -69,61 +70,48 @@ pub fn parse(html: &str) -> Html {
 
 impl<'a> Dom<'a> {
     /// A view of a parsed page; it borrows the page's text, copying none.
+    /// Content a page streamed after the rest stands where its script would
+    /// move it ([`Streamed`]).
     pub fn new(parsed: &'a Html) -> Dom<'a> {
         let mut nodes: Vec<Node> = Vec::new();
         let mut open: Vec<usize> = Vec::new();
-        // The parsed node whose subtree is left out, while inside it.
-        let mut skipping = None;
         let mut title = String::new();
         let content_noscripts = content_noscripts(parsed);
-        for edge in parsed.tree.root().traverse() {
-            match edge {
-                ego_tree::iter::Edge::Open(node) => {
-                    if skipping.is_some() {
-                        continue;
+        walk(parsed, |edge| match edge {
+            Edge::Open(node) => {
+                let kind = match node.value() {
+                    ParsedNode::Document => Kind::Document,
+                    ParsedNode::Element(element) => {
+                        let mut element = convert(element);
+                        if element.tag == "noscript" {
+                            element.shown = content_noscripts.contains(&node.id());
+                        }
+                        if title.is_empty() && matches!(element.tag, "head" | "title") {
+                            title = title_text(node);
+                        }
+                        Kind::Element(element)
                     }
-                    let kind = match node.value() {
-                        ParsedNode::Document => Kind::Document,
-                        ParsedNode::Element(element) => {
-                            let mut element = convert(element);
-                            if element.tag == "noscript" {
-                                element.shown = content_noscripts.contains(&node.id());
-                            }
-                            if title.is_empty() && matches!(element.tag, "head" | "title") {
-                                title = title_text(node);
-                            }
-                            if !element.shown {
-                                skipping = Some(node.id());
-                            }
-                            Kind::Element(element)
-                        }
-                        ParsedNode::Text(text) => Kind::Text(text),
-                        _ => {
-                            // Comments, doctypes and the like: nothing to read.
-                            skipping = Some(node.id());
-                            continue;
-                        }
-                    };
-                    let index = nodes.len();
-                    nodes.push(Node { parent: open.last().copied(), end: index + 1, kind });
-                    open.push(index);
-                }
-                ego_tree::iter::Edge::Close(node) => {
-                    if let Some(skipped) = skipping {
-                        if skipped != node.id() {
-                            continue;
-                        }
-                        skipping = None;
-                        if !matches!(node.value(), ParsedNode::Element(_)) {
-                            continue;
-                        }
-                    }
-                    if let Some(index) = open.pop() {
-                        nodes[index].end = nodes.len();
-                    }
+                    ParsedNode::Text(text) => Kind::Text(text),
+                    // Comments, doctypes and the like: nothing to read.
+                    _ => return Descend::Past,
+                };
+                let shown = !matches!(&kind, Kind::Element(element) if !element.shown);
+                let index = nodes.len();
+                nodes.push(Node { parent: open.last().copied(), end: index + 1, kind });
+                open.push(index);
+                if shown {
+                    Descend::Into
+                } else {
+                    Descend::Leaf
                 }
             }
-        }
+            Edge::Close => {
+                if let Some(index) = open.pop() {
+                    nodes[index].end = nodes.len();
+                }
+                Descend::Into
+            }
+        });
         Dom { nodes, title: title.split_whitespace().collect::<Vec<_>>().join(" "), discussion: says_discussion(parsed) }
     }
 
@@ -186,6 +174,141 @@ fn convert(element: &ParsedElement) -> Element<'_> {
         tag,
         parsed: element,
     }
+}
+
+/// A step of [`walk`].
+enum Edge<'a> {
+    Open(ParsedRef<'a>),
+    /// The end of the node opened last whose children were asked for ([`Descend::Into`] or [`Descend::Leaf`]).
+    Close,
+}
+
+/// What [`walk`] does with a node just opened.
+enum Descend {
+    /// Reads its children, then closes it.
+    Into,
+    /// Closes it at once: its content is not read.
+    Leaf,
+    /// Neither reads it nor closes it: it is not part of the view.
+    Past,
+}
+
+type ParsedRef<'a> = ego_tree::NodeRef<'a, ParsedNode>;
+
+/// Walks the parsed page in document order, without recursion, as it will
+/// show: streamed content where its placeholder stands, the fallback it
+/// replaces and its hidden original left out.
+fn walk<'a>(parsed: &'a Html, mut visit: impl FnMut(Edge<'a>) -> Descend) {
+    let mut streamed = Streamed::of(parsed);
+    // Siblings still to visit, and whether a node closes after them (a
+    // streamed node's children are read in its placeholder's place, inside
+    // the placeholder's parent).
+    let mut stack: Vec<(Option<ParsedRef<'a>>, bool)> = vec![(Some(parsed.tree.root()), false)];
+    while let Some((next, closes)) = stack.last_mut() {
+        let Some(node) = *next else {
+            let closes = *closes;
+            stack.pop();
+            if closes {
+                visit(Edge::Close);
+            }
+            continue;
+        };
+        *next = node.next_sibling();
+        if streamed.is_original(node) {
+            continue;
+        }
+        if let Some((content, fallback)) = streamed.take_placeholder(node) {
+            if let Some(end) = fallback.then(|| boundary_end(node)).flatten() {
+                *next = Some(end);
+            }
+            stack.push((content.first_child(), false));
+            continue;
+        }
+        match visit(Edge::Open(node)) {
+            Descend::Into => stack.push((node.first_child(), true)),
+            Descend::Leaf => {
+                visit(Edge::Close);
+            }
+            Descend::Past => {}
+        }
+    }
+}
+
+/// Content a server streamed after the rest of the page (React's streaming
+/// of Suspense boundaries, which Next.js and other frameworks use): each
+/// part comes at the end as `<div hidden id="S:x">`, and a script moves its
+/// children to where `<template id="B:x">` stands, in place of the fallback
+/// that follows it up to `<!--/$-->` (a boundary), or `<template id="P:x">`
+/// stands (a segment). A saved page is read without running its scripts, so
+/// this is done here: otherwise such a page reads as its loading skeleton.
+struct Streamed<'a> {
+    /// The hidden parts, by the `x` of their id, each until it is placed.
+    parts: FxHashMap<&'a str, ParsedRef<'a>>,
+    /// The hidden parts that a placeholder takes.
+    placed: FxHashSet<ego_tree::NodeId>,
+}
+
+impl<'a> Streamed<'a> {
+    fn of(parsed: &'a Html) -> Streamed<'a> {
+        let mut parts = FxHashMap::default();
+        let mut placeholders = FxHashSet::default();
+        for node in parsed.tree.nodes() {
+            // Names first: they are read without a look-up, unlike attributes.
+            let Some(element) = node.value().as_element().filter(|e| matches!(e.name(), "div" | "template")) else { continue };
+            let Some(id) = element.id() else { continue };
+            match (element.name(), id.split_once(':')) {
+                ("div", Some(("S", x))) if element.attr("hidden").is_some() => {
+                    parts.insert(x, node);
+                }
+                ("template", Some(("B" | "P", x))) => {
+                    placeholders.insert(x);
+                }
+                _ => {}
+            }
+        }
+        // A part no placeholder takes stays hidden, as it would in a browser.
+        parts.retain(|x, _| placeholders.contains(x));
+        let placed = parts.values().map(|part| part.id()).collect();
+        Streamed { parts, placed }
+    }
+
+    /// Whether `node` is a hidden part that shows elsewhere.
+    fn is_original(&self, node: ParsedRef<'a>) -> bool {
+        self.placed.contains(&node.id())
+    }
+
+    /// For a placeholder, the part that takes its place (once: a part is
+    /// placed at most once, so parts that name each other cannot loop), and
+    /// whether a fallback follows it.
+    fn take_placeholder(&mut self, node: ParsedRef<'a>) -> Option<(ParsedRef<'a>, bool)> {
+        let element = node.value().as_element().filter(|e| e.name() == "template")?;
+        let (kind, x) = element.id()?.split_once(':')?;
+        let part = match kind {
+            "B" | "P" => self.parts.remove(x)?,
+            _ => return None,
+        };
+        Some((part, kind == "B"))
+    }
+}
+
+/// The `<!--/$-->` that ends the boundary whose placeholder is given, past
+/// its fallback (boundaries nested in the fallback counted); none if the
+/// boundary never ends, and then nothing is taken for its fallback.
+fn boundary_end(placeholder: ParsedRef<'_>) -> Option<ParsedRef<'_>> {
+    let mut depth = 0usize;
+    let mut sibling = placeholder.next_sibling();
+    while let Some(node) = sibling {
+        if let Some(comment) = node.value().as_comment() {
+            match &*comment.comment {
+                "/$" if depth == 0 => return Some(node),
+                "/$" => depth -= 1,
+                "$" | "$?" | "$!" => depth += 1,
+                _ => {}
+            }
+        }
+        sibling = node.next_sibling();
+    }
+    None
 }
 
 /// The `<noscript>` elements that hold the page's content: those holding
@@ -280,6 +403,43 @@ mod tests {
         // Words in the text are not structured data.
         assert!(!discussion("<p>A DiscussionForumPosting is a schema.org type.</p>"));
         assert!(!discussion("<script>var kind = \"QAPage\";</script><p>Text</p>"));
+    }
+
+    /// The texts of a page's view, in order.
+    fn texts_of(html: &str) -> Vec<String> {
+        let parsed = parse(html);
+        let dom = Dom::new(&parsed);
+        dom.texts(0).map(str::to_string).collect()
+    }
+
+    #[test]
+    fn streamed_content_stands_where_its_script_would_move_it() {
+        // A boundary: the part takes the place of the placeholder and the fallback after it.
+        let page = "<main><h1>Kilns</h1><!--$?--><template id=\"B:0\"></template><p>Loading…</p><!--/$--><p>Footer</p></main>\
+                    <div hidden id=\"S:0\"><p>Fire slowly.</p><!--$?--><template id=\"B:1\"></template><p>Wait</p><!--/$--></div>\
+                    <script>$RC(\"B:0\",\"S:0\")</script><div hidden id=\"S:1\"><p>Then cool.</p></div>";
+        assert_eq!(texts_of(page), ["Kilns", "Fire slowly.", "Then cool.", "Footer"]);
+        // A segment: the part takes the place of its placeholder alone.
+        let page = "<div><template id=\"P:a\"></template><p>After</p></div><div hidden id=\"S:a\"><p>Segment</p></div>";
+        assert_eq!(texts_of(page), ["Segment", "After"]);
+        // Only the view moves: its nodes' parents are the placeholder's.
+        let parsed = parse(page);
+        let dom = Dom::new(&parsed);
+        let p = (0..dom.nodes.len()).find(|&n| dom.tag(n) == "p").unwrap();
+        assert_eq!(dom.ancestors(p).map(|a| dom.tag(a)).collect::<Vec<_>>(), ["div", "body", "html", ""]);
+    }
+
+    #[test]
+    fn streamed_content_without_its_placeholder_or_end_is_read_as_written() {
+        // A hidden part that nothing places stays hidden.
+        assert_eq!(texts_of("<p>Shown</p><div hidden id=\"S:0\"><p>Never placed</p></div>"), ["Shown"]);
+        // A boundary that never ends takes no fallback.
+        let unended = "<div><!--$?--><template id=\"B:0\"></template><p>Kept</p></div><div hidden id=\"S:0\">Part</div>";
+        assert_eq!(texts_of(unended), ["Part", "Kept"]);
+        // Parts that place each other are each read once.
+        let looped = "<div><template id=\"P:0\"></template></div><div hidden id=\"S:0\">A<template id=\"P:1\"></template></div>\
+                      <div hidden id=\"S:1\">B<template id=\"P:0\"></template></div>";
+        assert_eq!(texts_of(looped), ["A", "B"]);
     }
 
     #[test]
