@@ -376,14 +376,37 @@ fn title_text(node: ego_tree::NodeRef<'_, ParsedNode>) -> String {
     title.children().filter_map(|c| c.value().as_text()).map(|t| &**t).collect()
 }
 
+/// Names (in `class` or `id`) and roles of the panels a page folds away
+/// until the reader opens them: accordions, tabs, questions and their
+/// answers. What they hold is content, hidden only for now. On WCXB's pages
+/// reading them raises word F1 on 15 pages and lowers it on 5 (product
+/// specifications, FAQ answers, course outlines); Readability's are unchanged.
+const FOLDED_NAMES: &[&str] = &["accordion", "collapse", "faq", "tabpanel", "tab-pane", "tab-content"];
+const FOLDED_ROLES: &[&str] = &["region", "tabpanel"];
+
+/// Whether the page hides `element`: marked `hidden` or `aria-hidden`, or
+/// styled out of view, and not a folded panel.
 fn is_hidden(element: &ParsedElement) -> bool {
-    if element.attr("hidden").is_some() || element.attr("aria-hidden") == Some("true") {
+    if element.attr("aria-hidden") == Some("true") {
         return true;
     }
-    element.attr("style").is_some_and(|style| {
+    let styled_away = |style: &str| {
         let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         style.contains("display:none") || style.contains("visibility:hidden")
-    })
+    };
+    let hidden = element.attr("hidden").is_some() || element.attr("style").is_some_and(styled_away);
+    hidden && !is_folded_panel(element)
+}
+
+fn is_folded_panel(element: &ParsedElement) -> bool {
+    if element.attr("role").is_some_and(|role| FOLDED_ROLES.contains(&role.trim())) {
+        return true;
+    }
+    let named = |name: Option<&str>| {
+        let name = name.unwrap_or("").to_ascii_lowercase();
+        FOLDED_NAMES.iter().any(|folded| name.contains(folded))
+    };
+    named(element.attr("class")) || named(element.attr("id"))
 }
 
 #[cfg(test)]
@@ -440,6 +463,16 @@ mod tests {
         let looped = "<div><template id=\"P:0\"></template></div><div hidden id=\"S:0\">A<template id=\"P:1\"></template></div>\
                       <div hidden id=\"S:1\">B<template id=\"P:0\"></template></div>";
         assert_eq!(texts_of(looped), ["A", "B"]);
+    }
+
+    #[test]
+    fn folded_panels_are_read_and_hidden_furniture_is_not() {
+        let page = "<h2>Questions</h2><button aria-expanded=false>Does it fit?</button>\
+                    <div class=\"faq-answer\" style=\"display: none\">It fits most kilns.</div>\
+                    <div role=region hidden><p>Fire slowly.</p></div><div class=\"tab-pane fade\" hidden>Specifications</div>\
+                    <div style=\"display:none\">Sign-up form</div><div class=\"modal\" hidden>Cookie choices</div>\
+                    <div class=accordion aria-hidden=true>Screen-reader copy</div>";
+        assert_eq!(texts_of(page), ["Questions", "It fits most kilns.", "Fire slowly.", "Specifications"]);
     }
 
     #[test]
