@@ -48,6 +48,34 @@ fn a_blog_page_loses_menu_widgets_and_footer() {
 }
 
 #[test]
+fn a_product_page_reads_its_streamed_description_and_folded_answers() {
+    let page = fixture("kiln-shop.html");
+    let result = clean_input(&page, Format::Html, &plan());
+    assert_eq!(result.cleaned.text, fixture("kiln-shop.clean.txt"));
+    // The description streamed after the page stands where its script puts
+    // it, in place of the loading skeleton; the questions' buttons and their
+    // folded answers are read; the hidden sign-up form is not.
+    for kept in ["45 litre chamber", "Which socket does it need?", "13 amp socket", "1300 degrees"] {
+        assert!(result.cleaned.text.contains(kept), "{kept} missing");
+    }
+    for gone in ["Loading the description", "ten per cent off"] {
+        assert!(!result.before.contains(gone), "{gone} read");
+    }
+    let description = result.cleaned.text.find("Description").unwrap();
+    assert!(description < result.cleaned.text.find("Questions").unwrap(), "the description in its place");
+}
+
+#[test]
+fn a_page_whose_structure_keeps_little_is_read_line_by_line_and_says_so() {
+    let page = fixture("pier-notes.html");
+    let result = clean_input(&page, Format::Html, &plan());
+    assert_eq!(result.cleaned.text, fixture("pier-notes.clean.txt"));
+    assert!(result.cleaned.text.contains("The north pier will close"), "the aside holds the news");
+    let note = result.cleaned.note.as_deref().unwrap_or_default();
+    assert!(note.starts_with("read line by line: the block its structure points to keeps"), "{note:?}");
+}
+
+#[test]
 fn a_pasted_fragment_is_kept_whole() {
     let fragment = "<p>Mix the flour and the salt.</p>\n<ul><li>Add water slowly.</li><li>Knead for ten minutes.</li></ul>";
     let result = clean_input(fragment, Format::Auto, &plan());

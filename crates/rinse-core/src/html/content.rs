@@ -486,7 +486,7 @@ impl<'a> Attempt<'a> {
                     own.paragraphs = usize::from(tag == "p" || tag == "div" && !totals[node].breakers);
                     own.images = usize::from(tag == "img");
                     own.list_items = usize::from(tag == "li");
-                    own.inputs = usize::from(matches!(tag, "input" | "textarea" | "select" | "button"));
+                    own.inputs = usize::from(matches!(tag, "input" | "textarea" | "select" | "button") && !element.disclosure);
                     own.breakers = DIV_BREAKERS.contains(&tag);
                 }
                 Kind::Document => {}
@@ -765,7 +765,7 @@ impl<'a> Attempt<'a> {
         let facts = self.facts;
         let element = dom.element(node)?;
         let tag = element.tag;
-        if let Some(&furniture) = FURNITURE_TAGS.iter().find(|&&t| t == tag) {
+        if let Some(&furniture) = FURNITURE_TAGS.iter().find(|&&t| t == tag).filter(|_| !element.disclosure) {
             return Some(Reason::Inside(furniture));
         }
         let share_in_class = SHARE.is_match(element.class);

@@ -49,6 +49,9 @@ pub struct Element<'a> {
     /// Whether the element's content can show: false for scripts, form
     /// fields and hidden elements, which keep no children here.
     pub shown: bool,
+    /// A button that opens a folded panel ([`is_disclosure`]): its text is
+    /// the panel's heading, not a control's label.
+    pub disclosure: bool,
     /// An `<a>` whose target is on the same page (`#…`).
     pub local_link: bool,
     /// Marked up as the author's name (`rel=author`, `itemprop=author`).
@@ -163,8 +166,10 @@ fn convert(element: &ParsedElement) -> Element<'_> {
             }
         })
         .flatten();
+    let disclosure = is_disclosure(element);
     Element {
-        shown: !SKIPPED.contains(&tag) && !is_hidden(element),
+        shown: (!SKIPPED.contains(&tag) || disclosure) && !is_hidden(element),
+        disclosure,
         class: element.attr("class").unwrap_or(""),
         id: element.attr("id").unwrap_or(""),
         role: element.attr("role").map(str::trim),
@@ -398,6 +403,14 @@ fn is_hidden(element: &ParsedElement) -> bool {
     hidden && !is_folded_panel(element)
 }
 
+/// Whether `element` is the button that opens a folded panel (it says
+/// whether the panel is open, `aria-expanded`, and opens no menu): its text
+/// is the panel's heading, a question whose answer the panel holds. Other
+/// buttons ("Add to cart", "Menu") are controls, not text.
+fn is_disclosure(element: &ParsedElement) -> bool {
+    element.name() == "button" && element.attr("aria-expanded").is_some() && element.attr("aria-haspopup").is_none()
+}
+
 fn is_folded_panel(element: &ParsedElement) -> bool {
     if element.attr("role").is_some_and(|role| FOLDED_ROLES.contains(&role.trim())) {
         return true;
@@ -466,13 +479,14 @@ mod tests {
     }
 
     #[test]
-    fn folded_panels_are_read_and_hidden_furniture_is_not() {
+    fn folded_panels_and_their_buttons_are_read_and_hidden_furniture_is_not() {
         let page = "<h2>Questions</h2><button aria-expanded=false>Does it fit?</button>\
                     <div class=\"faq-answer\" style=\"display: none\">It fits most kilns.</div>\
                     <div role=region hidden><p>Fire slowly.</p></div><div class=\"tab-pane fade\" hidden>Specifications</div>\
                     <div style=\"display:none\">Sign-up form</div><div class=\"modal\" hidden>Cookie choices</div>\
+                    <button aria-expanded=false aria-haspopup=menu>Menu</button><button>Add to cart</button>\
                     <div class=accordion aria-hidden=true>Screen-reader copy</div>";
-        assert_eq!(texts_of(page), ["Questions", "It fits most kilns.", "Fire slowly.", "Specifications"]);
+        assert_eq!(texts_of(page), ["Questions", "Does it fit?", "It fits most kilns.", "Fire slowly.", "Specifications"]);
     }
 
     #[test]
