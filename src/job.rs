@@ -40,6 +40,8 @@ pub struct Summary {
     pub signals: Option<Signals>,
     pub stats: Stats,
     pub millis: f64,
+    /// How the input was read, when not as usual ([`Cleaned::note`]).
+    pub note: Option<String>,
 }
 
 impl Summary {
@@ -51,6 +53,7 @@ impl Summary {
             signals: outcome.cleaned.signals.clone(),
             stats: outcome.stats,
             millis: outcome.millis,
+            note: outcome.cleaned.note.clone(),
         }
     }
 
@@ -60,7 +63,7 @@ impl Summary {
         Outcome {
             before,
             format: self.format,
-            cleaned: Cleaned { text: cleaned, edits: self.edits, counts, signals: self.signals, timings: None, note: None },
+            cleaned: Cleaned { text: cleaned, edits: self.edits, counts, signals: self.signals, timings: None, note: self.note },
             stats: self.stats,
             millis: self.millis,
             error: None,

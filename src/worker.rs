@@ -248,6 +248,9 @@ struct State {
     ready: bool,
     /// The job in the worker: its id, input and settings.
     running: Option<(u32, Job)>,
+    /// Whether an input cleaned here since the running job began has made
+    /// its answer out of date: it is then not shown.
+    overtaken: bool,
     waiting: Option<Job>,
     next_id: u32,
     outcome: RwSignal<Outcome>,
@@ -265,7 +268,8 @@ enum Worker {
 
 impl Cleaner {
     pub fn new(outcome: RwSignal<Outcome>, busy: RwSignal<bool>) -> Cleaner {
-        let state = State { worker: Worker::NotStarted, ready: false, running: None, waiting: None, next_id: 0, outcome, busy };
+        let state =
+            State { worker: Worker::NotStarted, ready: false, running: None, overtaken: false, waiting: None, next_id: 0, outcome, busy };
         Cleaner { state: Rc::new(RefCell::new(state)) }
     }
 
@@ -300,6 +304,16 @@ impl Cleaner {
         state.start(job);
     }
 
+    /// A newer input was cleaned on the page's thread: the job waiting is
+    /// dropped, and the running one's answer, when it comes, is not shown
+    /// over the newer outcome.
+    pub fn overtaken_here(&self) {
+        let mut state = self.state.borrow_mut();
+        state.waiting = None;
+        state.overtaken = state.running.is_some();
+        state.busy.set(false);
+    }
+
     fn finished(&self, reply: JsValue) {
         let mut state = self.state.borrow_mut();
         if field(&reply, "ready").is_truthy() {
@@ -311,6 +325,12 @@ impl Cleaner {
         }
         let id = field(&reply, "id").as_f64().unwrap_or(-1.0) as u32;
         let Some((_, Job { input, .. })) = state.running.take().filter(|(running, _)| *running == id) else { return };
+        if std::mem::take(&mut state.overtaken) {
+            if let Some(job) = state.waiting.take() {
+                state.start(job);
+            }
+            return;
+        }
         let outcome = match field(&reply, "error").as_string() {
             Some(error) => Outcome { error: Some(error), ..state.outcome.get_untracked() },
             None => {
@@ -334,7 +354,8 @@ impl Cleaner {
     fn lost_worker(&self) {
         let mut state = self.state.borrow_mut();
         state.worker = Worker::Unavailable;
-        let job = state.waiting.take().or_else(|| state.running.take().map(|(_, job)| job));
+        let overtaken = std::mem::take(&mut state.overtaken);
+        let job = state.waiting.take().or_else(|| state.running.take().filter(|_| !overtaken).map(|(_, job)| job));
         let (outcome, busy) = (state.outcome, state.busy);
         drop(state);
         busy.set(false);
@@ -355,6 +376,7 @@ impl State {
         set(&message, "format", &serde_json::to_string(&job.format).unwrap_or_default().into());
         if worker.post_message(&message).is_ok() {
             self.running = Some((self.next_id, job));
+            self.overtaken = false;
             self.busy.set(true);
         } else {
             here(self.outcome, &job);

@@ -46,6 +46,40 @@ test('pasted page source becomes its article, each dropped block marked with its
   assertClean();
 });
 
+test('a page read line by line says so, from the worker and on the page alike', async () => {
+  const source = await fixture('pages/pier-notes.html');
+  const expected = await fixture('pages/pier-notes.clean.txt');
+  // A comment makes it large enough for the worker, leaving its text as it was.
+  const large = source.replace('<body>', `<body><!--${'x'.repeat(300 * 1024)}-->`);
+  const output = () => page.getByTestId('output').inputValue();
+  const { page, assertClean } = await site.open();
+  await paste(page, large);
+  await page.waitForFunction(() => document.querySelector('[data-testid="output"]').value.length > 0);
+  assert.equal(await output(), expected);
+  assert.match(await page.getByTestId('reading-note').innerText(), /read line by line: the block its structure points to keeps \d+ %/);
+  await paste(page, source);
+  assert.equal(await output(), expected);
+  assert.match(await page.getByTestId('reading-note').innerText(), /read line by line/);
+  // A page its structure reads well carries no note.
+  await paste(page, await fixture('pages/library-reopens.html'));
+  assert.equal(await output(), await fixture('pages/library-reopens.clean.txt'));
+  assert.equal(await page.getByTestId('reading-note').count(), 0);
+  assertClean();
+});
+
+test('a small paste right after a large one is not overwritten by the large one\'s late result', async () => {
+  const library = await fixture('pages/library-reopens.html');
+  const { page, assertClean } = await site.open();
+  const large = (await fixture('pages/pier-notes.html')).replace('<body>', `<body><!--${'x'.repeat(300 * 1024)}-->`);
+  await page.getByTestId('input').fill(large);
+  await page.getByTestId('input').fill(library);
+  // Long enough for the worker to have answered, had it been asked.
+  await page.waitForTimeout(1500);
+  await page.waitForFunction(() => !document.querySelector('[data-busy="true"]'));
+  assert.equal(await page.getByTestId('output').inputValue(), await fixture('pages/library-reopens.clean.txt'));
+  assertClean();
+});
+
 test('the diff follows the text as it is typed', async () => {
   const { page, assertClean } = await site.open();
   const input = page.getByTestId('input');

@@ -35,5 +35,11 @@ pub fn StatsBar(outcome: ReadSignal<Outcome>) -> impl IntoView {
             ) + &verdict(o)
         })
     };
-    view! { <footer class="stats" data-testid="stats" aria-live="polite">{line}</footer> }
+    // How a page was read, when not by its structure: said, not silent.
+    let note = move || {
+        outcome
+            .with(|o| o.cleaned.note.clone())
+            .map(|note| view! { <span class="note" data-testid="reading-note">{format!(" · {note}")}</span> })
+    };
+    view! { <footer class="stats" data-testid="stats" aria-live="polite">{line}{note}</footer> }
 }
