@@ -58,8 +58,9 @@ pub struct Cleaned {
     pub signals: Option<Signals>,
     /// Where the time went, when the plan has a clock.
     pub timings: Option<Timings>,
-    /// What cleaning decided that no single edit shows: a page read line by
-    /// line because what its structure pointed to kept too little.
+    /// What cleaning decided that no single edit shows: how a page was read
+    /// (as a discussion, as its structured data says; or line by line,
+    /// because what its structure pointed to kept too little).
     pub note: Option<String>,
 }
 
@@ -135,7 +136,9 @@ fn clean_page(page: html::Page, plan: &Plan, read_time: Duration) -> (String, Cl
         _ => None,
     });
     let visible = page.text.clone();
-    let by_structure = clean_doc(page.into_doc(), plan, read_time);
+    let note = page.note.clone();
+    let mut by_structure = clean_doc(page.into_doc(), plan, read_time);
+    by_structure.note = note;
     let Some(share) = share.filter(|&share| share > 0.0) else { return (visible, by_structure) };
     let kept = extent(&by_structure.text) as f64;
     if kept >= share * extent(&visible) as f64 || reading::stopwords::for_text(&visible).is_none() {
@@ -305,7 +308,7 @@ mod tests {
             .filter(|range| !range.is_empty())
             .map(|range| html::Dropped { range, reason: "outside the main content".into() })
             .collect();
-        html::Page { text, dropped }
+        html::Page { text, dropped, note: None }
     }
 
     fn plan(page_share: f64) -> Plan {
@@ -321,6 +324,25 @@ mod tests {
         assert!(!cleaned.text.contains("Moorings\n") && !cleaned.text.contains("Cookies"), "{}", cleaned.text);
         assert!(cleaned.counts.contains_key(rules::main_content::ID) && !cleaned.counts.contains_key("html-main-content"));
         assert!(cleaned.note.as_deref().is_some_and(|note| note.starts_with("read line by line")), "{:?}", cleaned.note);
+    }
+
+    #[test]
+    fn a_page_read_as_a_discussion_says_so() {
+        let thread = |data: &str| {
+            format!(
+                "<html><head>{data}</head><body><nav><a href=/>Home</a> <a href=/forum>Forum</a></nav><main>\
+                 <div class=question><p>{}</p></div><div class=answers><div class=reply><p>{}</p></div><div class=reply><p>{}</p></div></div>\
+                 </main></body></html>",
+                NEWS.lines().next().unwrap_or_default(),
+                NEWS.lines().nth(1).unwrap_or_default(),
+                NEWS.lines().nth(2).unwrap_or_default(),
+            )
+        };
+        let plan = Config::default().plan().expect("the defaults");
+        let data = "<script type=\"application/ld+json\">{\"@type\": \"QAPage\"}</script>";
+        let note = clean_input(&thread(data), Format::Html, &plan).cleaned.note;
+        assert!(note.as_deref().is_some_and(|note| note.starts_with("read as a discussion")), "{note:?}");
+        assert_eq!(clean_input(&thread(""), Format::Html, &plan).cleaned.note, None);
     }
 
     #[test]

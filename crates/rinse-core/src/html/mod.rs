@@ -23,6 +23,8 @@ pub struct Page {
     pub text: String,
     /// Whole lines of `text` outside the main content, in order, one entry a block.
     pub dropped: Vec<Dropped>,
+    /// How the page was read, when its markup changed how: said beside the changes.
+    pub note: Option<String>,
 }
 
 impl Page {
@@ -67,7 +69,10 @@ pub fn read_as(html: &str, markdown: Option<Markdown>) -> Page {
         }
         last_reason = reason;
     }
-    Page { text: visible.text, dropped }
+    let note = dom.discussion.then(|| {
+        "read as a discussion: its structured data says it is a thread or a question with answers, so every post is kept".to_string()
+    });
+    Page { text: visible.text, dropped, note }
 }
 
 /// The text node that gave most of `line`, reading `segments` from `*next`.
