@@ -130,13 +130,13 @@ fn extent(text: &str) -> usize {
 /// when the text's language has a stop-word list (the scorer tells prose
 /// by it) and `main-content` found furniture to cut. Gives the page's
 /// visible text, which the edits are against, with the result.
-fn clean_page(page: html::Page, plan: &Plan, read_time: Duration) -> (String, Cleaned) {
+fn clean_page(mut page: html::Page, plan: &Plan, read_time: Duration) -> (String, Cleaned) {
     let share = plan.steps.iter().find_map(|step| match step {
         config::Step::Builtin { rule, params } if rule.info().id == rules::main_content::ID => Some(params.float("page_share")),
         _ => None,
     });
     let visible = page.text.clone();
-    let note = page.note.clone();
+    let note = page.note.take();
     let mut by_structure = clean_doc(page.into_doc(), plan, read_time);
     by_structure.note = note;
     let Some(share) = share.filter(|&share| share > 0.0) else { return (visible, by_structure) };

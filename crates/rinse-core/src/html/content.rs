@@ -9,6 +9,7 @@
 //! leads instead of the best-scoring one, the hints are relaxed one by one,
 //! and the longest result wins.
 
+use std::cell::OnceCell;
 use std::fmt;
 use std::sync::LazyLock;
 
@@ -174,6 +175,9 @@ struct Facts {
     in_data_table: Vec<bool>,
     /// A `<div>` that only wraps one paragraph, which stands in its place.
     transparent: Vec<bool>,
+    /// Whether a paragraph asks for consent to cookies: read when first
+    /// asked, as only paragraphs are, and the same in every attempt.
+    consent: Vec<OnceCell<bool>>,
 }
 
 impl Facts {
@@ -193,6 +197,7 @@ impl Facts {
             data_table: vec![false; n],
             in_data_table: vec![false; n],
             transparent: vec![false; n],
+            consent: vec![OnceCell::new(); n],
         };
         for node in 0..n {
             if let Some(parent) = dom.nodes[node].parent {
@@ -572,7 +577,9 @@ impl<'a> Attempt<'a> {
     /// finds a listing or product under such a dialog on 3 pages and loses
     /// on 3 (0.8533 → 0.8541); Readability's pages are unchanged.
     fn is_consent_notice(&self, paragraph: usize, total: &Totals) -> bool {
-        total.chars >= MIN_PARAGRAPH_CHARS && PhraseList::CookieNotice.file().strong.matches(&normalize(&self.subtree_text(paragraph)))
+        total.chars >= MIN_PARAGRAPH_CHARS
+            && *self.facts.consent[paragraph]
+                .get_or_init(|| PhraseList::CookieNotice.file().strong.matches(&normalize(&self.subtree_text(paragraph))))
     }
 
     fn add_paragraph(&self, scores: &mut [Option<f64>], container: usize, chars: usize, commas: usize) {
