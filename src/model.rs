@@ -1,15 +1,13 @@
 //! The page's state and what is derived from it.
 
-use std::cell::Cell;
 use std::collections::BTreeSet;
-use std::rc::Rc;
 
 use leptos::prelude::*;
 use rinse_core::{apply_except, Cleaned, Config, Edit, Format, Stats};
 
 use crate::job::Job;
 use crate::settings;
-use crate::worker::{self, Cleaner};
+use crate::worker::Cleaner;
 
 /// Inputs at least this long are cleaned in the web worker; shorter ones
 /// here, at once: below it cleaning takes well under 100 ms, less than the
@@ -71,33 +69,17 @@ impl Session {
         let outcome = RwSignal::new(Outcome::default());
         let busy = RwSignal::new(false);
         let cleaner = Cleaner::new(outcome, busy);
-        // Which input is the latest: a large one handed on later must not
-        // overtake a small one cleaned since.
-        let latest = Rc::new(Cell::new(0u64));
         // The cleaning follows the input and the settings; large inputs go to
         // the worker (the world outside this thread), small ones are done here.
         Effect::new(move |_| {
             let format = pasted.with(|p| p.as_ref().map_or(Format::Auto, Pasted::format));
-            let this = latest.get().wrapping_add(1);
-            latest.set(this);
             input.with(|text| {
                 config.with(|config| {
                     let job = Job { input: text.clone(), config: config.clone(), format };
                     if text.len() < WORKER_MIN_BYTES || config.plan().is_err() {
-                        cleaner.overtaken_here();
-                        worker::here(outcome, &job);
+                        cleaner.clean_here(&job);
                     } else {
-                        // In a task of its own: the paste that brought the text
-                        // has already cost its task a lot.
-                        let (cleaner, latest) = (cleaner.clone(), latest.clone());
-                        set_timeout(
-                            move || {
-                                if latest.get() == this {
-                                    cleaner.submit(job)
-                                }
-                            },
-                            std::time::Duration::ZERO,
-                        );
+                        cleaner.submit_soon(job);
                     }
                 })
             })

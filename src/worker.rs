@@ -251,6 +251,9 @@ struct State {
     /// Whether an input cleaned here since the running job began has made
     /// its answer out of date: it is then not shown.
     overtaken: bool,
+    /// The number of the latest input handed over: a large one handed on
+    /// a moment later is dropped if another came meanwhile.
+    latest: u64,
     waiting: Option<Job>,
     next_id: u32,
     outcome: RwSignal<Outcome>,
@@ -268,8 +271,17 @@ enum Worker {
 
 impl Cleaner {
     pub fn new(outcome: RwSignal<Outcome>, busy: RwSignal<bool>) -> Cleaner {
-        let state =
-            State { worker: Worker::NotStarted, ready: false, running: None, overtaken: false, waiting: None, next_id: 0, outcome, busy };
+        let state = State {
+            worker: Worker::NotStarted,
+            ready: false,
+            running: None,
+            overtaken: false,
+            latest: 0,
+            waiting: None,
+            next_id: 0,
+            outcome,
+            busy,
+        };
         Cleaner { state: Rc::new(RefCell::new(state)) }
     }
 
@@ -283,8 +295,42 @@ impl Cleaner {
         }
     }
 
+    /// Cleans on the page's thread at once: what the worker is doing or
+    /// waits to do is then out of date. The job waiting is dropped, and the
+    /// running one's answer, when it comes, is not shown over this outcome.
+    pub fn clean_here(&self, job: &Job) {
+        let mut state = self.state.borrow_mut();
+        state.latest = state.latest.wrapping_add(1);
+        state.waiting = None;
+        state.overtaken = state.running.is_some();
+        state.busy.set(false);
+        let outcome = state.outcome;
+        drop(state);
+        here(outcome, job);
+    }
+
+    /// Cleans in the worker, in a task of its own (the paste that brought
+    /// the text has already cost its task a lot), unless a newer input has
+    /// come by then.
+    pub fn submit_soon(&self, job: Job) {
+        let ticket = {
+            let mut state = self.state.borrow_mut();
+            state.latest = state.latest.wrapping_add(1);
+            state.latest
+        };
+        let cleaner = self.clone();
+        set_timeout(
+            move || {
+                if cleaner.state.borrow().latest == ticket {
+                    cleaner.submit(job);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+
     /// Cleans in the worker, or here when there is none.
-    pub fn submit(&self, job: Job) {
+    fn submit(&self, job: Job) {
         if matches!(self.state.borrow().worker, Worker::NotStarted) {
             let worker = self.start_worker();
             self.state.borrow_mut().worker = worker;
@@ -302,16 +348,6 @@ impl Cleaner {
             return;
         }
         state.start(job);
-    }
-
-    /// A newer input was cleaned on the page's thread: the job waiting is
-    /// dropped, and the running one's answer, when it comes, is not shown
-    /// over the newer outcome.
-    pub fn overtaken_here(&self) {
-        let mut state = self.state.borrow_mut();
-        state.waiting = None;
-        state.overtaken = state.running.is_some();
-        state.busy.set(false);
     }
 
     fn finished(&self, reply: JsValue) {
@@ -385,7 +421,7 @@ impl State {
 }
 
 /// Cleans on the page's thread; bad settings keep the last good result.
-pub fn here(outcome: RwSignal<Outcome>, job: &Job) {
+fn here(outcome: RwSignal<Outcome>, job: &Job) {
     let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
     match job::run(&job.input, &job.config, job.format, now) {
         Ok(result) => outcome.set(result),
