@@ -7,9 +7,13 @@ use web_sys::{Element, Event, EventInit, HtmlSelectElement, HtmlTextAreaElement}
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const REPEATED: &str = "The bridge reopened to traffic on Friday morning.\n\
+/// A scrape: a paragraph said twice amid menus and share prompts.
+const REPEATED: &str = "Home | News | Sport | Weather\nWorld | Business | Science | Travel\n\
+    The bridge reopened to traffic on Friday morning.\n\
     Engineers had worked through the night.\n\
-    The bridge reopened to traffic on Friday morning.\n";
+    The bridge reopened to traffic on Friday morning.\n\
+    Share on Facebook\nShare on X\nPrivacy | Terms | Contact\n";
+const ARTICLE: &str = "The bridge reopened to traffic on Friday morning.\nEngineers had worked through the night.\n";
 
 /// A fresh page: settings saved by an earlier test are forgotten first.
 fn mount() -> Element {
@@ -53,8 +57,8 @@ async fn typing_cleans_and_marks_each_change() {
     type_into(&host, REPEATED).await;
 
     let output: HtmlTextAreaElement = find(&host, "output");
-    assert_eq!(output.value(), "The bridge reopened to traffic on Friday morning.\nEngineers had worked through the night.\n");
-    let changes = host.query_selector_all("[data-testid='change']").unwrap();
+    assert_eq!(output.value(), ARTICLE);
+    let changes = host.query_selector_all("[data-testid='change'][data-rule='duplicate-paragraphs']").unwrap();
     assert_eq!(changes.length(), 1);
     let change: Element = changes.get(0).unwrap().unchecked_into();
     assert_eq!(change.get_attribute("data-rule").as_deref(), Some("duplicate-paragraphs"));
@@ -97,7 +101,7 @@ async fn each_rule_has_a_toggle_and_a_count_from_the_registry() {
     fire(&toggle, "change");
     settle().await;
     let output: HtmlTextAreaElement = find(&host, "output");
-    assert_eq!(output.value(), REPEATED);
+    assert_eq!(output.value(), format!("{ARTICLE}The bridge reopened to traffic on Friday morning.\n"));
     assert_eq!(count.text_content().as_deref(), Some("0"));
 }
 

@@ -12,7 +12,7 @@ use crate::edit::Change;
 use crate::format::Output;
 use crate::html::Markdown;
 use crate::reading::Doc;
-use crate::rule::{Params, Preset, Rule};
+use crate::rule::{Group, Params, Preset, Rule};
 use crate::rules::REGISTRY;
 
 /// User rules run just before this rule, the final tidy-up.
@@ -105,6 +105,14 @@ impl Step {
         match self {
             Step::Builtin { rule, .. } => rule.info().id,
             Step::Custom(_) => CUSTOM_ID,
+        }
+    }
+
+    /// What kind of change it makes.
+    pub fn group(&self) -> Group {
+        match self {
+            Step::Builtin { rule, .. } => rule.info().group,
+            Step::Custom(_) => Group::Custom,
         }
     }
 

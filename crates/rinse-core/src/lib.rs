@@ -227,8 +227,10 @@ fn clean_doc(doc: Doc, plan: &Plan, reading: Duration) -> Cleaned {
             *counts.entry(id).or_default() += changes.len();
             let started = timer.as_ref().map(Timer::now);
             let next = apply_changes(doc.text(), &changes);
+            let furniture = if step.group() == Group::Boilerplate { reading::lines_deleted(doc.text(), &changes) } else { 0 };
             edits = compose(doc.text(), edits, changes.clone(), id);
             doc = doc.after(&changes, next);
+            doc.cut_furniture(furniture);
             if let (Some(timer), Some(started)) = (&mut timer, started) {
                 timer.timings.applying += timer.since(started);
             }
@@ -315,6 +317,18 @@ mod tests {
         let mut config = Config::preset(Preset::Article);
         config.rules.entry("main-content".into()).or_default().params.insert("page_share".into(), serde_json::json!(page_share));
         config.plan().expect("a valid config")
+    }
+
+    #[test]
+    fn furniture_cut_early_still_shows_a_scrape_to_the_rules_after() {
+        let news: Vec<&str> = NEWS.lines().collect();
+        let repeated = format!("{}\n{}\n{}\n", news[0], news[1], news[0]);
+        // Alone, the repeat was meant; amid share prompts, which go first, it was not.
+        assert_eq!(clean_with(&repeated, &Config::default()).unwrap().text, repeated);
+        let scrape = format!("Share on Facebook\nShare on X\nShare on LinkedIn\n{repeated}Follow us on Instagram\n");
+        let cleaned = clean_with(&scrape, &Config::default()).unwrap();
+        assert_eq!(cleaned.text, format!("{}\n{}\n", news[0], news[1]));
+        assert_eq!(cleaned.counts.get("duplicate-paragraphs"), Some(&1));
     }
 
     #[test]

@@ -77,6 +77,13 @@ pub fn deletes_whole_lines(text: &str, changes: &[Change]) -> bool {
     })
 }
 
+/// How many lines that are not blank `changes` (tidy, against `text`) delete whole.
+pub fn lines_deleted(text: &str, changes: &[Change]) -> usize {
+    let whole =
+        |c: &&Change| c.replacement.is_empty() && (c.start == 0 || text.as_bytes()[c.start - 1] == b'\n') && text[..c.end].ends_with('\n');
+    changes.iter().filter(whole).map(|c| lines(&text[c.start..c.end]).filter(|l| !l.is_blank()).count()).sum()
+}
+
 /// Whether `changes` (tidy, against `text`) only delete whole blank lines.
 pub fn deletes_blank_lines(text: &str, changes: &[Change]) -> bool {
     deletes_whole_lines(text, changes) && changes.iter().all(|c| text[c.start..c.end].trim().is_empty())
@@ -101,6 +108,7 @@ pub struct Doc {
     word_hashes: OnceCell<Lists<u64>>,
     spaced_word_hashes: OnceCell<Lists<u64>>,
     readings: OnceCell<Readings>,
+    stop_words: OnceCell<StopWords>,
     folded: OnceCell<Vec<LineKey>>,
     paragraphs: OnceCell<Vec<LineKey>>,
     guarded: OnceCell<Vec<crate::reading::structure::Guarded>>,
@@ -109,6 +117,9 @@ pub struct Doc {
     page_dropped: Option<Vec<Dropped>>,
     /// Whether the text was read from a page's markup, however changed since.
     is_page: bool,
+    /// Lines already cut from the text as page furniture (menus, prompts,
+    /// notices): evidence, once they are gone, of what the text came as.
+    furniture_cut: usize,
     /// Whether the text is Markdown: its indentation and code blocks are structure.
     markdown: bool,
 }
@@ -132,11 +143,13 @@ impl Doc {
             word_hashes: OnceCell::new(),
             spaced_word_hashes: OnceCell::new(),
             readings: OnceCell::new(),
+            stop_words: OnceCell::new(),
             folded: OnceCell::new(),
             paragraphs: OnceCell::new(),
             guarded: OnceCell::new(),
             page_dropped: None,
             is_page: false,
+            furniture_cut: 0,
             markdown: false,
         }
     }
@@ -184,8 +197,18 @@ impl Doc {
     /// applied, giving `next`. When they only delete whole lines, the views
     /// already computed are kept for the lines that remain.
     pub fn after(self, changes: &[Change], next: String) -> Doc {
-        let (is_page, markdown) = (self.is_page, self.markdown);
-        Doc { is_page, markdown, ..self.rebuilt(changes, next) }
+        let (is_page, markdown, furniture_cut) = (self.is_page, self.markdown, self.furniture_cut);
+        Doc { is_page, markdown, furniture_cut, ..self.rebuilt(changes, next) }
+    }
+
+    /// Counts `lines` more lines cut from the text as page furniture.
+    pub fn cut_furniture(&mut self, lines: usize) {
+        self.furniture_cut += lines;
+    }
+
+    /// How many lines have been cut from the text as page furniture.
+    pub fn furniture_cut(&self) -> usize {
+        self.furniture_cut
     }
 
     /// [`Doc::after`], but for what the text came from.
@@ -320,6 +343,11 @@ impl Doc {
             }
             all
         })
+    }
+
+    /// The stop words of the text's language, if it has a list.
+    pub fn stop_words(&self) -> StopWords {
+        *self.stop_words.get_or_init(|| crate::reading::stopwords::for_text(&self.text))
     }
 
     /// How each line reads as prose in a text whose stop words are `stop`:
@@ -662,6 +690,13 @@ pub fn is_inline_space(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_deleted_counts_whole_lines_that_are_not_blank() {
+        let text = "Home\n\nNews\nThe river fell.\nShare this\n";
+        let changes = [Change::delete(0..11, "menu"), Change::delete(12..15, "part of a line"), Change::delete(27..38, "prompt")];
+        assert_eq!(lines_deleted(text, &changes), 3, "Home, News and Share this; not the blank line nor a word");
+    }
 
     #[test]
     fn views_survive_whole_line_deletions() {

@@ -3,6 +3,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::edit::Change;
 use crate::reading::{paragraph_key, Doc};
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
+use crate::scorer;
 
 /// A paragraph (a line of text) that repeats an earlier one is removed.
 pub struct DuplicateParagraphs;
@@ -17,12 +18,18 @@ static INFO: RuleInfo = RuleInfo {
           extra spaces dropped), so copies that differ only in case, numbers or punctuation match \
           too. The first occurrence stays. Lines shorter than `min_chars` once normalised are never \
           removed: short lines such as a repeated heading or a separator can belong in the text. \
+          Nor are repeats removed from a text that shows too little page furniture (menus, \
+          boilerplate phrases, markup) to be a scraped page: in a clean text, a paragraph said \
+          twice was meant (a refrain, a caption under each photo, a heading in the contents and \
+          again above its section), and a body printed twice whole is `repeated-body`'s. \
           On a page read from its markup the rule stands aside: the page's structure has already \
           told its main content apart, and a paragraph repeated inside it is the page's own (a \
           refrain, a product's name on each card, a question quoted in its answer).",
     example: Example {
-        input: "The storm reached the coast on Monday night.\nIt moved north.\nThe storm reached the coast on Monday night!\n",
-        output: "The storm reached the coast on Monday night.\nIt moved north.\n",
+        input: "Home | News | Sport | Weather\nSearch\nThe storm reached the coast on Monday night.\nIt moved north.\n\
+                The storm reached the coast on Monday night!\nShare on Facebook\nShare on X\nPrivacy | Terms | Contact\n",
+        output: "Home | News | Sport | Weather\nSearch\nThe storm reached the coast on Monday night.\nIt moved north.\n\
+                 Share on Facebook\nShare on X\nPrivacy | Terms | Contact\n",
     },
     params: &[ParamSpec {
         name: "min_chars",
@@ -67,6 +74,10 @@ impl Rule for DuplicateParagraphs {
                 changes.push(Change::delete(line.full(), "repeats an earlier paragraph"));
             }
         }
+        // Only now, with repeats found, is it worth asking whether the text is a page's.
+        if !changes.is_empty() && !scorer::shows_furniture(doc) {
+            return Vec::new();
+        }
         changes
     }
 }
@@ -76,10 +87,23 @@ mod tests {
     use super::*;
     use crate::rules::testing::run;
 
+    /// A page's menus and footer around `body`: furniture enough to show the text is a scraped page's.
+    fn in_a_page(body: &str) -> String {
+        format!("Home | News | Sport | Weather\nSearch\n{body}Share on Facebook\nShare on X\nPrivacy | Terms | Contact\n")
+    }
+
     #[test]
-    fn removes_later_copies_of_a_paragraph() {
-        let text = "First paragraph of the report.\nSecond paragraph here.\nFIRST paragraph of the report\nSecond paragraph here.";
-        assert_eq!(run(&DuplicateParagraphs, text), "First paragraph of the report.\nSecond paragraph here.\n");
+    fn removes_later_copies_of_a_paragraph_in_a_page() {
+        let body = "First paragraph of the report.\nSecond paragraph here.\nFIRST paragraph of the report\nSecond paragraph here.\n";
+        assert_eq!(run(&DuplicateParagraphs, &in_a_page(body)), in_a_page("First paragraph of the report.\nSecond paragraph here.\n"));
+    }
+
+    #[test]
+    fn keeps_the_repeats_of_a_clean_text() {
+        let poem = "The tide comes in across the sand and takes the footprints of the day.\n\
+                    The gulls go quiet on the harbour wall as evening lights the bay.\n\
+                    The tide comes in across the sand and takes the footprints of the day.\n";
+        assert_eq!(run(&DuplicateParagraphs, poem), poem);
     }
 
     #[test]
@@ -93,8 +117,8 @@ mod tests {
 
     #[test]
     fn keeps_short_repeats_and_different_numbers_match() {
-        let text = "Share\nA long enough line number 1 for the test.\nShare\nA long enough line number 2 for the test.\n";
-        assert_eq!(run(&DuplicateParagraphs, text), "Share\nA long enough line number 1 for the test.\nShare\n");
+        let body = "Share\nA long enough line number 1 for the test.\nShare\nA long enough line number 2 for the test.\n";
+        assert_eq!(run(&DuplicateParagraphs, &in_a_page(body)), in_a_page("Share\nA long enough line number 1 for the test.\nShare\n"));
     }
 
     #[test]

@@ -1,5 +1,4 @@
 use crate::edit::Change;
-use crate::reading::stopwords;
 use crate::reading::Doc;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 use crate::scorer::{self, Evidence};
@@ -62,20 +61,6 @@ static INFO: RuleInfo = RuleInfo {
 /// Readability unchanged. `cargo xtask fit` prints these figures again.
 pub const PAGE_SHARE: f64 = 0.2;
 
-/// "Keep unless there is evidence": a text is cut down only when, of the
-/// lines judged outside its main text, at least this many, and this share
-/// of all its lines, are page furniture on their own showing (runs of
-/// menu-like lines, boilerplate phrases, markup). The labelled pages cannot
-/// set these: every one of them is a whole page with furniture. They are
-/// set where clean texts (an article pasted alone) stay whole.
-const MIN_FURNITURE_LINES: usize = 3;
-const MIN_FURNITURE_SHARE: f64 = 0.10;
-
-/// Whether `furniture` lines of `lines` are evidence enough to cut a text.
-fn enough_furniture(furniture: usize, lines: usize) -> bool {
-    furniture >= MIN_FURNITURE_LINES && furniture as f64 >= lines as f64 * MIN_FURNITURE_SHARE
-}
-
 impl Rule for MainContent {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -91,7 +76,7 @@ impl Rule for MainContent {
             return Vec::new();
         }
         // Chinese and Japanese write without spaces: two characters count as a word.
-        let stop = stopwords::for_text(doc.text());
+        let stop = doc.stop_words();
         let cjk: usize = doc.readings(stop).iter().map(|r| r.cjk).sum();
         if doc.word_counts().iter().sum::<usize>() + cjk / 2 < params.int("min_words").max(0) as usize {
             return Vec::new();
@@ -99,7 +84,7 @@ impl Rule for MainContent {
         // Most texts hold too little furniture to be cut at all: they need
         // no judging. (Only lines judged out count below; these are all.)
         let survey = scorer::survey(doc, stop);
-        if !enough_furniture(survey.furniture(), survey.len()) {
+        if !survey.shows_furniture() {
             return Vec::new();
         }
         let model = params.line_model();
@@ -113,7 +98,7 @@ impl Rule for MainContent {
             main[row] |= main[row - 1] && evidence[row].is_prose();
         }
         let furniture = main.iter().zip(evidence).filter(|&(&main, e)| !main && e.is_furniture()).count();
-        if !enough_furniture(furniture, main.len()) {
+        if !scorer::enough_furniture(furniture, main.len()) {
             return Vec::new();
         }
         let spans = doc.spans();

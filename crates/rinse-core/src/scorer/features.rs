@@ -75,11 +75,16 @@ impl Evidence {
         self.words >= SENTENCE_WORDS && self.ends_sentence && self.phrase.is_none()
     }
 
-    /// Whether the line is page furniture on its own showing: one of a run
-    /// of menu-like lines, a boilerplate phrase, or markup.
+    /// Whether the line is page furniture on its own showing.
     pub fn is_furniture(&self) -> bool {
-        self.menu_run >= 2 || self.phrase.is_some() || self.markup
+        is_furniture(self.menu_run, self.phrase, self.markup)
     }
+}
+
+/// Whether a line is page furniture on its own showing: one of a run of
+/// menu-like lines (`menu_run` long), a boilerplate phrase, or markup or a bare address.
+fn is_furniture(menu_run: usize, phrase: Option<PhraseList>, markup: bool) -> bool {
+    menu_run >= 2 || phrase.is_some() || markup
 }
 
 /// The own reading of a line: the columns a line contributes to its own
@@ -154,10 +159,30 @@ pub struct Survey {
     pub evidence: Vec<Evidence>,
 }
 
+/// "Keep unless there is evidence": a text is cut down only when, of the
+/// lines judged outside its main text, at least this many, and this share
+/// of all its lines, are page furniture on their own showing (runs of
+/// menu-like lines, boilerplate phrases, markup). The labelled pages cannot
+/// set these: every one of them is a whole page with furniture. They are
+/// set where clean texts (an article pasted alone) stay whole.
+const MIN_FURNITURE_LINES: usize = 3;
+const MIN_FURNITURE_SHARE: f64 = 0.10;
+
+/// Whether `furniture` lines of `lines` are evidence enough to cut a text.
+pub fn enough_furniture(furniture: usize, lines: usize) -> bool {
+    furniture >= MIN_FURNITURE_LINES && furniture as f64 >= lines as f64 * MIN_FURNITURE_SHARE
+}
+
 impl Survey {
     /// How many of its lines are page furniture on their own showing.
     pub fn furniture(&self) -> usize {
         self.evidence.iter().filter(|e| e.is_furniture()).count()
+    }
+
+    /// Whether the text shows enough furniture to be a whole page's text,
+    /// not a clean text that must come back as it was.
+    pub fn shows_furniture(&self) -> bool {
+        enough_furniture(self.furniture(), self.len())
     }
 
     pub fn len(&self) -> usize {
@@ -178,7 +203,7 @@ pub fn survey(doc: &Doc, stop: StopWords) -> Survey {
     let spans = doc.spans();
     let own: Vec<Own> =
         lines.iter().map(|&i| read_own(&doc.text()[spans[i].start..spans[i].end], word_counts[i], &readings[i], hits[i])).collect();
-    let menu_runs = menu_runs(&own);
+    let menu_runs = menu_runs(&own.iter().map(|o| o.menu_like > 0.0).collect::<Vec<_>>());
     // How many lines share each line's key, and the first of them.
     let mut repeats: rustc_hash::FxHashMap<u64, (usize, usize)> =
         rustc_hash::FxHashMap::with_capacity_and_hasher(lines.len(), Default::default());
@@ -385,28 +410,62 @@ fn strong_list(hits: Hits) -> Option<PhraseList> {
     (strong != 0).then(|| PhraseList::ALL[strong.trailing_zeros() as usize / 3])
 }
 
+/// What marks a line as page furniture, read alone: the part of its own
+/// reading that tells whether a text holds furniture at all.
+struct Marks {
+    stop_share: f32,
+    phrase: Option<PhraseList>,
+    markup: bool,
+    address: bool,
+    menu_like: bool,
+}
+
+impl Marks {
+    /// The marks of `trimmed`, a line of `words` words read as `reading`, holding the phrases `hits`.
+    fn of(trimmed: &str, words: usize, reading: &Reading, hits: Hits) -> Marks {
+        let &Reading { cjk, ends_sentence, holds_figures, .. } = reading;
+        let stop_share = match reading.stop_share {
+            Some(share) => share as f32,
+            // Chinese, Japanese and Korean have no stop words to tell by: their lines read as prose.
+            None if cjk > 0 => PROSE_STOP_SHARE as f32,
+            None => -1.0,
+        };
+        let markup = (trimmed.starts_with('<') && trimmed.ends_with('>')) || trimmed.starts_with('{') || trimmed.ends_with('{');
+        let address =
+            !trimmed.contains(' ') && (trimmed.starts_with("http://") || trimmed.starts_with("https://") || trimmed.starts_with("www."));
+        let menu_like = !markup
+            && !ends_sentence
+            && !holds_figures
+            && ((words <= 8 && cjk == 0 && stop_share <= 0.0) || (cjk > 0 && cjk <= CJK_MENU_CHARS && words <= 2));
+        Marks { stop_share, phrase: strong_list(hits), markup, address, menu_like }
+    }
+}
+
+/// How many of the non-blank lines of `doc`, whose stop words are `stop`,
+/// are furniture on their own showing, and how many lines there are:
+/// [`Survey::furniture`] and [`Survey::len`], without the rest of the survey.
+pub fn furniture(doc: &Doc, stop: StopWords) -> (usize, usize) {
+    let readings = doc.readings(stop);
+    let (word_counts, hits) = (doc.word_counts(), doc.phrase_hits());
+    let marks: Vec<Marks> = doc
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.is_blank())
+        .map(|(i, line)| Marks::of(line.text.trim(), word_counts[i], &readings[i], hits[i]))
+        .collect();
+    let runs = menu_runs(&marks.iter().map(|m| m.menu_like).collect::<Vec<_>>());
+    (marks.iter().zip(runs).filter(|(m, run)| is_furniture(*run, m.phrase, m.markup || m.address)).count(), marks.len())
+}
+
 fn read_own(line: &str, words: usize, reading: &Reading, hits: Hits) -> Own {
     let trimmed = line.trim();
     let &Reading { cjk, ends_sentence, holds_figures, .. } = reading;
     let words_read = (words + cjk / 2) as f32;
-    let stop_share = match reading.stop_share {
-        Some(share) => share as f32,
-        // Chinese, Japanese and Korean have no stop words to tell by: their lines read as prose.
-        None if cjk > 0 => PROSE_STOP_SHARE as f32,
-        None => -1.0,
-    };
+    let Marks { stop_share, phrase, markup, address, menu_like } = Marks::of(trimmed, words, reading, hits);
     let shape = Shape::of(trimmed);
-    let phrase = strong_list(hits);
     let first = trimmed.chars().next().unwrap_or(' ');
     let last = trimmed.chars().next_back().unwrap_or(' ');
-    let markup = (trimmed.starts_with('<') && trimmed.ends_with('>')) || first == '{' || last == '{';
-    let address =
-        !trimmed.contains(' ') && (trimmed.starts_with("http://") || trimmed.starts_with("https://") || trimmed.starts_with("www."));
     let stop_known = stop_share.max(0.0);
-    let menu_like = !markup
-        && !ends_sentence
-        && !holds_figures
-        && ((words <= 8 && cjk == 0 && stop_known == 0.0) || (cjk > 0 && cjk <= CJK_MENU_CHARS && words <= 2));
     let quality = 0.6 * (stop_known / PROSE_STOP_SHARE as f32).min(1.0) + if ends_sentence { 0.4 } else { 0.0 };
     Own {
         words: words_read,
@@ -535,15 +594,15 @@ fn f(yes: bool) -> f32 {
 }
 
 /// For each row, the length of the run of menu-like lines it stands in (0 if it is not menu-like).
-fn menu_runs(own: &[Own]) -> Vec<usize> {
-    let mut runs = vec![0; own.len()];
+fn menu_runs(menu_like: &[bool]) -> Vec<usize> {
+    let mut runs = vec![0; menu_like.len()];
     let mut start = 0;
-    while start < own.len() {
-        if own[start].menu_like == 0.0 {
+    while start < menu_like.len() {
+        if !menu_like[start] {
             start += 1;
             continue;
         }
-        let end = (start..own.len()).find(|&r| own[r].menu_like == 0.0).unwrap_or(own.len());
+        let end = (start..menu_like.len()).find(|&r| !menu_like[r]).unwrap_or(menu_like.len());
         runs[start..end].fill(end - start);
         start = end;
     }
@@ -677,5 +736,22 @@ mod tests {
         add_context(&mut second, &[0.1, 0.2, 0.9, 0.3]);
         assert_eq!(second.row(1), table.row(1), "the first round's features stay");
         assert_eq!(second.values[CONTEXT_FEATURES + FEATURES + 3], 0.1, "the second row's line before was judged 0.1");
+    }
+
+    #[test]
+    fn the_furniture_count_alone_is_the_surveys() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/page-text");
+        let mut texts: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap()).collect();
+        texts.push("<div>\n{\nhttps://example.com/a\nHome\nNews\n\u{65b0}\u{805e}\nThe river fell.\n".into());
+        let mut pages = 0;
+        for text in texts {
+            let doc = Doc::new(text);
+            let stop = doc.stop_words();
+            let survey = survey(&doc, stop);
+            assert_eq!(furniture(&doc, stop), (survey.furniture(), survey.len()), "{}", doc.text());
+            pages += usize::from(survey.shows_furniture());
+        }
+        assert!(pages >= 3, "the fixtures hold pages with furniture, not only clean texts");
     }
 }

@@ -12,7 +12,7 @@ pub mod model;
 
 use std::sync::{Arc, LazyLock};
 
-pub use features::{survey, Evidence, Survey, Table};
+pub use features::{enough_furniture, survey, Evidence, Survey, Table};
 pub use model::{Fitted, Forest, Model, Node};
 
 use crate::reading::prose::StopWords;
@@ -20,6 +20,21 @@ use crate::reading::Doc;
 
 /// The model shipped with the engine, as `cargo xtask fit` wrote it.
 static SHIPPED: LazyLock<Arc<Model>> = LazyLock::new(|| Arc::new(Model::from_json(include_str!("model.json")).unwrap_or_default()));
+
+/// Whether `doc`, counting the furniture already cut from it, shows enough
+/// page furniture to be a whole page's text: [`Survey::shows_furniture`] of
+/// the text as it came, as near as can be told once rules have cut some of
+/// it, and without the rest of the survey. The lines already cut may be
+/// evidence enough without reading the others.
+pub fn shows_furniture(doc: &Doc) -> bool {
+    let cut = doc.furniture_cut();
+    let lines = doc.lines().filter(|line| !line.is_blank()).count();
+    if enough_furniture(cut, lines + cut) {
+        return true;
+    }
+    let (furniture, lines) = features::furniture(doc, doc.stop_words());
+    enough_furniture(furniture + cut, lines + cut)
+}
 
 /// The shipped model.
 pub fn shipped() -> Arc<Model> {
