@@ -116,7 +116,23 @@ pub fn looks_like_html(text: &str) -> bool {
     // One scan for `<`, stopping once the count decides.
     const TAGS: [&[u8]; 10] = [b"<p>", b"<p ", b"<div", b"<br", b"<li", b"<span", b"<a href", b"<td", b"<h1", b"<h2"];
     let tags = memchr::memchr_iter(b'<', sample).filter(|&at| TAGS.iter().any(|tag| sample[at..].starts_with(tag))).take(10).count();
-    text.starts_with('<') && tags >= 2 || tags >= 10
+    // Text that starts as prose is page source only if markup fills most of
+    // it: a scrape that kept some of its page's tags (line breaks, an ad's
+    // markup) is still text, its lines mostly free of tags.
+    text.starts_with('<') && tags >= 2 || tags >= 10 && mostly_markup(sample)
+}
+
+/// Whether lines holding markup make up more of `sample` than lines with none.
+fn mostly_markup(sample: &[u8]) -> bool {
+    let (mut markup, mut plain) = (0, 0);
+    for line in sample.split(|&byte| byte == b'\n') {
+        if line.contains(&b'<') {
+            markup += line.len();
+        } else if !line.trim_ascii().is_empty() {
+            plain += line.len();
+        }
+    }
+    markup > plain
 }
 
 fn floor_char_boundary(text: &str, index: usize) -> usize {
@@ -147,6 +163,11 @@ mod tests {
         assert!(looks_like_html("\u{feff}<!DOCTYPE html><html><body><p>x</p></body></html>"), "after a byte-order mark");
         assert!(looks_like_html(&format!("<!DOCTYPE html>{}", "\u{e9}".repeat(600))), "its head cut inside a character");
         assert!(!looks_like_html("Use the <p> element for paragraphs and <br> for breaks."));
+        let prose = "A long line of the story, as the scrape kept it, with nothing of the page's markup in it.\n";
+        let residue = format!("Chapter one\n{}", format!("{prose}<br />\n").repeat(12));
+        assert!(!looks_like_html(&residue), "a scrape that kept a few line-break tags");
+        let source = format!("Chapter one\n{}", "<div class=\"card\"><p>A teaser of a story.</p></div>\n".repeat(12));
+        assert!(looks_like_html(&source), "page source after a line of text");
     }
 
     #[test]
