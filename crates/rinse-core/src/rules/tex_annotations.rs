@@ -41,12 +41,13 @@ impl Rule for TexAnnotations {
         }
         let mut changes = Vec::new();
         let mut at = 0;
-        while let Some((start, _)) = OPENINGS.iter().filter_map(|o| text[at..].find(o).map(|i| (at + i, o))).min() {
-            let Some(end) = closing_brace(text, start) else {
-                at = start + 1;
+        // One pass over the groups that open with a command, each opening
+        // looked for once: not a search to the end of the text for each.
+        for start in memchr::memmem::find_iter(text.as_bytes(), "{\\") {
+            if start < at || !OPENINGS.iter().any(|o| text[start..].starts_with(o)) {
                 continue;
-            };
-            // The space that set it apart from the rendered formula goes with it.
+            }
+            let Some(end) = closing_brace(text, start) else { continue };
             let start = text[..start].trim_end_matches([' ', '\t']).len();
             changes.push(Change::delete(start..end, "TeX source of a formula shown beside it"));
             at = end;
@@ -92,5 +93,11 @@ mod tests {
     fn keeps_unbalanced_groups_and_plain_braces() {
         let text = "Broken {\\displaystyle x^{2}\nwrap}\nA set {1, 2} of code {\\bf x}.\n";
         assert_eq!(run(&TexAnnotations, text), text);
+    }
+
+    #[test]
+    fn a_group_left_open_still_lets_one_inside_it_go() {
+        let text = "Open {\\displaystyle x {\\textstyle y} and no end\n";
+        assert_eq!(run(&TexAnnotations, text), "Open {\\displaystyle x and no end\n");
     }
 }
