@@ -6,6 +6,7 @@ use crate::edit::Change;
 use crate::reading::bytes::any_triple;
 use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
+use crate::scorer;
 
 /// "Photo: …", "Image credit: …", "(Photo by … via Getty Images)", "Foto: …".
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
@@ -41,10 +42,15 @@ static INFO: RuleInfo = RuleInfo {
     doc: "Pictures leave their credit behind as a short line. A line of at most 15 words is removed \
           when it starts with a credit label (\"Photo:\", \"Image credit:\", \"Foto:\") or ends \
           with a picture agency (\"/Getty Images\", \"via AFP\", \"on Unsplash\"). Captions that \
-          describe the picture in a sentence are left to the reader.",
+          describe the picture in a sentence are left to the reader, and so are the credits of a \
+          text that shows too little page furniture (menus, boilerplate phrases, markup) to be a \
+          scraped page: an article pasted clean, or a page's main content once its structure has \
+          set the furniture aside, keeps the credits its author printed.",
     example: Example {
-        input: "Flooded streets in the old town.\nPhoto: Ana Ruiz/Reuters\nWater levels rose overnight.\n",
-        output: "Flooded streets in the old town.\nWater levels rose overnight.\n",
+        input: "Home | News | Sport | Weather\nSearch\nFlooded streets in the old town.\nPhoto: Ana Ruiz/Reuters\n\
+                Water levels rose overnight.\nShare on Facebook\nShare on X\nPrivacy | Terms | Contact\n",
+        output: "Home | News | Sport | Weather\nSearch\nFlooded streets in the old town.\n\
+                 Water levels rose overnight.\nShare on Facebook\nShare on X\nPrivacy | Terms | Contact\n",
     },
     params: &[],
     presets: &[Preset::Article, Preset::Corpus],
@@ -55,18 +61,20 @@ impl Rule for ImageCredits {
         &INFO
     }
 
-    fn line_local(&self) -> bool {
-        true
-    }
-
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
-        doc.lines()
+        let changes: Vec<Change> = doc
+            .lines()
             .zip(doc.word_counts())
             .filter(|&(line, &words)| {
                 (1..=15).contains(&words) && may_credit(line.text) && (LABELLED.is_match(line.text) || AGENCY.is_match(line.text.trim()))
             })
             .map(|(line, _)| Change::delete(line.full(), "image credit"))
-            .collect()
+            .collect();
+        // Only now, with credits found, is it worth asking whether the text is a page's.
+        if !changes.is_empty() && !scorer::shows_furniture(doc) {
+            return Vec::new();
+        }
+        changes
     }
 }
 
@@ -83,10 +91,22 @@ mod tests {
         assert!(!may_credit("Photographs of the harbour at dawn"));
     }
 
+    /// A page's menus and footer around `body`: furniture enough to show the text is a scraped page's.
+    fn in_a_page(body: &str) -> String {
+        format!("Home | News | Sport | Weather\nSearch\n{body}Share on Facebook\nShare on X\nPrivacy | Terms | Contact\n")
+    }
+
     #[test]
-    fn removes_credits() {
+    fn removes_credits_from_a_page() {
         let text = "(Photo by Sam Lee/AFP via Getty Images)\nImage credit: NASA\nPhoto by Kim Park on Unsplash\nText.\n";
-        assert_eq!(run(&ImageCredits, text), "Text.\n");
+        assert_eq!(run(&ImageCredits, &in_a_page(text)), in_a_page("Text.\n"));
+    }
+
+    #[test]
+    fn keeps_the_credits_of_a_clean_text() {
+        let text = "The harbour at dawn, before the first ferry leaves for the island.\nPhoto: Ana Ruiz/Reuters\n\
+                    Fishing boats come in with the tide and unload on the east pier.\n";
+        assert_eq!(run(&ImageCredits, text), text);
     }
 
     #[test]
