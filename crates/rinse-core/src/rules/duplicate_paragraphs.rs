@@ -85,12 +85,7 @@ impl Rule for DuplicateParagraphs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::run;
-
-    /// A page's menus and footer around `body`: furniture enough to show the text is a scraped page's.
-    fn in_a_page(body: &str) -> String {
-        format!("Home | News | Sport | Weather\nSearch\n{body}Share on Facebook\nShare on X\nPrivacy | Terms | Contact\n")
-    }
+    use crate::rules::testing::{in_a_page, run};
 
     #[test]
     fn removes_later_copies_of_a_paragraph_in_a_page() {

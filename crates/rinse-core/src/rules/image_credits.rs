@@ -81,7 +81,7 @@ impl Rule for ImageCredits {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::run;
+    use crate::rules::testing::{in_a_page, run};
 
     #[test]
     fn credits_hold_a_colon_a_slash_a_sign_or_a_preposition() {
@@ -89,11 +89,6 @@ mod tests {
             assert!(may_credit(line), "{line:?}");
         }
         assert!(!may_credit("Photographs of the harbour at dawn"));
-    }
-
-    /// A page's menus and footer around `body`: furniture enough to show the text is a scraped page's.
-    fn in_a_page(body: &str) -> String {
-        format!("Home | News | Sport | Weather\nSearch\n{body}Share on Facebook\nShare on X\nPrivacy | Terms | Contact\n")
     }
 
     #[test]

@@ -131,6 +131,12 @@ pub(crate) mod testing {
         tidy_changes(doc.text(), &mut changes);
         apply_changes(doc.text(), &changes)
     }
+
+    /// A page's menus and footer around `body`: furniture enough to show the
+    /// text is a scraped page's, for rules that stand aside on clean texts.
+    pub fn in_a_page(body: &str) -> String {
+        format!("Home | News | Sport | Weather\nSearch\n{body}Share on Facebook\nShare on X\nPrivacy | Terms | Contact\n")
+    }
 }
 
 #[cfg(test)]
