@@ -64,6 +64,8 @@ pub struct Evidence {
     pub repeats: usize,
     /// How many menu-like lines stand in a run with it (0 if it is not menu-like).
     pub menu_run: usize,
+    /// Whether it holds figures (a table's row, a price, a date).
+    pub figures: bool,
 }
 
 /// Words of a line that reads as a sentence of some length.
@@ -225,6 +227,7 @@ pub fn survey(doc: &Doc, stop: StopWords) -> Survey {
                 markup: o.markup > 0.0 || o.address > 0.0,
                 repeats: count,
                 menu_run,
+                figures: o.figures > 0.0,
             };
             (evidence, first)
         })
