@@ -19,8 +19,9 @@ static INFO: RuleInfo = RuleInfo {
           on 4 May 2021, 09:12:\", \"kim says: 3 days ago\") and often closed by \"Reply\". Where \
           `min_comments` such lines follow one another closely, after at least `min_article_words` \
           words of text with none of them, the thread is removed: from its heading, if one stands \
-          just before it, to the end of the last comment. A forum or Q&A page, whose first post \
-          already has such a line, comes before any article and is kept.",
+          just before it, to the end of the last comment; so is every later thread (a text that \
+          holds several pages holds several). A forum or Q&A page, whose first post already has \
+          such a line, comes before any article and is kept.",
     example: Example {
         input: "The bridge reopened to traffic on Friday after a year of repairs that cost the city more than it had planned.\n\
                 Engineers replaced the deck and the railings, and the council said the work would last for fifty years.\n\
@@ -121,7 +122,10 @@ impl Rule for CommentThreads {
         // Non-blank lines, and which of them open a comment.
         let text_lines: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
         let bylines: Vec<usize> = (0..text_lines.len()).filter(|&k| is_byline(lines[text_lines[k]].text, words[text_lines[k]])).collect();
-        // The first run of bylines close together.
+        // Each run of bylines close together is a thread. The first decides
+        // whether the text is an article with comments (text before it) or
+        // a thread itself, whose later runs are then its own posts too.
+        let mut changes: Vec<Change> = Vec::new();
         let mut run_start = 0;
         for end in 1..=bylines.len() {
             let close = end < bylines.len() && bylines[end] - bylines[end - 1] <= MAX_COMMENT_LINES;
@@ -129,11 +133,16 @@ impl Rule for CommentThreads {
                 continue;
             }
             if end - run_start >= min_comments {
-                return thread_change(&lines, words, &text_lines, &bylines[run_start..end], min_article_words).into_iter().collect();
+                let Some(change) = thread_change(&lines, words, &text_lines, &bylines[run_start..end], min_article_words) else { break };
+                // A thread's last comment may run on to where the next thread's heading stands.
+                match changes.last_mut() {
+                    Some(last) if last.end >= change.start => last.end = last.end.max(change.end),
+                    _ => changes.push(change),
+                }
             }
             run_start = end;
         }
-        Vec::new()
+        changes
     }
 }
 
@@ -226,6 +235,22 @@ mod tests {
             let page = format!("{ARTICLE}{thread}Popular now\nTrains\nBuses\n");
             assert_eq!(run(&CommentThreads, &page), format!("{ARTICLE}Popular now\nTrains\nBuses\n"), "{a}");
         }
+    }
+
+    #[test]
+    fn removes_every_thread_of_a_text_at_once() {
+        let thread = |day: u32| {
+            format!(
+                "{day} Comments\nAnn · March {day}, 2017 at 12:20 AM\nGood.\nReply\nSam · March {day}, 2017 at 1:05 AM\nBad.\n\
+                 Kim · March {day}, 2017 at 9:40 PM\nWho paid?\n"
+            )
+        };
+        let filler: String = (1..=13).map(|n| format!("Line {n} between the threads\n")).collect();
+        let pages = format!("{ARTICLE}{}{filler}{ARTICLE}{}{filler}{ARTICLE}{}", thread(3), thread(4), thread(5));
+        // Cleaning once leaves nothing for a second cleaning to find.
+        assert_eq!(run(&CommentThreads, &pages), format!("{ARTICLE}{filler}{ARTICLE}{filler}{ARTICLE}"));
+        let forum = format!("{}{ARTICLE}{}", thread(3), thread(4));
+        assert_eq!(run(&CommentThreads, &forum), forum, "a thread before any text makes the text a forum's, kept whole");
     }
 
     #[test]
