@@ -62,6 +62,11 @@ const PARAGRAPHS: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td"
 /// thread holds: at least half. Not fitted: on the 57 WCXB threads that
 /// say they are discussions, anything from 0.5 to 0.8 chooses the same.
 const DISCUSSION_SHARE: f64 = 0.5;
+/// Elements of one tag and class that make a listing's entries.
+const ENTRY_REPEATS: usize = 5;
+/// Names that lower a block's score but name each entry of a listing as
+/// readily as an article's byline or picture.
+const ENTRY_NAMES: &[&str] = &["meta"];
 
 /// Containers checked again, once the article is chosen, for looking like furniture.
 const CHECKED_AGAIN: &[&str] = &["form", "fieldset", "table", "ul", "div"];
@@ -175,6 +180,9 @@ struct Facts {
     in_data_table: Vec<bool>,
     /// A `<div>` that only wraps one paragraph, which stands in its place.
     transparent: Vec<bool>,
+    /// An element whose tag and class repeat on at least [`ENTRY_REPEATS`]
+    /// elements of the page: the template of a listing's entries.
+    entry: Vec<bool>,
     /// Whether a paragraph asks for consent to cookies: read when first
     /// asked, as only paragraphs are, and the same in every attempt.
     consent: Vec<OnceCell<bool>>,
@@ -197,6 +205,7 @@ impl Facts {
             data_table: vec![false; n],
             in_data_table: vec![false; n],
             transparent: vec![false; n],
+            entry: vec![false; n],
             consent: vec![OnceCell::new(); n],
         };
         for node in 0..n {
@@ -230,7 +239,15 @@ impl Facts {
                 Kind::Document => {}
             }
         }
+        let mut templates: rustc_hash::FxHashMap<(&str, &str), usize> = Default::default();
+        for element in dom.nodes.iter().filter_map(|node| match &node.kind {
+            Kind::Element(e) if !e.class.is_empty() => Some(e),
+            _ => None,
+        }) {
+            *templates.entry((element.tag, element.class)).or_default() += 1;
+        }
         for node in 0..n {
+            facts.entry[node] = dom.element(node).is_some_and(|e| templates.get(&(e.tag, e.class)).is_some_and(|&k| k >= ENTRY_REPEATS));
             match dom.tag(node) {
                 "table" => facts.data_table[node] = is_data_table(dom, node),
                 "div" => facts.transparent[node] = wraps_one_paragraph(dom, node),
@@ -789,8 +806,13 @@ impl<'a> Attempt<'a> {
         if tag == "table" && facts.data_table[node] || facts.in_data_table[node] {
             return None;
         }
+        // A name such as "meta" marks a byline in an article, but names each
+        // entry of a listing alike: what repeats as its entries is kept.
         if weight < 0.0 && weight + scores[node].unwrap_or(0.0) < 0.0 {
-            return Some(self.negative_name(node));
+            let reason = self.negative_name(node);
+            if !(facts.entry[node] && matches!(reason, Reason::Named(_, name) if ENTRY_NAMES.contains(&name))) {
+                return Some(reason);
+            }
         }
         if totals.commas >= 10 {
             return None;
@@ -980,6 +1002,44 @@ mod tests {
         for kept in ["kettle.", "one clear winner.", "keeps tea hot."] {
             assert!(!dropped.iter().any(|block| block.contains(kept)), "{kept:?} dropped: {dropped:?}");
         }
+    }
+
+    #[test]
+    fn entries_of_a_listing_named_meta_stay() {
+        let entry = |n: usize, title: &str| {
+            format!(
+                "<dt><a name=item{n}>[{n}]</a> <a href=/abs/{n}>Abstract {n}</a> [<a href=/pdf/{n}>pdf</a>, <a href=/format/{n}>other</a>]</dt>\
+                 <dd><div class=meta><div class=list-title><span class=descriptor>Title:</span> {title} (part {n})</div>\
+                 <div class=list-authors><a href=/a/1>Ana Ruiz</a>, <a href=/a/2>Ben Okafor</a>, <a href=/a/3>Chen Wei</a>, <a href=/a/4>Dora Hale</a></div>\
+                 <div class=list-subjects><span class=descriptor>Subjects:</span> <span>Oceanography</span>; Coastal engineering</div></div></dd>"
+            )
+        };
+        let titles = [
+            "Tides and the silting of small harbours on a coast with strong currents",
+            "A survey of breakwater repairs after winter storms in the north",
+            "Measuring wave heights from a moored buoy over a whole year",
+            "Salt marsh growth on a managed coast and what it means for flooding",
+            "Ferry wakes and the erosion of river banks near busy piers",
+            "Sediment under a tidal barrage, ten years after it was built",
+        ];
+        let entries: String = titles.iter().cycle().take(48).enumerate().map(|(n, title)| entry(n + 1, title)).collect();
+        let page = format!(
+            "<html><body><div id=header><a href=/>Home</a> <a href=/new>New</a></div><div id=content><h1>Oceanography</h1>\
+             <dl id=articles><h3>Recent submissions (48 of 120 entries)</h3>{entries}</dl></div></body></html>"
+        );
+        let read = super::super::read(&page);
+        let dropped: Vec<&str> = read.dropped.iter().map(|d| &read.text[d.range.clone()]).collect();
+        for title in titles {
+            assert!(!dropped.iter().any(|block| block.contains(title)), "{title:?} dropped, with {} blocks", dropped.len());
+        }
+        // One block so named is an article's byline, and goes as before.
+        let story = "<p>The ferry timetable changes in spring, and the early boat now leaves at six, an hour before the first train.</p>";
+        let article = format!(
+            "<html><body><article><div class=meta><a href=/a/1>Ana Ruiz</a> <a href=/t/ferries>Ferries</a></div>{}</article></body></html>",
+            story.repeat(8)
+        );
+        let read = super::super::read(&article);
+        assert!(read.dropped.iter().any(|d| read.text[d.range.clone()].contains("Ana Ruiz")), "{:?}", read.dropped);
     }
 
     #[test]
