@@ -104,50 +104,41 @@ impl Rule for MainContent {
             return Vec::new();
         }
         let spans = doc.spans();
-        let mut changes = Vec::new();
-        let mut row = 0;
-        while row < main.len() {
-            if main[row] {
-                row += 1;
-                continue;
-            }
-            let first = row;
-            while row < main.len() && !main[row] {
-                row += 1;
-            }
-            let (start, end) = (spans[judged.lines[first]].start, spans[judged.lines[row - 1]].next);
-            let mean = judged.probabilities[first..row].iter().sum::<f32>() / (row - first) as f32;
-            let why = reason(&evidence[first..row], mean);
-            changes.push(Change::delete(start..end, why));
-        }
-        changes
+        runs_outside(&main)
+            .map(|run| {
+                let (start, end) = (spans[judged.lines[run.start]].start, spans[judged.lines[run.end - 1]].next);
+                let mean = judged.probabilities[run.clone()].iter().sum::<f32>() / run.len() as f32;
+                Change::delete(start..end, reason(&evidence[run], mean))
+            })
+            .collect()
     }
 }
 
+/// The runs of rows judged outside the main text.
+fn runs_outside(main: &[bool]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut row = 0;
+    std::iter::from_fn(move || {
+        let start = row + main.get(row..)?.iter().position(|&m| !m)?;
+        row = start + main[start..].iter().position(|&m| m).unwrap_or(main.len() - start);
+        Some(start..row)
+    })
+}
+
 /// Keeps each run of lines judged outside the main text that lies between
-/// two lines of it, when every line of the run holds figures and none is
-/// furniture on its own showing (a menu, a boilerplate phrase, markup): a
-/// table of figures inside a text belongs to it, though its rows are short
-/// and read like no sentence. (Keeping every such run, figures or not, cost
-/// WCXB's word F1 0.002: between two parts of a page's main text often
-/// stand teasers and bylines.)
+/// two lines of it, when every line of the run but a caption heading it
+/// holds figures and none is furniture on its own showing (a menu, a
+/// boilerplate phrase, markup): a table of figures inside a text belongs to
+/// it, though its rows are short and read like no sentence. (Keeping every
+/// such run, figures or not, cost WCXB's word F1 0.002: between two parts
+/// of a page's main text often stand teasers and bylines.)
 fn keep_what_lies_within(main: &mut [bool], evidence: &[Evidence]) {
-    let Some(first) = main.iter().position(|&m| m) else { return };
-    let mut row = first;
-    while row < main.len() {
-        if main[row] {
-            row += 1;
-            continue;
-        }
-        let start = row;
-        while row < main.len() && !main[row] {
-            row += 1;
-        }
-        // A table's caption may head it.
-        let rows = &evidence[start..row];
-        let rows = if rows.len() > 1 && !rows[0].figures && !rows[0].ends_sentence { &rows[1..] } else { rows };
-        if row < main.len() && rows.iter().all(|e| e.figures) && evidence[start..row].iter().all(|e| !e.is_furniture()) {
-            main[start..row].fill(true);
+    let (Some(first), Some(last)) = (main.iter().position(|&m| m), main.iter().rposition(|&m| m)) else { return };
+    let within: Vec<_> = runs_outside(main).filter(|run| run.start > first && run.end <= last).collect();
+    for run in within {
+        let rows = &evidence[run.clone()];
+        let table = if rows.len() > 1 && !rows[0].figures && !rows[0].ends_sentence { &rows[1..] } else { rows };
+        if table.iter().all(|e| e.figures) && rows.iter().all(|e| !e.is_furniture()) {
+            main[run].fill(true);
         }
     }
 }
