@@ -8,11 +8,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-// Cleaning allocates many small strings on every core; this allocator keeps
-// per-thread heaps and is markedly faster at it than the system one.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     small_pages();
     let args = args::Args::parse();
