@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
-use crate::components::{FilesPanel, InputPane, OutputForm, OutputPane, PresetSelect, RulesPanel, SettingsMenu, StatsBar, ThemeToggle};
+use crate::components::{
+    FilesPanel, InputPane, KindSelect, OutputForm, OutputPane, PresetSelect, RulesPanel, SettingsMenu, StatsBar, ThemeToggle,
+};
 use crate::files::Files;
 use crate::model::Session;
 
@@ -22,6 +24,7 @@ pub fn App() -> impl IntoView {
             <div class="controls">
                 <PresetSelect config=session.config />
                 <OutputForm config=session.config />
+                <KindSelect config=session.config />
                 <SettingsMenu config=session.config />
                 <ThemeToggle />
             </div>

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use rinse_core::custom::CUSTOM_ID;
+use rinse_core::html::KindFound;
 use rinse_core::rules::find;
 use rinse_core::{clean_input, Cleaned, CleanedInput, Config, Edit, Format, Signals, Stats};
 use serde::{Deserialize, Serialize};
@@ -42,6 +43,8 @@ pub struct Summary {
     pub millis: f64,
     /// How the input was read, when not as usual ([`Cleaned::note`]).
     pub note: Option<String>,
+    /// A page's kind, set by hand or as it says ([`Cleaned::kind`]).
+    pub kind: Option<KindFound>,
 }
 
 impl Summary {
@@ -54,6 +57,7 @@ impl Summary {
             stats: outcome.stats,
             millis: outcome.millis,
             note: outcome.cleaned.note.clone(),
+            kind: outcome.cleaned.kind.clone(),
         }
     }
 
@@ -63,7 +67,15 @@ impl Summary {
         Outcome {
             before,
             format: self.format,
-            cleaned: Cleaned { text: cleaned, edits: self.edits, counts, signals: self.signals, timings: None, note: self.note },
+            cleaned: Cleaned {
+                text: cleaned,
+                edits: self.edits,
+                counts,
+                signals: self.signals,
+                timings: None,
+                note: self.note,
+                kind: self.kind,
+            },
             stats: self.stats,
             millis: self.millis,
             error: None,

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, paste, fixture } from '../lib/harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { useSite, paste, fixture, RINSE } from '../lib/harness.mjs';
 
 const site = useSite('/');
 
@@ -63,6 +64,23 @@ test('a page read line by line says so, from the worker and on the page alike', 
   // A page its structure reads well carries no note.
   await paste(page, await fixture('pages/library-reopens.html'));
   assert.equal(await output(), await fixture('pages/library-reopens.clean.txt'));
+  assert.equal(await page.getByTestId('reading-note').count(), 0);
+  assertClean();
+});
+
+test('a page kind picked by hand is used and shown, as rinse --kind reads it', async () => {
+  const source = await fixture('pages/library-reopens.html');
+  const cli = (args) => execFileSync(RINSE, ['--from', 'html', ...args], { input: source }).toString('utf8');
+  const { page, assertClean } = await site.open();
+  await page.getByTestId('page-kind-select').selectOption('forum');
+  await paste(page, source);
+  assert.equal(await page.getByTestId('output').inputValue(), cli(['--kind', 'forum']));
+  assert.equal(await page.getByTestId('page-kind').innerText(), ' · page kind: forum (set by hand)');
+  assert.match(await page.getByTestId('reading-note').innerText(), /read as a discussion \(set by hand\)/);
+  // Back to what the page says of itself: nothing, so no kind is shown.
+  await page.getByTestId('page-kind-select').selectOption('');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="page-kind"]'));
+  assert.equal(await page.getByTestId('output').inputValue(), await fixture('pages/library-reopens.clean.txt'));
   assert.equal(await page.getByTestId('reading-note').count(), 0);
   assertClean();
 });

@@ -41,5 +41,11 @@ pub fn StatsBar(outcome: ReadSignal<Outcome>) -> impl IntoView {
             .with(|o| o.cleaned.note.clone())
             .map(|note| view! { <span class="note" data-testid="reading-note">{format!(" · {note}")}</span> })
     };
-    view! { <footer class="stats" data-testid="stats" aria-live="polite">{line}{note}</footer> }
+    // A page's kind, and what told it.
+    let kind = move || {
+        outcome
+            .with(|o| o.cleaned.kind.clone())
+            .map(|found| view! { <span class="note" data-testid="page-kind">{format!(" · page kind: {found}")}</span> })
+    };
+    view! { <footer class="stats" data-testid="stats" aria-live="polite">{line}{kind}{note}</footer> }
 }

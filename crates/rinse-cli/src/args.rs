@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
+use rinse_core::html::PageKind;
 
 /// Clean text scraped from the web: the same engine and settings as the rinse page.
 ///
@@ -40,6 +41,13 @@ pub struct Args {
     /// Markdown: write images as ![alt](src).
     #[arg(long)]
     pub images: bool,
+
+    /// Page source: the kind of page the inputs are (article, forum, product, listing,
+    /// collection, documentation, service), read as such whatever they say of themselves.
+    /// A forum keeps every post; a listing, collection, documentation or service page trusts
+    /// the line-by-line reading sooner. Overrides the config's `kind`.
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    pub kind: Option<PageKind>,
 
     /// The rule preset to start from: article, corpus or minimal.
     #[arg(long, value_name = "NAME")]
@@ -132,4 +140,8 @@ impl From {
             From::Html => rinse_core::Format::Html,
         }
     }
+}
+
+fn parse_kind(name: &str) -> Result<PageKind, String> {
+    name.parse()
 }

@@ -125,6 +125,9 @@ fn plan(args: &Args) -> Result<Plan, Failure> {
     if let Some(to) = args.to {
         config.output.to = to.output();
     }
+    if args.kind.is_some() {
+        config.kind = args.kind;
+    }
     config.output.links |= args.links;
     config.output.images |= args.images;
     for (ids, enabled) in [(&args.rules, true), (&args.no_rules, false)] {
@@ -307,6 +310,9 @@ fn report(args: &Args, name: &str, before: &str, cleaned: &rinse_core::Cleaned, 
         timings.add(own);
     }
     if args.explain {
+        if let Some(kind) = &cleaned.kind {
+            eprintln!("rinse: {name}: page kind: {kind}");
+        }
         if let Some(note) = &cleaned.note {
             eprintln!("rinse: {name}: {note}");
         }
@@ -321,6 +327,7 @@ fn report(args: &Args, name: &str, before: &str, cleaned: &rinse_core::Cleaned, 
             "removed_share": stats.removed_share(),
             "edits": stats.edits,
             "rules": cleaned.counts,
+            "kind": cleaned.kind.as_ref().map(|found| found.kind),
         });
         eprintln!("{line}");
     }

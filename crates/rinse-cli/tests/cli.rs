@@ -293,3 +293,22 @@ fn drop_rejected_leaves_out_what_the_corpus_filters_reject_and_counts_it() {
     assert_eq!(stdout(&kept).lines().count(), 2, "without the flag every record stays");
     assert!(!rinse(&["--drop-rejected"], "x").status.success(), "only with --jsonl");
 }
+
+#[test]
+fn a_page_kind_is_shown_and_can_be_set_by_hand() {
+    let thread = "<html><body><main><div class=post><p>Has anyone fixed the hinge on the old pier gate? It sticks every winter.</p></div>\
+                  <div class=post><p>Grease it in autumn and it will open all year, the harbour master told me.</p></div></main></body></html>";
+    let said = format!("<html><head><script type=\"application/ld+json\">{{\"@type\": \"QAPage\"}}</script></head>{}", &thread[6..]);
+    let out = rinse(&["--from", "html", "--explain", "--stats"], &said);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("page kind: forum (its structured data says QAPage)"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("\"kind\":\"forum\""), "{}", stderr(&out));
+    let by_hand = rinse(&["--from", "html", "--explain", "--kind", "forum"], thread);
+    assert!(stderr(&by_hand).contains("page kind: forum (set by hand)"), "{}", stderr(&by_hand));
+    assert!(stderr(&by_hand).contains("read as a discussion (set by hand)"), "{}", stderr(&by_hand));
+    let unsaid = rinse(&["--from", "html", "--explain"], thread);
+    assert!(!stderr(&unsaid).contains("page kind"), "{}", stderr(&unsaid));
+    let bad = rinse(&["--kind", "blog"], thread);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("unknown page kind \"blog\": expected one of article, forum"), "{}", stderr(&bad));
+}

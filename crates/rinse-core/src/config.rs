@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::custom::{CompiledCustom, CustomRule, CUSTOM_ID};
 use crate::edit::Change;
 use crate::format::Output;
-use crate::html::Markdown;
+use crate::html::{Markdown, PageKind};
 use crate::reading::Doc;
 use crate::rule::{Group, Params, Preset, Rule};
 use crate::rules::REGISTRY;
@@ -30,6 +30,10 @@ pub struct Config {
     /// Flat text or Markdown.
     #[serde(skip_serializing_if = "is_default")]
     pub output: Output,
+    /// The kind of page the inputs are, when known: page source is then
+    /// read as of that kind, whatever it says of itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<PageKind>,
 }
 
 /// For settings left out of the JSON while they are their defaults.
@@ -92,6 +96,8 @@ pub struct Plan {
     pub clock: Option<crate::timings::Clock>,
     /// How to write the output as Markdown, when it is Markdown.
     pub markdown: Option<Markdown>,
+    /// The kind of page the inputs are, when set by hand.
+    pub kind: Option<PageKind>,
 }
 
 pub enum Step {
@@ -224,7 +230,7 @@ impl Config {
             }
         }
         steps.append(&mut custom);
-        Ok(Plan { steps, signals: self.preset == Preset::Corpus, clock: None, markdown: self.output.markdown() })
+        Ok(Plan { steps, signals: self.preset == Preset::Corpus, clock: None, markdown: self.output.markdown(), kind: self.kind })
     }
 }
 
@@ -239,6 +245,16 @@ mod tests {
         assert_eq!(config.preset, Preset::Article);
         assert_eq!(config.to_json().trim(), "{\n  \"preset\": \"article\"\n}");
         assert_eq!(Config::from_json(&config.to_json()), Ok(config));
+    }
+
+    #[test]
+    fn a_page_kind_set_by_hand_round_trips_and_reaches_the_plan() {
+        let config = Config::from_json(r#"{"kind": "listing"}"#).unwrap();
+        assert_eq!(config.kind, Some(PageKind::Listing));
+        assert!(config.to_json().contains("\"kind\": \"listing\""));
+        assert_eq!(Config::from_json(&config.to_json()), Ok(config.clone()));
+        assert_eq!(config.plan().unwrap().kind, Some(PageKind::Listing));
+        assert!(Config::from_json(r#"{"kind": "blog"}"#).unwrap_err().to_string().contains("unknown variant `blog`"));
     }
 
     #[test]

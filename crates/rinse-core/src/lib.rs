@@ -62,6 +62,8 @@ pub struct Cleaned {
     /// (as a discussion, as its structured data says; or line by line,
     /// because what its structure pointed to kept too little).
     pub note: Option<String>,
+    /// A page's kind, when it was set by hand or the page says it.
+    pub kind: Option<html::KindFound>,
 }
 
 /// Most passes of the whole plan; real text settles in two.
@@ -94,7 +96,7 @@ pub struct CleanedInput<'a> {
 pub fn clean_input<'a>(input: &'a str, format: Format, plan: &Plan) -> CleanedInput<'a> {
     let format = format.resolve(input);
     if format == Format::Html {
-        let (page, reading) = read_timed(plan, format, || html::read_as(input, plan.markdown));
+        let (page, reading) = read_timed(plan, format, || html::read_as(input, plan.markdown, plan.kind));
         let (before, cleaned) = clean_page(page, plan, reading);
         return CleanedInput { format, before: Cow::Owned(before), cleaned };
     }
@@ -107,7 +109,7 @@ pub fn clean_input<'a>(input: &'a str, format: Format, plan: &Plan) -> CleanedIn
 pub fn clean_input_owned(input: String, format: Format, plan: &Plan) -> (Format, Cleaned) {
     let format = format.resolve(&input);
     if format == Format::Html {
-        let (page, reading) = read_timed(plan, format, || html::read_as(&input, plan.markdown));
+        let (page, reading) = read_timed(plan, format, || html::read_as(&input, plan.markdown, plan.kind));
         return (format, clean_page(page, plan, reading).1);
     }
     (format, clean_doc(Doc::new(input), plan, Duration::ZERO))
@@ -131,14 +133,24 @@ fn extent(text: &str) -> usize {
 /// by it) and `main-content` found furniture to cut. Gives the page's
 /// visible text, which the edits are against, with the result.
 fn clean_page(mut page: html::Page, plan: &Plan, read_time: Duration) -> (String, Cleaned) {
+    // A page known to be a listing, a collection, documentation or a
+    // service page trusts its line reading sooner.
+    let share_param = match page.kind.as_ref().map(|found| found.kind) {
+        Some(html::PageKind::Listing | html::PageKind::Collection | html::PageKind::Documentation | html::PageKind::Service) => {
+            "page_share_other_kinds"
+        }
+        _ => "page_share",
+    };
     let share = plan.steps.iter().find_map(|step| match step {
-        config::Step::Builtin { rule, params } if rule.info().id == rules::main_content::ID => Some(params.float("page_share")),
+        config::Step::Builtin { rule, params } if rule.info().id == rules::main_content::ID => Some(params.float(share_param)),
         _ => None,
     });
     let visible = page.text.clone();
     let note = page.note.take();
+    let kind = page.kind.take();
     let mut by_structure = clean_doc(page.into_doc(), plan, read_time);
     by_structure.note = note;
+    by_structure.kind = kind.clone();
     let Some(share) = share.filter(|&share| share > 0.0) else { return (visible, by_structure) };
     let kept = extent(&by_structure.text) as f64;
     if kept >= share * extent(&visible) as f64 || reading::stopwords::for_text(&visible).is_none() {
@@ -150,6 +162,7 @@ fn clean_page(mut page: html::Page, plan: &Plan, read_time: Duration) -> (String
     if !judged || kept >= share * by_lines_kept {
         return (visible, by_structure);
     }
+    by_lines.kind = kind;
     by_lines.note = Some(format!(
         "read line by line: the block its structure points to keeps {:.0} % of the text that judging its lines keeps",
         100.0 * kept / by_lines_kept
@@ -248,7 +261,7 @@ fn clean_doc(doc: Doc, plan: &Plan, reading: Duration) -> Cleaned {
         }
         timer.timings
     });
-    Cleaned { text, edits, counts, signals, timings, note: None }
+    Cleaned { text, edits, counts, signals, timings, note: None, kind: None }
 }
 
 /// The plan's clock, and what it has measured of one document.
@@ -310,7 +323,7 @@ mod tests {
             .filter(|range| !range.is_empty())
             .map(|range| html::Dropped { range, reason: "outside the main content".into() })
             .collect();
-        html::Page { text, dropped, note: None }
+        html::Page { text, dropped, note: None, kind: None }
     }
 
     fn plan(page_share: f64) -> Plan {
@@ -354,9 +367,35 @@ mod tests {
         };
         let plan = Config::default().plan().expect("the defaults");
         let data = "<script type=\"application/ld+json\">{\"@type\": \"QAPage\"}</script>";
-        let note = clean_input(&thread(data), Format::Html, &plan).cleaned.note;
-        assert!(note.as_deref().is_some_and(|note| note.starts_with("read as a discussion")), "{note:?}");
-        assert_eq!(clean_input(&thread(""), Format::Html, &plan).cleaned.note, None);
+        let cleaned = clean_input(&thread(data), Format::Html, &plan).cleaned;
+        assert!(cleaned.note.as_deref().is_some_and(|note| note.starts_with("read as a discussion")), "{:?}", cleaned.note);
+        assert_eq!(cleaned.kind.map(|found| found.to_string()).as_deref(), Some("forum (its structured data says QAPage)"));
+        let unsaid = clean_input(&thread(""), Format::Html, &plan).cleaned;
+        assert_eq!((unsaid.note, unsaid.kind), (None, None));
+        // Set by hand, the same page is read as a thread though it says nothing.
+        let config = Config { kind: Some(html::PageKind::Forum), ..Config::default() };
+        let by_hand = clean_input(&thread(""), Format::Html, &config.plan().expect("a valid config")).cleaned;
+        assert!(by_hand.note.as_deref().is_some_and(|note| note.starts_with("read as a discussion (set by hand)")), "{:?}", by_hand.note);
+        assert_eq!(by_hand.kind, Some(html::KindFound::by_hand(html::PageKind::Forum)));
+    }
+
+    #[test]
+    fn a_page_of_a_kind_made_of_many_parts_trusts_its_line_reading_sooner() {
+        use html::PageKind::*;
+        let first = NEWS.lines().next().expect("a line");
+        let of_kind = |kind: Option<html::PageKind>| html::Page { kind: kind.map(html::KindFound::by_hand), ..page(first) };
+        let plan = plan(rules::main_content::PAGE_SHARE);
+        // One of four paragraphs: enough for an article, too little of a listing.
+        for kind in [None, Some(Article), Some(Forum), Some(Product)] {
+            let (_, cleaned) = clean_page(of_kind(kind), &plan, Duration::ZERO);
+            assert_eq!(cleaned.text, format!("{first}\n"), "{kind:?}");
+        }
+        for kind in [Listing, Collection, Documentation, Service] {
+            let (_, cleaned) = clean_page(of_kind(Some(kind)), &plan, Duration::ZERO);
+            assert!(cleaned.text.contains(NEWS), "{kind:?}: {}", cleaned.text);
+            assert!(cleaned.note.as_deref().is_some_and(|note| note.starts_with("read line by line")), "{:?}", cleaned.note);
+            assert_eq!(cleaned.kind, Some(html::KindFound::by_hand(kind)));
+        }
     }
 
     #[test]

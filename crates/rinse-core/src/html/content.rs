@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::dom::{Dom, Kind};
+use super::kind::PageKind;
 use super::text::is_block;
 use crate::reading::phrases::{normalize, PhraseList};
 
@@ -692,7 +693,7 @@ impl<'a> Attempt<'a> {
             }
             top = parent;
         }
-        if dom.discussion {
+        if dom.kind.as_ref().is_some_and(|found| found.kind == PageKind::Forum) {
             top = self.discussion(top, totals);
         }
         if let Some(entries) = self.repeated_entries(top, totals) {

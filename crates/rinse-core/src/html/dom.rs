@@ -10,6 +10,7 @@ use scraper::node::Element as ParsedElement;
 use scraper::{Html, HtmlTreeSink, Node as ParsedNode};
 
 use super::flatten::flatten_deep_nesting;
+use super::kind::{self, KindFound};
 
 /// Elements whose content is never visible text. They stay in the tree as
 /// empty leaves, since embeds and form fields tell what kind of block holds them.
@@ -22,9 +23,8 @@ pub struct Dom<'a> {
     pub nodes: Vec<Node<'a>>,
     /// The text of the `<title>` element, folded.
     pub title: String,
-    /// The page's structured data says it is a discussion: a forum thread
-    /// or a question with its answers.
-    pub discussion: bool,
+    /// The page's kind, as its structured data says or as set by hand.
+    pub kind: Option<KindFound>,
 }
 
 pub struct Node<'a> {
@@ -115,7 +115,7 @@ impl<'a> Dom<'a> {
                 Descend::Into
             }
         });
-        Dom { nodes, title: title.split_whitespace().collect::<Vec<_>>().join(" "), discussion: says_discussion(parsed) }
+        Dom { nodes, title: title.split_whitespace().collect::<Vec<_>>().join(" "), kind: kind::from_structured_data(parsed) }
     }
 
     pub fn element(&self, node: usize) -> Option<&Element<'a>> {
@@ -357,23 +357,6 @@ fn words_in(node: ego_tree::NodeRef<'_, ParsedNode>) -> usize {
 }
 
 /// The text of the first `<title>` in `node`'s subtree.
-/// Schema.org types of a page that is a discussion.
-const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage"];
-
-/// Whether the page's JSON-LD or microdata gives it a discussion's type.
-fn says_discussion(parsed: &Html) -> bool {
-    let names_discussion = |text: &str| DISCUSSION_TYPES.iter().any(|t| text.contains(t));
-    parsed.tree.root().descendants().any(|node| {
-        let Some(element) = node.value().as_element() else { return false };
-        if element.attr("itemtype").is_some_and(names_discussion) {
-            return true;
-        }
-        element.name() == "script"
-            && element.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
-            && node.children().filter_map(|c| c.value().as_text()).any(|text| names_discussion(text))
-    })
-}
-
 fn title_text(node: ego_tree::NodeRef<'_, ParsedNode>) -> String {
     let Some(title) = node.descendants().find(|d| d.value().as_element().is_some_and(|e| e.name() == "title")) else {
         return String::new();
@@ -428,7 +411,7 @@ mod tests {
 
     #[test]
     fn structured_data_tells_a_discussion() {
-        let discussion = |html: &str| Dom::new(&parse(html)).discussion;
+        let discussion = |html: &str| Dom::new(&parse(html)).kind.is_some_and(|found| found.kind == kind::PageKind::Forum);
         let json_ld = |kind: &str| {
             format!("<html><head><script type=\"application/ld+json\">{{\"@type\": \"{kind}\", \"name\": \"Glaze\"}}</script></head><body><p>Text</p></body></html>")
         };

@@ -7,6 +7,7 @@
 mod content;
 mod dom;
 mod flatten;
+mod kind;
 mod markdown;
 mod text;
 
@@ -14,6 +15,7 @@ use std::ops::Range;
 
 pub use crate::reading::Dropped;
 use dom::Dom;
+pub use kind::{KindFound, PageKind};
 pub use markdown::Markdown;
 
 /// A page read for cleaning.
@@ -25,6 +27,8 @@ pub struct Page {
     pub dropped: Vec<Dropped>,
     /// How the page was read, when its markup changed how: said beside the changes.
     pub note: Option<String>,
+    /// The page's kind, when it was set by hand or the page says it.
+    pub kind: Option<KindFound>,
 }
 
 impl Page {
@@ -37,13 +41,17 @@ impl Page {
 /// Reads `html` into its visible text and the blocks of it that are not the
 /// main content.
 pub fn read(html: &str) -> Page {
-    read_as(html, None)
+    read_as(html, None, None)
 }
 
-/// [`read`], the text written as Markdown when `markdown` says how.
-pub fn read_as(html: &str, markdown: Option<Markdown>) -> Page {
+/// [`read`], the text written as Markdown when `markdown` says how, the
+/// page read as of `kind` when it is set rather than as it says it is.
+pub fn read_as(html: &str, markdown: Option<Markdown>, kind: Option<PageKind>) -> Page {
     let parsed = dom::parse(html);
-    let dom = Dom::new(&parsed);
+    let mut dom = Dom::new(&parsed);
+    if let Some(kind) = kind {
+        dom.kind = Some(KindFound::by_hand(kind));
+    }
     let visible = match markdown {
         Some(options) => markdown::visible(&dom, options),
         None => text::visible(&dom),
@@ -69,10 +77,12 @@ pub fn read_as(html: &str, markdown: Option<Markdown>) -> Page {
         }
         last_reason = reason;
     }
-    let note = dom.discussion.then(|| {
-        "read as a discussion: its structured data says it is a thread or a question with answers, so every post is kept".to_string()
-    });
-    Page { text: visible.text, dropped, note }
+    let note = dom
+        .kind
+        .as_ref()
+        .filter(|found| found.kind == PageKind::Forum)
+        .map(|found| format!("read as a discussion ({}): a thread or a question with answers, so every post is kept", found.why));
+    Page { text: visible.text, dropped, note, kind: dom.kind }
 }
 
 /// The text node that gave most of `line`, reading `segments` from `*next`.
