@@ -43,11 +43,17 @@ pub struct Args {
     pub images: bool,
 
     /// Page source: the kind of page the inputs are (article, forum, product, listing,
-    /// collection, documentation, service), read as such whatever they say of themselves.
+    /// collection, documentation, service), read as such whatever they or their address say.
     /// A forum keeps every post; a listing, collection, documentation or service page trusts
     /// the line-by-line reading sooner. Overrides the config's `kind`.
     #[arg(long, value_name = "KIND", value_parser = parse_kind)]
     pub kind: Option<PageKind>,
+
+    /// Page source: the address the page came from, which may tell its kind (`/t/…` a
+    /// forum thread, `/docs/…` documentation, a site's front page a service page). JSONL
+    /// rows give theirs in a `url` field.
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
 
     /// The rule preset to start from: article, corpus or minimal.
     #[arg(long, value_name = "NAME")]

@@ -11,7 +11,8 @@ use rayon::prelude::*;
 use rinse_core::jsonl::{self, clean_line_bytes, Row};
 use rinse_core::rules::find;
 use rinse_core::{
-    clean_input, clean_input_owned, decode_owned, Cleaned, CleanedInput, Config, Decoded, Format, Plan, Preset, Signals, Stats, Timings,
+    clean_input_from, clean_input_owned, decode_owned, Cleaned, CleanedInput, Config, Decoded, Format, Plan, Preset, Signals, Stats,
+    Timings,
 };
 
 use crate::args::Args;
@@ -155,12 +156,12 @@ fn clean_document(
     }
     let mut write = |cleaned: &Cleaned| out.write_all(cleaned.text.as_bytes()).map_err(|e| Failure::input(format!("writing output: {e}")));
     if args.explain || args.stats {
-        let CleanedInput { before, cleaned, .. } = clean_input(&input.text, args.from.format(), plan);
+        let CleanedInput { before, cleaned, .. } = clean_input_from(&input.text, args.from.format(), plan, args.url.as_deref());
         write(&cleaned)?;
         report(args, name, &before, &cleaned, timings);
     } else {
         // Nothing asks for the text as it was: the input becomes the working copy.
-        let (_, cleaned) = clean_input_owned(input.text.into_owned(), args.from.format(), plan);
+        let (_, cleaned) = clean_input_owned(input.text.into_owned(), args.from.format(), plan, args.url.as_deref());
         write(&cleaned)?;
         report(args, name, "", &cleaned, timings);
     }

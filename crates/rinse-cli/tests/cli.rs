@@ -306,6 +306,8 @@ fn a_page_kind_is_shown_and_can_be_set_by_hand() {
     let by_hand = rinse(&["--from", "html", "--explain", "--kind", "forum"], thread);
     assert!(stderr(&by_hand).contains("page kind: forum (set by hand)"), "{}", stderr(&by_hand));
     assert!(stderr(&by_hand).contains("read as a discussion (set by hand)"), "{}", stderr(&by_hand));
+    let addressed = rinse(&["--from", "html", "--explain", "--url", "https://forum.example.org/t/pier-gate/7"], thread);
+    assert!(stderr(&addressed).contains("page kind: forum (its address has /t/)"), "{}", stderr(&addressed));
     let unsaid = rinse(&["--from", "html", "--explain"], thread);
     assert!(!stderr(&unsaid).contains("page kind"), "{}", stderr(&unsaid));
     let bad = rinse(&["--kind", "blog"], thread);

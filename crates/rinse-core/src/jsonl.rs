@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::config::Plan;
 use crate::format::Format;
-use crate::{clean_input, Cleaned, CleanedInput};
+use crate::{clean_input_from, Cleaned, CleanedInput};
 
 /// What became of one line of a JSONL file.
 #[derive(Debug, PartialEq)]
@@ -48,16 +48,19 @@ pub fn clean_row(line: &str, field: &str, format: Format, plan: &Plan) -> Result
         return Err(RowError("not a JSON object".into()));
     }
     let mut reader = serde_json::Deserializer::from_str(line);
-    let value = FieldValue(field).deserialize(&mut reader).and_then(|value| reader.end().map(|()| value)).map_err(not_json)?;
+    let Values { value, url } =
+        FieldValue(field).deserialize(&mut reader).and_then(|values| reader.end().map(|()| values)).map_err(not_json)?;
     let Some(value) = value.filter(|value| value.get().starts_with('"')) else {
         return Ok(Row::NoField);
     };
+    // The page's address, when the row has one: it may tell the page's kind.
+    let url: Option<String> = url.and_then(|url| serde_json::from_str(url.get()).ok());
     let text: String = serde_json::from_str(value.get()).map_err(not_json)?;
     let Some(start) = offset_in(line, value.get()) else {
         return Err(RowError("the field's value was not read from the line".into()));
     };
     let end = start + value.get().len();
-    let CleanedInput { before, cleaned, .. } = clean_input(&text, format, plan);
+    let CleanedInput { before, cleaned, .. } = clean_input_from(&text, format, plan, url.as_deref());
     let before = before.into_owned();
     let quoted = serde_json::to_string(&cleaned.text).map_err(|e| RowError(e.to_string()))?;
     let line = [&line[..start], &quoted, &line[end..]].concat();
@@ -70,12 +73,22 @@ fn offset_in(whole: &str, part: &str) -> Option<usize> {
     whole.get(start..start + part.len()).map(|_| start)
 }
 
-/// Reads a JSON object for the value of its key `.0` (the last, if the key
-/// comes more than once), as written in the line.
+/// The key of a row's page address.
+const URL_KEY: &str = "url";
+
+/// What a row holds for the cleaner: the field to clean and the page's
+/// address, as written in the line.
+struct Values<'de> {
+    value: Option<&'de RawValue>,
+    url: Option<&'de RawValue>,
+}
+
+/// Reads a JSON object for the value of its key `.0`, and of [`URL_KEY`]
+/// (the last of each, if a key comes more than once).
 struct FieldValue<'f>(&'f str);
 
 impl<'de> DeserializeSeed<'de> for FieldValue<'_> {
-    type Value = Option<&'de RawValue>;
+    type Value = Values<'de>;
 
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_map(self)
@@ -83,44 +96,57 @@ impl<'de> DeserializeSeed<'de> for FieldValue<'_> {
 }
 
 impl<'de> Visitor<'de> for FieldValue<'_> {
-    type Value = Option<&'de RawValue>;
+    type Value = Values<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON object")
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut found = None;
-        while let Some(is_field) = map.next_key_seed(IsKey(self.0))? {
+        let mut values = Values { value: None, url: None };
+        while let Some(key) = map.next_key_seed(WhichKey(self.0))? {
             let value: &RawValue = map.next_value()?;
-            if is_field {
-                found = Some(value);
+            match key {
+                Key::Field => values.value = Some(value),
+                Key::Url => values.url = Some(value),
+                Key::Other => {}
             }
         }
-        Ok(found)
+        Ok(values)
     }
 }
 
-/// Reads a key for whether it is `.0`, without keeping it.
-struct IsKey<'f>(&'f str);
+/// Which of the keys the cleaner reads a key is.
+enum Key {
+    Field,
+    Url,
+    Other,
+}
 
-impl<'de> DeserializeSeed<'de> for IsKey<'_> {
-    type Value = bool;
+/// Reads a key for which it is, `.0` being the field's, without keeping it.
+struct WhichKey<'f>(&'f str);
 
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+impl<'de> DeserializeSeed<'de> for WhichKey<'_> {
+    type Value = Key;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
         deserializer.deserialize_str(self)
     }
 }
 
-impl<'de> Visitor<'de> for IsKey<'_> {
-    type Value = bool;
+impl<'de> Visitor<'de> for WhichKey<'_> {
+    type Value = Key;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a key")
     }
 
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<bool, E> {
-        Ok(key == self.0)
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+        Ok(match key {
+            _ if key == self.0 => Key::Field,
+            URL_KEY => Key::Url,
+            _ => Key::Other,
+        })
     }
 }
 
@@ -228,6 +254,23 @@ mod tests {
         let line = r#"{"id":"b","text":"  Hello   world  ","meta":{"z":1,"a":2}}"#;
         let Ok(Row::Cleaned { line, .. }) = clean_row(line, "text", Format::Text, &plan()) else { panic!() };
         assert_eq!(line, r#"{"id":"b","text":"Hello world","meta":{"z":1,"a":2}}"#);
+    }
+
+    #[test]
+    fn a_rows_url_tells_its_pages_kind() {
+        let page = "<html><body><main><p>Has anyone fixed the hinge on the old pier gate?</p></main></body></html>";
+        let row = |url: &str| format!(r#"{{"url":{url},"html":{}}}"#, serde_json::to_string(page).unwrap());
+        let kind = |line: &str| match clean_row(line, "html", Format::Html, &plan()) {
+            Ok(Row::Cleaned { cleaned, .. }) => cleaned.kind.map(|found| found.to_string()),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(kind(&row(r#""https://forum.example.org/t/pier-gate/7""#)).as_deref(), Some("forum (its address has /t/)"));
+        assert_eq!(kind(&row(r#""https://example.org/2024/pier-gate""#)), None);
+        assert_eq!(kind(&row("42")), None, "a url that is not a string is no address");
+        // The field to clean may be called url itself.
+        let line = r#"{"url":"https://example.org/docs/a  b"}"#;
+        let Ok(Row::Cleaned { line, .. }) = clean_row(line, "url", Format::Text, &plan()) else { panic!() };
+        assert_eq!(line, r#"{"url":"https://example.org/docs/a b"}"#);
     }
 
     #[test]

@@ -94,25 +94,36 @@ pub struct CleanedInput<'a> {
 /// is what the edits apply to, so the blocks dropped as outside its main
 /// content are edits like any other.
 pub fn clean_input<'a>(input: &'a str, format: Format, plan: &Plan) -> CleanedInput<'a> {
+    clean_input_from(input, format, plan, None)
+}
+
+/// [`clean_input`] of an input that came from `address` (a page's URL),
+/// which may tell the page's kind.
+pub fn clean_input_from<'a>(input: &'a str, format: Format, plan: &Plan, address: Option<&str>) -> CleanedInput<'a> {
     let format = format.resolve(input);
     if format == Format::Html {
-        let (page, reading) = read_timed(plan, format, || html::read_as(input, plan.markdown, plan.kind));
+        let (page, reading) = read_timed(plan, format, || html::read_as(input, &page_reading(plan, address)));
         let (before, cleaned) = clean_page(page, plan, reading);
         return CleanedInput { format, before: Cow::Owned(before), cleaned };
     }
     CleanedInput { format, before: Cow::Borrowed(input), cleaned: clean_doc(Doc::new(input.to_string()), plan, Duration::ZERO) }
 }
 
-/// [`clean_input`] for a caller that has no further use for its input and
-/// does not need the text the edits are against: the input itself becomes
-/// the working copy, so a large document is held once, not twice.
-pub fn clean_input_owned(input: String, format: Format, plan: &Plan) -> (Format, Cleaned) {
+/// [`clean_input_from`] for a caller that has no further use for its input
+/// and does not need the text the edits are against: the input itself
+/// becomes the working copy, so a large document is held once, not twice.
+pub fn clean_input_owned(input: String, format: Format, plan: &Plan, address: Option<&str>) -> (Format, Cleaned) {
     let format = format.resolve(&input);
     if format == Format::Html {
-        let (page, reading) = read_timed(plan, format, || html::read_as(&input, plan.markdown, plan.kind));
+        let (page, reading) = read_timed(plan, format, || html::read_as(&input, &page_reading(plan, address)));
         return (format, clean_page(page, plan, reading).1);
     }
     (format, clean_doc(Doc::new(input), plan, Duration::ZERO))
+}
+
+/// How `plan` reads a page that came from `address`.
+fn page_reading<'a>(plan: &Plan, address: Option<&'a str>) -> html::Reading<'a> {
+    html::Reading { markdown: plan.markdown, kind: plan.kind, address }
 }
 
 /// How much text `text` holds, alike in every script: its characters that

@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use rinse_core::html::{read_as, visible_text};
+use rinse_core::html::{read_as, visible_text, Reading};
 use rinse_core::{clean_input, Config, Format, Markdown, To};
 
 /// Words, some of them Markdown's own marks.
@@ -164,7 +164,7 @@ proptest! {
 
     #[test]
     fn a_page_as_markdown_reads_back_as_its_blocks_and_words((html, counts) in page(), links in any::<bool>()) {
-        let markdown = read_as(&html, Some(Markdown { links, images: false }), None).text;
+        let markdown = read_as(&html, &Reading { markdown: Some(Markdown { links, images: false }), ..Reading::default() }).text;
         let (read, words) = read_back(&markdown);
         prop_assert_eq!(read, counts, "{}", markdown);
         let flat: Vec<String> = visible_text(&html).split_whitespace().map(str::to_string).collect();
@@ -175,7 +175,7 @@ proptest! {
     fn cleaning_markdown_never_breaks_a_code_block_or_a_table((html, _) in page()) {
         let plan = markdown_config(false).plan().expect("a valid config");
         let cleaned = clean_input(&html, Format::Html, &plan).cleaned.text;
-        let before = read_as(&html, Some(Markdown::default()), None).text;
+        let before = read_as(&html, &Reading { markdown: Some(Markdown::default()), ..Reading::default() }).text;
         // Every code block of the result is one of the page's, whole.
         let code_of = |markdown: &str| {
             let mut blocks = Vec::new();

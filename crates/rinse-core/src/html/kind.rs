@@ -137,6 +137,69 @@ pub fn from_structured_data(parsed: &Html) -> Option<KindFound> {
     }
 }
 
+/// Words of an address's path that tell a page's kind: the conventions of
+/// forum software (`/t/…`, `/threads/…`), shops (`/products/…`, `/c/…`),
+/// documentation sites (`/docs/…`) and blogs. On WCXB's pages that name
+/// their own address (1,051 of 1,135, by `rel=canonical` or `og:url`), the
+/// kind so read is the page's own for 61 of 63 forums, 21 of 21
+/// documentation pages, 19 of 20 service pages, 37 of 47 collections, 30
+/// of 35 products and 196 of 204 articles.
+const ADDRESS_WORDS: &[(PageKind, &[&str])] = &[
+    (PageKind::Forum, &["forum", "forums", "thread", "threads", "topic", "t", "questions", "discussion", "discussions"]),
+    (PageKind::Documentation, &["docs", "doc", "documentation", "reference", "manual", "api"]),
+    (PageKind::Service, &["services", "pricing", "solutions"]),
+    (PageKind::Collection, &["c", "collections", "collection", "category", "categories", "cat"]),
+    (PageKind::Listing, &["search", "tag", "tags", "archive", "archives"]),
+    (PageKind::Product, &["product", "products", "dp", "item", "items"]),
+    (PageKind::Article, &["blog", "blogs", "article", "articles", "post", "posts", "news", "story", "stories"]),
+];
+
+/// The kind a page's address tells: a word of its path (not the last,
+/// which names the page itself, unless it is the only one), or a site's
+/// front page, which on WCXB's pages is a service page (30 of 54), a
+/// listing (12), a collection (7) or an article (5).
+pub fn from_address(address: &str) -> Option<KindFound> {
+    let without_scheme = address.split_once("://").map_or(address, |(_, rest)| rest);
+    // With a scheme the host comes first; a bare path starts at `/`.
+    let path = match address.contains("://") {
+        true => without_scheme.find('/').map_or("", |slash| &without_scheme[slash..]),
+        false => without_scheme,
+    };
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let path = path.split('#').next().unwrap_or("");
+    let segments: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(str::to_ascii_lowercase).collect();
+    if segments.is_empty() {
+        // A query names some other page (`/?p=123` is a post).
+        let front = address.contains("://") && query.is_empty();
+        return front.then(|| KindFound { kind: PageKind::Service, why: "its address is a site's front page".into() });
+    }
+    let named = &segments[..segments.len().saturating_sub(1).max(1)];
+    named.iter().find_map(|segment| {
+        let (kind, _) = ADDRESS_WORDS.iter().find(|(_, words)| words.contains(&segment.as_str()))?;
+        Some(KindFound { kind: *kind, why: format!("its address has /{segment}/") })
+    })
+}
+
+/// The address a page gives itself: its `<link rel="canonical">`, or its
+/// Open Graph `og:url`.
+pub fn own_address(parsed: &Html) -> Option<String> {
+    let mut og_url = None;
+    for element in parsed.tree.root().descendants().filter_map(|node| node.value().as_element()) {
+        match element.name() {
+            "link" if element.attr("rel").is_some_and(|rel| rel.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical"))) => {
+                if let Some(href) = element.attr("href").filter(|href| !href.trim().is_empty()) {
+                    return Some(href.trim().to_string());
+                }
+            }
+            "meta" if og_url.is_none() && element.attr("property").is_some_and(|p| p.eq_ignore_ascii_case("og:url")) => {
+                og_url = element.attr("content").map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
+            }
+            _ => {}
+        }
+    }
+    og_url
+}
+
 /// Adds the `@type` values of a JSON-LD block to `types`: strings, or arrays
 /// of strings, at any depth (inside `@graph` too), prefixes such as
 /// `schema:` or a URL taken off. Read as text, not parsed: pages ship
@@ -216,6 +279,43 @@ mod tests {
         let found = from_structured_data(&parse(&json_ld(r#"{"@type": "Product"}"#))).unwrap();
         assert_eq!(found.to_string(), "product (its structured data says Product)");
         assert_eq!(KindFound::by_hand(PageKind::Listing).to_string(), "listing (set by hand)");
+    }
+
+    #[test]
+    fn reads_an_address_by_the_words_of_its_path() {
+        let kind = |address: &str| from_address(address).map(|found| found.kind);
+        assert_eq!(kind("https://forum.example.org/t/pier-gate-hinge/4411"), Some(PageKind::Forum));
+        assert_eq!(kind("https://example.com/docs/install"), Some(PageKind::Documentation));
+        assert_eq!(kind("https://shop.example.com/products/kettle?colour=red"), Some(PageKind::Product));
+        assert_eq!(kind("https://example.com/en/blog/ferry-returns"), Some(PageKind::Article));
+        assert_eq!(kind("/collections/kettles/"), Some(PageKind::Collection), "a path alone");
+        assert_eq!(kind("https://example.com/"), Some(PageKind::Service));
+        assert_eq!(kind("https://example.com"), Some(PageKind::Service));
+        assert_eq!(kind("https://example.com/?p=123"), None, "a post named by its query");
+        // The last word names the page itself: a post about docs is no documentation.
+        assert_eq!(kind("https://example.com/2024/docs"), None);
+        assert_eq!(kind("https://example.com/docs"), Some(PageKind::Documentation), "unless it is the only one");
+        assert_eq!(kind("https://example.com/about-us/team"), None);
+        assert_eq!(kind("not an address"), None);
+        let found = from_address("https://example.com/threads/a-question.12/").unwrap();
+        assert_eq!(found.to_string(), "forum (its address has /threads/)");
+    }
+
+    #[test]
+    fn a_page_names_its_own_address() {
+        let address = |head: &str| own_address(&parse(&format!("<html><head>{head}</head><body><p>Text</p></body></html>")));
+        assert_eq!(address("<link rel=\"canonical\" href=\"https://example.com/docs/a\">").as_deref(), Some("https://example.com/docs/a"));
+        assert_eq!(
+            address("<meta property=\"og:url\" content=\"https://example.com/t/x/1\">").as_deref(),
+            Some("https://example.com/t/x/1")
+        );
+        assert_eq!(
+            address("<meta property=\"og:url\" content=\"https://example.com/og\"><link rel=\"canonical\" href=\"https://example.com/c\">")
+                .as_deref(),
+            Some("https://example.com/c"),
+            "the canonical link first"
+        );
+        assert_eq!(address("<link rel=\"stylesheet\" href=\"/style.css\">"), None);
     }
 
     #[test]

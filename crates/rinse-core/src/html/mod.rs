@@ -41,16 +41,33 @@ impl Page {
 /// Reads `html` into its visible text and the blocks of it that are not the
 /// main content.
 pub fn read(html: &str) -> Page {
-    read_as(html, None, None)
+    read_as(html, &Reading::default())
 }
 
-/// [`read`], the text written as Markdown when `markdown` says how, the
-/// page read as of `kind` when it is set rather than as it says it is.
-pub fn read_as(html: &str, markdown: Option<Markdown>, kind: Option<PageKind>) -> Page {
+/// How to read a page, beyond its markup.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Reading<'a> {
+    /// Write the text as Markdown, and how.
+    pub markdown: Option<Markdown>,
+    /// The page's kind, set by hand: it then reads as of that kind.
+    pub kind: Option<PageKind>,
+    /// Where the page came from, when known (`--url`, a JSONL `url` field).
+    pub address: Option<&'a str>,
+}
+
+/// [`read`] as `reading` says. The page's kind is the one set by hand; else
+/// the one its structured data says; else the one its address tells (the
+/// address given, else the one the page gives itself).
+pub fn read_as(html: &str, reading: &Reading<'_>) -> Page {
     let parsed = dom::parse(html);
     let mut dom = Dom::new(&parsed);
-    if let Some(kind) = kind {
+    let markdown = reading.markdown;
+    if let Some(kind) = reading.kind {
         dom.kind = Some(KindFound::by_hand(kind));
+    }
+    if dom.kind.is_none() {
+        let own = || kind::own_address(&parsed);
+        dom.kind = reading.address.map(str::to_string).or_else(own).and_then(|address| kind::from_address(&address));
     }
     let visible = match markdown {
         Some(options) => markdown::visible(&dom, options),
