@@ -469,6 +469,15 @@ impl<'a> Attempt<'a> {
         }
     }
 
+    /// Whether a `<header>` is the site's, not an article's: outside any
+    /// `<article>` or `<main>`, and without the page's headline.
+    fn is_site_header(&self, node: usize) -> bool {
+        let dom = self.dom;
+        let in_content = dom.ancestors(node).any(|a| matches!(dom.tag(a), "article" | "main"));
+        let holds_headline = (node..dom.nodes[node].end).any(|n| dom.tag(n) == "h1");
+        !in_content && !holds_headline
+    }
+
     fn subtree_chars(&self, node: usize) -> usize {
         (node..self.dom.nodes[node].end).map(|n| self.facts.chars[n]).sum()
     }
@@ -795,6 +804,9 @@ impl<'a> Attempt<'a> {
         if let Some(&furniture) = FURNITURE_TAGS.iter().find(|&&t| t == tag).filter(|_| !element.disclosure) {
             return Some(Reason::Inside(furniture));
         }
+        if tag == "header" && self.is_site_header(node) {
+            return Some(Reason::Inside("header"));
+        }
         let share_in_class = SHARE.is_match(element.class);
         if (share_in_class || SHARE.is_match(element.id)) && totals.chars < 500 {
             return Some(Reason::Named(if share_in_class { "class" } else { "id" }, "share"));
@@ -954,6 +966,34 @@ mod tests {
         for kept in ["A to Z", "Ada (a programming language)", "Zig (a programming language)"] {
             assert!(!dropped.iter().any(|block| block.contains(kept)), "{kept:?} dropped: {dropped:?}");
         }
+    }
+
+    #[test]
+    fn the_sites_header_goes_but_an_articles_header_or_one_with_the_headline_stays() {
+        // A bar above everything makes the whole body the main content;
+        // the site's header in it still goes.
+        let page = |header: &str| {
+            format!(
+                "<html><head><title>Kettles - Hearth</title></head><body><div class=bar>Free delivery on orders over fifty pounds</div>\
+                 <header>{header}<nav><a href=/kettles>Kettles</a> <a href=/mugs>Mugs</a></nav></header><main><ul class=grid>\
+                 <li class=card><h3>Whistling kettle</h3><p>Enamelled steel, two litres, with a whistle you can hear from the garden.</p></li>\
+                 <li class=card><h3>Copper kettle</h3><p>Hand-beaten copper on a brass handle, for gas and electric hobs.</p></li>\
+                 <li class=card><h3>Camping kettle</h3><p>One litre of aluminium that packs inside itself, with a folding handle.</p></li>\
+                 </ul></main></body></html>"
+            )
+        };
+        let dropped = |page: &str| {
+            let read = super::super::read(page);
+            read.dropped.iter().map(|d| (read.text[d.range.clone()].trim().to_string(), d.reason.clone())).collect::<Vec<_>>()
+        };
+        let site = dropped(&page("<a href=/>Hearth and Home</a> "));
+        assert!(site.contains(&("Hearth and Home\nKettles Mugs".to_string(), "inside <header>".to_string())), "{site:?}");
+        let titled = dropped(&page("<h1>All our kettles</h1>"));
+        assert!(!titled.iter().any(|(text, _)| text.contains("All our kettles")), "{titled:?}");
+        let story = "<p>The ferry will sail again in spring, the council said on Saturday, after a vote that ended a long debate.</p>";
+        let in_article =
+            dropped(&format!("<html><body><article><header><p>Coastal desk</p></header>{story}{story}</article></body></html>"));
+        assert!(!in_article.iter().any(|(text, _)| text.contains("Coastal desk")), "{in_article:?}");
     }
 
     #[test]
