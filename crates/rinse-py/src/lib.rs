@@ -5,7 +5,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use rayon::prelude::*;
-use rinse_core::{clean_input, Config, Format, Plan, Signals};
+use rinse_core::{clean_input_from, Config, Format, Plan, Signals};
 
 /// A config made ready once, and the kind of input it cleans.
 #[pyclass(frozen, module = "rinse._native")]
@@ -35,15 +35,34 @@ impl Cleaner {
         Ok(Cleaner { plan, format })
     }
 
-    /// The cleaned text. The engine runs without the interpreter's lock.
-    fn clean(&self, py: Python<'_>, text: &str) -> String {
-        py.detach(|| clean_input(text, self.format, &self.plan).cleaned.text)
+    /// The cleaned text; `url`, the page's address, may tell its kind. The
+    /// engine runs without the interpreter's lock.
+    #[pyo3(signature = (text, url=None))]
+    fn clean(&self, py: Python<'_>, text: &str, url: Option<&str>) -> String {
+        py.detach(|| clean_input_from(text, self.format, &self.plan, url).cleaned.text)
     }
 
-    /// Each text cleaned, in parallel on `threads` threads (`None`: one per core).
-    #[pyo3(signature = (texts, threads=None))]
-    fn clean_many(&self, py: Python<'_>, texts: Vec<String>, threads: Option<usize>) -> PyResult<Vec<String>> {
-        let clean_all = || texts.par_iter().map(|text| clean_input(text, self.format, &self.plan).cleaned.text).collect();
+    /// Each text cleaned, in parallel on `threads` threads (`None`: one per
+    /// core); `urls`, when given, the address of each.
+    #[pyo3(signature = (texts, threads=None, urls=None))]
+    fn clean_many(
+        &self,
+        py: Python<'_>,
+        texts: Vec<String>,
+        threads: Option<usize>,
+        urls: Option<Vec<Option<String>>>,
+    ) -> PyResult<Vec<String>> {
+        if let Some(urls) = urls.as_ref().filter(|urls| urls.len() != texts.len()) {
+            return Err(PyValueError::new_err(format!("urls: expected one for each of the {} texts, not {}", texts.len(), urls.len())));
+        }
+        let url = |index: usize| urls.as_ref().and_then(|urls| urls[index].as_deref());
+        let clean_all = || {
+            texts
+                .par_iter()
+                .enumerate()
+                .map(|(index, text)| clean_input_from(text, self.format, &self.plan, url(index)).cleaned.text)
+                .collect()
+        };
         py.detach(|| match threads {
             None => Ok(clean_all()),
             Some(0) => Err(PyValueError::new_err("threads: expected at least 1")),
@@ -58,8 +77,9 @@ impl Cleaner {
     /// The edits that cleaning makes, each a dict of `start` and `end` (in
     /// characters of the text the edits apply to: the text itself, or a
     /// page's visible text), `replacement`, `rule` and `reason`; and that text.
-    fn explain<'py>(&self, py: Python<'py>, text: &str) -> PyResult<(Vec<Bound<'py, PyDict>>, String)> {
-        let result = py.detach(|| clean_input(text, self.format, &self.plan));
+    #[pyo3(signature = (text, url=None))]
+    fn explain<'py>(&self, py: Python<'py>, text: &str, url: Option<&str>) -> PyResult<(Vec<Bound<'py, PyDict>>, String)> {
+        let result = py.detach(|| clean_input_from(text, self.format, &self.plan, url));
         let before = result.before.as_ref();
         // Byte offsets to character offsets, counted in one walk through the text.
         let mut chars = 0;
@@ -83,9 +103,10 @@ impl Cleaner {
     }
 
     /// The cleaned text's corpus signals and verdict, as JSON.
-    fn signals(&self, py: Python<'_>, text: &str) -> String {
+    #[pyo3(signature = (text, url=None))]
+    fn signals(&self, py: Python<'_>, text: &str, url: Option<&str>) -> String {
         py.detach(|| {
-            let cleaned = clean_input(text, self.format, &self.plan).cleaned;
+            let cleaned = clean_input_from(text, self.format, &self.plan, url).cleaned;
             let signals = cleaned.signals.unwrap_or_else(|| Signals::of(&cleaned.text));
             serde_json::to_string(&signals).unwrap_or_default()
         })

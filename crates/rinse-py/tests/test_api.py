@@ -1,11 +1,12 @@
 """The Python API gives what the command line gives, and says what is wrong with a config."""
 
 import json
+import subprocess
 
 import pytest
 
 import rinse
-from conftest import fixture_texts, run_cli
+from conftest import FIXTURES, fixture_texts, run_cli
 
 # Text that every preset changes: mojibake, a repeated paragraph, page furniture.
 SCRAPED = (
@@ -125,3 +126,23 @@ def test_bad_arguments_raise_value_error():
         rinse.clean("text", "no/such/config.json")
     with pytest.raises(TypeError):
         rinse.clean("text", 42)
+
+
+def test_a_pages_address_tells_its_kind_as_the_command_line_reads_it(cli):
+    # A page whose structure points to its introduction, a little over a
+    # fifth of its text: enough for an article, too little of a listing.
+    page = (FIXTURES / "pages" / "pier-notes.html").read_text(encoding="utf-8").replace(
+        "the moorings and the tides.</p>",
+        "the moorings and the tides.</p><p>Its notes give the times of the first and last sailings of the day, "
+        "the height of the next high tide, and any berths that are free for visiting boats.</p>",
+    )
+    urls = ["https://harbour.example/tag/pier/", None]
+    rows = "".join(json.dumps({"id": str(i), "url": url, "html": page}) + "\n" for i, url in enumerate(urls))
+    out = subprocess.run([str(cli), "--jsonl", "--field", "html", "--from", "html", "--no-progress"], input=rows.encode(), capture_output=True, check=True)
+    expected = [json.loads(line)["html"] for line in out.stdout.decode().splitlines()]
+    assert "The north pier will close" in expected[0] and "The north pier will close" not in expected[1]
+    assert rinse.clean_many([page, page], input_format="html", urls=urls) == expected
+    assert rinse.clean(page, input_format="html", url=urls[0]) == expected[0]
+    assert rinse.clean(page, input_format="html") == expected[1]
+    with pytest.raises(ValueError, match="urls: expected one for each of the 1 texts, not 2"):
+        rinse.clean_many([page], input_format="html", urls=urls)

@@ -176,6 +176,11 @@ pub fn from_address(address: &str) -> Option<KindFound> {
     let named = &segments[..segments.len().saturating_sub(1).max(1)];
     named.iter().find_map(|segment| {
         let (kind, _) = ADDRESS_WORDS.iter().find(|(_, words)| words.contains(&segment.as_str()))?;
+        // `/blog/` or `/news/` alone is the list of its posts (so are all
+        // 5 such pages of WCXB's).
+        if *kind == PageKind::Article && segments.len() == 1 {
+            return Some(KindFound { kind: PageKind::Listing, why: format!("its address is the front of /{segment}/") });
+        }
         Some(KindFound { kind: *kind, why: format!("its address has /{segment}/") })
     })
 }
@@ -295,6 +300,7 @@ mod tests {
         // The last word names the page itself: a post about docs is no documentation.
         assert_eq!(kind("https://example.com/2024/docs"), None);
         assert_eq!(kind("https://example.com/docs"), Some(PageKind::Documentation), "unless it is the only one");
+        assert_eq!(kind("https://example.com/news/"), Some(PageKind::Listing), "a blog's or a paper's front");
         assert_eq!(kind("https://example.com/about-us/team"), None);
         assert_eq!(kind("not an address"), None);
         let found = from_address("https://example.com/threads/a-question.12/").unwrap();

@@ -61,29 +61,40 @@ def _with_output(config: Config, output: Optional[str]) -> Optional[str]:
     return json.dumps(settings)
 
 
-def clean(text: str, config: Config = None, *, input_format: str = "text", output: Optional[str] = None) -> str:
+def clean(
+    text: str, config: Config = None, *, input_format: str = "text", output: Optional[str] = None, url: Optional[str] = None
+) -> str:
     """The cleaned text.
 
     ``input_format`` is ``"text"``, ``"html"`` (a page's source: its main
     text is kept) or ``"auto"``. ``output`` is ``"text"`` or ``"markdown"``
     (headings, lists, tables and code kept), overriding the config's
-    ``output.to``; ``None`` follows the config.
+    ``output.to``; ``None`` follows the config. ``url``, the address a page
+    came from, may tell its kind (``/t/…`` a forum thread, ``/docs/…``
+    documentation), as ``rinse --url`` does.
     """
-    return _cleaner(_with_output(config, output), input_format).clean(text)
+    return _cleaner(_with_output(config, output), input_format).clean(text, url)
 
 
 def clean_many(
-    texts: Iterable[str], config: Config = None, *, input_format: str = "text", output: Optional[str] = None, threads: Optional[int] = None
+    texts: Iterable[str],
+    config: Config = None,
+    *,
+    input_format: str = "text",
+    output: Optional[str] = None,
+    threads: Optional[int] = None,
+    urls: Optional[Iterable[Optional[str]]] = None,
 ) -> list:
     """Each text cleaned, in parallel with the interpreter's lock released.
 
     ``threads`` is how many threads to use (``None``: one per core);
-    ``output`` as for :func:`clean`.
+    ``output`` as for :func:`clean`; ``urls``, when given, one address (or
+    ``None``) for each text.
     """
-    return _cleaner(_with_output(config, output), input_format).clean_many(list(texts), threads)
+    return _cleaner(_with_output(config, output), input_format).clean_many(list(texts), threads, None if urls is None else list(urls))
 
 
-def explain(text: str, config: Config = None, *, input_format: str = "text") -> list:
+def explain(text: str, config: Config = None, *, input_format: str = "text", url: Optional[str] = None) -> list:
     """Every change cleaning makes: dicts of ``start``, ``end``, ``replacement``,
     ``rule`` and ``reason``.
 
@@ -91,7 +102,7 @@ def explain(text: str, config: Config = None, *, input_format: str = "text") -> 
     ``text`` itself, or for HTML the page's visible text, which
     ``visible_text`` returns.
     """
-    edits, _ = cleaner(config, input_format).explain(text)
+    edits, _ = cleaner(config, input_format).explain(text, url)
     return edits
 
 
@@ -101,7 +112,7 @@ def visible_text(page: str) -> str:
     return before
 
 
-def signals(text: str, config: Config = None, *, input_format: str = "text") -> dict:
+def signals(text: str, config: Config = None, *, input_format: str = "text", url: Optional[str] = None) -> dict:
     """The corpus signals of the cleaned text (word count, symbol ratio,
     duplicate lines…), with ``keep`` and the ``reasons`` for a drop."""
-    return json.loads(cleaner(config, input_format).signals(text))
+    return json.loads(cleaner(config, input_format).signals(text, url))
