@@ -157,6 +157,7 @@ fn clean_page(mut page: html::Page, plan: &Plan, read_time: Duration) -> (String
         _ => None,
     });
     let visible = page.text.clone();
+    let preformatted = page.preformatted.clone();
     let note = page.note.take();
     let kind = page.kind.take();
     let mut by_structure = clean_doc(page.into_doc(), plan, read_time);
@@ -167,7 +168,7 @@ fn clean_page(mut page: html::Page, plan: &Plan, read_time: Duration) -> (String
     if kept >= share * extent(&visible) as f64 || reading::stopwords::for_text(&visible).is_none() {
         return (visible, by_structure);
     }
-    let mut by_lines = clean_doc(Doc::new(visible.clone()), plan, Duration::ZERO);
+    let mut by_lines = clean_doc(Doc::new(visible.clone()).with_preformatted(preformatted), plan, Duration::ZERO);
     let judged = by_lines.counts.contains_key(rules::main_content::ID);
     let by_lines_kept = extent(&by_lines.text) as f64;
     if !judged || kept >= share * by_lines_kept {
@@ -228,6 +229,7 @@ fn clean_doc(doc: Doc, plan: &Plan, reading: Duration) -> Cleaned {
             tidy_changes(doc.text(), &mut changes);
             if !changes.is_empty() {
                 reading::structure::keep_blocks_whole(doc.guarded(), &mut changes);
+                doc.keep_preformatted_whole(&mut changes);
             }
             if let (Some(timer), Some(started)) = (&mut timer, started) {
                 timer.ran(index, started, !changes.is_empty());
@@ -334,7 +336,7 @@ mod tests {
             .filter(|range| !range.is_empty())
             .map(|range| html::Dropped { range, reason: "outside the main content".into() })
             .collect();
-        html::Page { text, dropped, note: None, kind: None }
+        html::Page { text, dropped, note: None, kind: None, preformatted: Vec::new() }
     }
 
     fn plan(page_share: f64) -> Plan {

@@ -189,11 +189,22 @@ fn a_collection_keeps_every_product_card() {
 
 #[test]
 fn documentation_keeps_its_code_table_and_lists_and_drops_its_side_menu() {
+    let reasons = ["inside <header>", "class contains 'sidebar'", "the page title, repeated as a headline", "inside <footer>"];
+    // As flat text too, the code keeps its indentation: no rule changes a
+    // preformatted block but by removing it whole.
+    check_kind_fixture(
+        "kiln-guide",
+        Some("https://clay.example/docs/kilns/firing"),
+        false,
+        "documentation (its address has /docs/)",
+        &reasons,
+    );
+    assert!(fixture("kiln-guide.clean.txt").contains("PROG 2\n  SEG 1  RATE 150  TEMP 1100\n  SEG 2  RATE 60   TEMP 1222  HOLD 10\n"));
     check_kind_fixture(
         "kiln-guide",
         Some("https://clay.example/docs/kilns/firing"),
         true,
         "documentation (its address has /docs/)",
-        &["inside <header>", "class contains 'sidebar'", "the page title, repeated as a headline", "inside <footer>"],
+        &reasons,
     );
 }

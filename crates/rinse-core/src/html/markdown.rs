@@ -122,7 +122,7 @@ pub fn visible(dom: &Dom<'_>, options: Markdown) -> Visible {
     if !writer.text.is_empty() && !writer.text.ends_with('\n') {
         writer.text.push('\n');
     }
-    Visible { text: writer.text, segments: writer.segments }
+    Visible { text: writer.text, segments: writer.segments, preformatted: Vec::new() }
 }
 
 impl Writer<'_, '_> {

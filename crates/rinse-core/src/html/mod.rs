@@ -29,12 +29,15 @@ pub struct Page {
     pub note: Option<String>,
     /// The page's kind, when it was set by hand or the page says it.
     pub kind: Option<KindFound>,
+    /// The lines of `text` that were preformatted (`<pre>`): code, whose
+    /// spacing no rule changes.
+    pub preformatted: Vec<Range<usize>>,
 }
 
 impl Page {
     /// The page's text to clean, knowing which blocks lie outside its main content.
     pub fn into_doc(self) -> crate::reading::Doc {
-        crate::reading::Doc::from_page(self.text, self.dropped)
+        crate::reading::Doc::from_page(self.text, self.dropped).with_preformatted(self.preformatted)
     }
 }
 
@@ -99,7 +102,7 @@ pub fn read_as(html: &str, reading: &Reading<'_>) -> Page {
         .as_ref()
         .filter(|found| found.kind == PageKind::Forum)
         .map(|found| format!("read as a discussion ({}): a thread or a question with answers, so every post is kept", found.why));
-    Page { text: visible.text, dropped, note, kind: dom.kind }
+    Page { text: visible.text, dropped, note, kind: dom.kind, preformatted: visible.preformatted }
 }
 
 /// The text node that gave most of `line`, reading `segments` from `*next`.

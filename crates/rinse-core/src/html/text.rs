@@ -1,6 +1,8 @@
 //! The visible text of a parsed page, one block a line, remembering which
 //! text node each stretch of it came from.
 
+use std::ops::Range;
+
 use super::dom::{Dom, Kind};
 
 /// Elements that stand on lines of their own.
@@ -18,6 +20,9 @@ pub struct Visible {
     pub text: String,
     /// Where each text node's text starts in `text`, in order: (byte offset, node).
     pub segments: Vec<(usize, usize)>,
+    /// The lines of each outermost `<pre>` block, in order (flat text
+    /// only: Markdown fences its code blocks).
+    pub preformatted: Vec<Range<usize>>,
 }
 
 /// Blocks on lines of their own, runs of blanks folded as a browser folds
@@ -25,12 +30,13 @@ pub struct Visible {
 pub fn visible(dom: &Dom<'_>) -> Visible {
     let mut out = Builder::default();
     let mut open: Vec<usize> = Vec::new();
-    let mut pre_depth = 0usize;
-    let close = |node: usize, out: &mut Builder, pre_depth: &mut usize| {
+    let close = |node: usize, out: &mut Builder| {
         let tag = dom.tag(node);
         if is_block(tag) {
             out.end_block();
-            *pre_depth -= usize::from(tag == "pre" && *pre_depth > 0);
+            if tag == "pre" {
+                out.close_pre();
+            }
         }
     };
     for node in 0..dom.nodes.len() {
@@ -39,7 +45,7 @@ pub fn visible(dom: &Dom<'_>) -> Visible {
                 break;
             }
             open.pop();
-            close(last, &mut out, &mut pre_depth);
+            close(last, &mut out);
         }
         match &dom.nodes[node].kind {
             Kind::Element(element) if element.shown => {
@@ -48,19 +54,21 @@ pub fn visible(dom: &Dom<'_>) -> Visible {
                     out.line_break();
                 } else if is_block(tag) {
                     out.end_block();
-                    pre_depth += usize::from(tag == "pre");
+                    if tag == "pre" {
+                        out.open_pre();
+                    }
                 }
                 open.push(node);
             }
-            Kind::Text(text) => out.push_text(text, pre_depth > 0, node),
+            Kind::Text(text) => out.push_text(text, node),
             _ => {}
         }
     }
     while let Some(last) = open.pop() {
-        close(last, &mut out, &mut pre_depth);
+        close(last, &mut out);
     }
     out.end_block();
-    Visible { text: out.text, segments: out.segments }
+    Visible { text: out.text, segments: out.segments, preformatted: out.preformatted }
 }
 
 #[derive(Default)]
@@ -69,11 +77,29 @@ struct Builder {
     segments: Vec<(usize, usize)>,
     /// A blank was seen since the last character and is owed before the next.
     pending_space: bool,
+    /// How many `<pre>` blocks are open, and where the outermost began.
+    pre_depth: usize,
+    pre_start: usize,
+    preformatted: Vec<Range<usize>>,
 }
 
 impl Builder {
-    fn push_text(&mut self, text: &str, preformatted: bool, node: usize) {
-        if preformatted {
+    fn open_pre(&mut self) {
+        if self.pre_depth == 0 {
+            self.pre_start = self.text.len();
+        }
+        self.pre_depth += 1;
+    }
+
+    fn close_pre(&mut self) {
+        self.pre_depth = self.pre_depth.saturating_sub(1);
+        if self.pre_depth == 0 && self.text.len() > self.pre_start {
+            self.preformatted.push(self.pre_start..self.text.len());
+        }
+    }
+
+    fn push_text(&mut self, text: &str, node: usize) {
+        if self.pre_depth > 0 {
             self.segments.push((self.text.len(), node));
             self.text.push_str(text);
             self.pending_space = false;

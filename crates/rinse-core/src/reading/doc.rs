@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::hash::{BuildHasher, Hasher};
+use std::ops::Range;
 
 use rustc_hash::{FxBuildHasher, FxHasher};
 
@@ -122,6 +123,9 @@ pub struct Doc {
     furniture_cut: usize,
     /// Whether the text is Markdown: its indentation and code blocks are structure.
     markdown: bool,
+    /// Stretches of a page's text that were preformatted (`<pre>`): code,
+    /// whose spacing is its meaning. Kept whole or removed whole.
+    preformatted: Vec<Range<usize>>,
 }
 
 /// Lines longer than this, in words, are prose: no phrase rule looks at
@@ -151,12 +155,19 @@ impl Doc {
             is_page: false,
             furniture_cut: 0,
             markdown: false,
+            preformatted: Vec::new(),
         }
     }
 
     /// A page's visible text, knowing which blocks lie outside its main content.
     pub fn from_page(text: String, dropped: Vec<Dropped>) -> Doc {
         Doc { page_dropped: Some(dropped), is_page: true, ..Doc::new(text) }
+    }
+
+    /// The same text, `preformatted` (ranges of it, sorted) read from a
+    /// page's `<pre>` blocks: code, which no rule changes but by removing a block whole.
+    pub fn with_preformatted(self, preformatted: Vec<Range<usize>>) -> Doc {
+        Doc { preformatted, ..self }
     }
 
     /// The blocks outside the main content, while the text is the page's as read.
@@ -179,6 +190,33 @@ impl Doc {
         self.guarded.get_or_init(|| crate::reading::structure::guarded(&self.text))
     }
 
+    /// Leaves out of `changes` (tidy, against this text) those that would
+    /// change a preformatted block but for removing it whole: code, whose
+    /// lines and spacing are its meaning. A rule that removes a block line
+    /// by line (a repeated traceback) removes it whole.
+    pub fn keep_preformatted_whole(&self, changes: &mut Vec<Change>) {
+        let mut refused = vec![false; changes.len()];
+        for block in &self.preformatted {
+            let touching: Vec<usize> = (0..changes.len())
+                .filter(|&i| {
+                    let c = &changes[i];
+                    c.start < block.end && c.end > block.start || c.start == c.end && c.start > block.start && c.start < block.end
+                })
+                .collect();
+            let (Some(&first), Some(&last)) = (touching.first(), touching.last()) else { continue };
+            let one_run = touching.windows(2).all(|pair| changes[pair[0]].end == changes[pair[1]].start);
+            let deletions = touching.iter().all(|&i| changes[i].replacement.is_empty());
+            if !(one_run && deletions && changes[first].start <= block.start && changes[last].end >= block.end) {
+                touching.into_iter().for_each(|i| refused[i] = true);
+            }
+        }
+        let mut index = 0;
+        changes.retain(|_| {
+            index += 1;
+            !refused[index - 1]
+        });
+    }
+
     /// Reads the text as Markdown (or not).
     pub fn with_markdown(self, markdown: bool) -> Doc {
         Doc { markdown, ..self }
@@ -198,7 +236,8 @@ impl Doc {
     /// already computed are kept for the lines that remain.
     pub fn after(self, changes: &[Change], next: String) -> Doc {
         let (is_page, markdown, furniture_cut) = (self.is_page, self.markdown, self.furniture_cut);
-        Doc { is_page, markdown, furniture_cut, ..self.rebuilt(changes, next) }
+        let preformatted = shifted(&self.preformatted, changes);
+        Doc { is_page, markdown, furniture_cut, preformatted, ..self.rebuilt(changes, next) }
     }
 
     /// Counts `lines` more lines cut from the text as page furniture.
@@ -675,6 +714,26 @@ fn line_key(key: &str) -> LineKey {
 
 /// Sets `to` to the values of `from`, if computed, whose `keep` flag is set.
 /// Moved, not copied: the old text's views are not needed again.
+/// `ranges` of a text where `changes` (sorted, disjoint) were made: where
+/// they are now, those that no longer hold anything gone.
+fn shifted(ranges: &[Range<usize>], changes: &[Change]) -> Vec<Range<usize>> {
+    // Where `offset` is once the changes are made: a change that covers it
+    // moves it to where the change starts.
+    let moved = |offset: usize| {
+        let mut delta = 0isize;
+        for c in changes {
+            if c.end <= offset {
+                delta += c.replacement.len() as isize - (c.end - c.start) as isize;
+            } else {
+                let at = if c.start < offset { c.start } else { offset };
+                return at.checked_add_signed(delta).unwrap_or(0);
+            }
+        }
+        offset.checked_add_signed(delta).unwrap_or(0)
+    };
+    ranges.iter().map(|r| moved(r.start)..moved(r.end)).filter(|r| r.start < r.end).collect()
+}
+
 fn carry<V: PerLine>(from: OnceCell<V>, to: &OnceCell<V>, keep: &[bool]) {
     if let Some(mut values) = from.into_inner() {
         values.keep_only(keep);
@@ -806,6 +865,36 @@ more";
             }
             proptest::prop_assert_eq!(got, expected);
         }
+    }
+
+    #[test]
+    fn a_preformatted_block_changes_only_by_going_whole() {
+        let text = "Run it:\n  make   all\n  make  test\nDone  now.\n";
+        let code = 8..34;
+        assert_eq!(&text[code.clone()], "  make   all\n  make  test\n");
+        let doc = Doc::new(text.to_string()).with_preformatted(vec![code.clone()]);
+        let mut changes = vec![
+            Change::delete(8..10, "leading whitespace"),
+            Change::replace(14..17, " ", "run of spaces"),
+            Change::delete(21..34, "repeated line"),
+            Change::replace(38..40, " ", "run of spaces"),
+        ];
+        doc.keep_preformatted_whole(&mut changes);
+        assert_eq!(changes, vec![Change::replace(38..40, " ", "run of spaces")], "only the change outside the code");
+        // Removed line by line, the whole block may go.
+        let mut whole = vec![Change::delete(0..8, "intro"), Change::delete(8..21, "line"), Change::delete(21..34, "line")];
+        doc.keep_preformatted_whole(&mut whole);
+        assert_eq!(whole.len(), 3);
+    }
+
+    #[test]
+    fn preformatted_blocks_move_with_the_changes_around_them() {
+        let blocks = vec![5..10, 20..30, 40..45];
+        let changes =
+            vec![Change::delete(0..3, "a"), Change::replace(12..14, "xyz", "b"), Change::delete(18..32, "c"), Change::delete(42..43, "d")];
+        // The first moves back three; the second is gone with the lines around it; the last loses a byte.
+        assert_eq!(shifted(&blocks, &changes), vec![2..7, 24..28]);
+        assert_eq!(shifted(&blocks, &[]), blocks);
     }
 
     #[test]
