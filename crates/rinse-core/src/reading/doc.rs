@@ -195,14 +195,20 @@ impl Doc {
     /// lines and spacing are its meaning. A rule that removes a block line
     /// by line (a repeated traceback) removes it whole.
     pub fn keep_preformatted_whole(&self, changes: &mut Vec<Change>) {
+        if self.preformatted.is_empty() || changes.is_empty() {
+            return;
+        }
         let mut refused = vec![false; changes.len()];
+        // Both are sorted: the changes before a block are past for the next.
+        let mut next = 0;
         for block in &self.preformatted {
-            let touching: Vec<usize> = (0..changes.len())
-                .filter(|&i| {
-                    let c = &changes[i];
-                    c.start < block.end && c.end > block.start || c.start == c.end && c.start > block.start && c.start < block.end
-                })
-                .collect();
+            while next < changes.len() && changes[next].end <= block.start && changes[next].start < block.start {
+                next += 1;
+            }
+            let touches =
+                |c: &Change| c.start < block.end && c.end > block.start || c.start == c.end && c.start > block.start && c.start < block.end;
+            let touching: Vec<usize> =
+                (next..changes.len()).take_while(|&i| changes[i].start < block.end).filter(|&i| touches(&changes[i])).collect();
             let (Some(&first), Some(&last)) = (touching.first(), touching.last()) else { continue };
             let one_run = touching.windows(2).all(|pair| changes[pair[0]].end == changes[pair[1]].start);
             let deletions = touching.iter().all(|&i| changes[i].replacement.is_empty());
