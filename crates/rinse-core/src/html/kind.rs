@@ -324,6 +324,17 @@ mod tests {
         assert_eq!(address("<link rel=\"stylesheet\" href=\"/style.css\">"), None);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_address_or_structured_data_reads_without_panic(text in "\\PC{0,80}", path in "(/[a-z:\"?#]{0,6}){0,5}") {
+            let _ = from_address(&text);
+            let _ = from_address(&format!("https://example.org{path}"));
+            let mut types = Vec::new();
+            json_ld_types(&text, &mut types);
+            json_ld_types(&format!("{{\"@type\": {text}"), &mut types);
+        }
+    }
+
     #[test]
     fn kinds_read_back_from_their_names() {
         for kind in PageKind::ALL {
