@@ -72,6 +72,8 @@ pub struct FileReport {
 pub struct Summary {
     pub removed_share: f64,
     pub records: Option<Records>,
+    /// An HTML file's page kind and what told it ("listing (its address has /tag/)").
+    pub page_kind: Option<String>,
 }
 
 /// What became of a JSONL file's records.
@@ -150,7 +152,8 @@ impl FileCleaning {
             let result = clean_input(text, format, &plan);
             let before = result.before.chars().count().max(1);
             let removed_share = 1.0 - (result.cleaned.text.chars().count() as f64 / before as f64).min(1.0);
-            report.result = Ok(Summary { removed_share, records: None });
+            let page_kind = result.cleaned.kind.as_ref().map(ToString::to_string);
+            report.result = Ok(Summary { removed_share, records: None, page_kind });
             let output = result.cleaned.text.into_bytes();
             return Err(Box::new(CleanedFileJob { report, output, text: Some(text.to_string()) }));
         }
@@ -185,7 +188,7 @@ impl FileCleaning {
         let removed_share = 1.0 - (file.chars_after as f64 / file.chars_before.max(1) as f64).min(1.0);
         let records =
             Records { cleaned: file.cleaned, without_field: file.without_field, dropped: file.dropped, malformed: file.malformed };
-        report.result = Ok(Summary { removed_share, records: Some(records) });
+        report.result = Ok(Summary { removed_share, records: Some(records), page_kind: None });
         CleanedFileJob { report, output: file.text, text: None }
     }
 }

@@ -31,6 +31,7 @@ pub struct Done {
     pub output: Vec<u8>,
     pub removed_share: f64,
     pub records: Option<Records>,
+    pub page_kind: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -287,7 +288,8 @@ impl Files {
             }
             entry.status = match &report.result {
                 Ok(summary) => {
-                    Status::Done(Arc::new(Done { output, removed_share: summary.removed_share, records: summary.records.clone() }))
+                    let (removed_share, records, page_kind) = (summary.removed_share, summary.records.clone(), summary.page_kind.clone());
+                    Status::Done(Arc::new(Done { output, removed_share, records, page_kind }))
                 }
                 Err(why) => Status::Failed(why.clone()),
             };

@@ -110,6 +110,23 @@ test('many files at once: an item each, a binary one refused while the others fi
   assertClean();
 });
 
+test('a dropped page says its kind and what told it', async () => {
+  const { page: tab, assertClean } = await site.open();
+  const listing = await readFile(join(ROOT, 'fixtures', 'pages', 'walks-listing.html'), 'utf8');
+  await dropFiles(tab, [
+    { name: 'walks.html', type: 'text/html', content: listing },
+    { name: 'library.html', type: 'text/html', content: page },
+  ]);
+  await tab.waitForFunction(() => {
+    const items = [...document.querySelectorAll('[data-testid="file-item"]')];
+    return items.length === 2 && items.every((i) => i.dataset.status === 'done');
+  });
+  const items = tab.getByTestId('file-item');
+  assert.match(await items.filter({ hasText: 'walks.html' }).innerText(), /done: \d+\.\d% removed · page kind: listing \(its address has \/tag\/\)/);
+  assert.doesNotMatch(await items.filter({ hasText: 'library.html' }).innerText(), /page kind/, 'a page that tells nothing of its kind');
+  assertClean();
+});
+
 test('a malformed JSONL line is reported by number and passed through; the rest is cleaned, and the field can be chosen', async () => {
   const { page: tab, assertClean } = await site.open();
   await dropFiles(tab, [{ name: 'corpus.jsonl', type: 'application/jsonl', content: jsonl }]);

@@ -68,7 +68,10 @@ fn FileItem(entry: FileEntry, files: Files, config: RwSignal<Config>, set_to_loa
     let size = if entry.size >= 1e6 { format!("{:.1} MB", entry.size / 1e6) } else { format!("{:.1} KB", entry.size / 1e3) };
     let (state, detail) = match &entry.status {
         Status::Cleaning { .. } => ("cleaning", String::new()),
-        Status::Done(done) => ("done", format!("{:.1}% removed", done.removed_share * 100.0)),
+        Status::Done(done) => {
+            let kind = done.page_kind.as_ref().map(|kind| format!(" · page kind: {kind}")).unwrap_or_default();
+            ("done", format!("{:.1}% removed{kind}", done.removed_share * 100.0))
+        }
         Status::Failed(why) => ("error", why.clone()),
     };
     let progress = match &entry.status {
