@@ -154,27 +154,30 @@ const ADDRESS_WORDS: &[(PageKind, &[&str])] = &[
     (PageKind::Article, &["blog", "blogs", "article", "articles", "post", "posts", "news", "story", "stories"]),
 ];
 
+/// The first word of a host that serves documentation (`docs.`, `doc.`,
+/// `developer.`, `developers.`), and the hosts where projects publish
+/// theirs. Of WCXB's pages that name their own address, 25 are on such a
+/// host: 24 documentation pages and one article.
+const DOCUMENTATION_HOSTS: &[&str] = &["docs", "doc", "developer", "developers"];
+const DOCUMENTATION_SITES: &[&str] = &[".readthedocs.io", ".gitbook.io"];
+
 /// The kind a page's address tells: a word of its path (not the last,
-/// which names the page itself, unless it is the only one), or a site's
-/// front page, which on WCXB's pages is a service page (30 of 54), a
-/// listing (12), a collection (7) or an article (5).
+/// which names the page itself, unless it is the only one), else a host
+/// that serves documentation, else a site's front page, which on WCXB's
+/// pages is a service page (30 of 54), a listing (12), a collection (7) or
+/// an article (5).
 pub fn from_address(address: &str) -> Option<KindFound> {
     let without_scheme = address.split_once("://").map_or(address, |(_, rest)| rest);
     // With a scheme the host comes first; a bare path starts at `/`.
-    let path = match address.contains("://") {
-        true => without_scheme.find('/').map_or("", |slash| &without_scheme[slash..]),
-        false => without_scheme,
+    let (host, path) = match address.contains("://") {
+        true => without_scheme.find(['/', '?', '#']).map_or((without_scheme, ""), |end| without_scheme.split_at(end)),
+        false => ("", without_scheme),
     };
     let (path, query) = path.split_once('?').unwrap_or((path, ""));
     let path = path.split('#').next().unwrap_or("");
     let segments: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(str::to_ascii_lowercase).collect();
-    if segments.is_empty() {
-        // A query names some other page (`/?p=123` is a post).
-        let front = address.contains("://") && query.is_empty();
-        return front.then(|| KindFound { kind: PageKind::Service, why: "its address is a site's front page".into() });
-    }
-    let named = &segments[..segments.len().saturating_sub(1).max(1)];
-    named.iter().find_map(|segment| {
+    let named = &segments[..segments.len().saturating_sub(1).max(1).min(segments.len())];
+    let by_path = named.iter().find_map(|segment| {
         let (kind, _) = ADDRESS_WORDS.iter().find(|(_, words)| words.contains(&segment.as_str()))?;
         // `/blog/` or `/news/` alone is the list of its posts (so are all
         // 5 such pages of WCXB's).
@@ -182,7 +185,23 @@ pub fn from_address(address: &str) -> Option<KindFound> {
             return Some(KindFound { kind: PageKind::Listing, why: format!("its address is the front of /{segment}/") });
         }
         Some(KindFound { kind: *kind, why: format!("its address has /{segment}/") })
-    })
+    });
+    // A query names some other page (`/?p=123` is a post).
+    let front = || {
+        (!host.is_empty() && segments.is_empty() && query.is_empty())
+            .then(|| KindFound { kind: PageKind::Service, why: "its address is a site's front page".into() })
+    };
+    by_path.or_else(|| from_host(host)).or_else(front)
+}
+
+/// Documentation, when `host` serves it.
+fn from_host(host: &str) -> Option<KindFound> {
+    // Without the user and port an address may give.
+    let host = host.rsplit('@').next().unwrap_or(host).split(':').next().unwrap_or("").to_ascii_lowercase();
+    let first = host.split('.').next().unwrap_or("");
+    let documentation =
+        host.contains('.') && DOCUMENTATION_HOSTS.contains(&first) || DOCUMENTATION_SITES.iter().any(|site| host.ends_with(site));
+    documentation.then(|| KindFound { kind: PageKind::Documentation, why: format!("its address is on {host}") })
 }
 
 /// The address a page gives itself: its `<link rel="canonical">`, or its
@@ -303,6 +322,12 @@ mod tests {
         assert_eq!(kind("https://example.com/news/"), Some(PageKind::Listing), "a blog's or a paper's front");
         assert_eq!(kind("https://example.com/about-us/team"), None);
         assert_eq!(kind("not an address"), None);
+        assert_eq!(kind("https://docs.example.org/en/stable/ref/gates/"), Some(PageKind::Documentation), "a documentation host");
+        assert_eq!(kind("https://developer.example.com:8443/guide/"), Some(PageKind::Documentation));
+        assert_eq!(kind("https://harbour.readthedocs.io/"), Some(PageKind::Documentation), "its front page too");
+        assert_eq!(kind("https://docs.example.org/blog/release-notes"), Some(PageKind::Article), "the path says more");
+        assert_eq!(kind("https://docsharbour.example.com/about"), None);
+        assert_eq!(from_address("https://Docs.Example.org/x/y").unwrap().to_string(), "documentation (its address is on docs.example.org)");
         let found = from_address("https://example.com/threads/a-question.12/").unwrap();
         assert_eq!(found.to_string(), "forum (its address has /threads/)");
     }
