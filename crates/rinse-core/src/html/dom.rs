@@ -23,8 +23,10 @@ pub struct Dom<'a> {
     pub nodes: Vec<Node<'a>>,
     /// The text of the `<title>` element, folded.
     pub title: String,
-    /// The page's kind, as its structured data says or as set by hand.
+    /// The page's kind, as its schema.org types say or as set by hand.
     pub kind: Option<KindFound>,
+    /// The kind its `og:type` says, weaker evidence than its address.
+    pub open_graph_kind: Option<KindFound>,
 }
 
 pub struct Node<'a> {
@@ -115,7 +117,9 @@ impl<'a> Dom<'a> {
                 Descend::Into
             }
         });
-        Dom { nodes, title: title.split_whitespace().collect::<Vec<_>>().join(" "), kind: kind::from_structured_data(parsed) }
+        let said = kind::from_structured_data(parsed);
+        let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        Dom { nodes, title, kind: said.types, open_graph_kind: said.open_graph }
     }
 
     pub fn element(&self, node: usize) -> Option<&Element<'a>> {

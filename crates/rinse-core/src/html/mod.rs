@@ -59,8 +59,8 @@ pub struct Reading<'a> {
 }
 
 /// [`read`] as `reading` says. The page's kind is the one set by hand; else
-/// the one its structured data says; else the one its address tells (the
-/// address given, else the one the page gives itself).
+/// the one its schema.org types say; else the one its address tells (the
+/// address given, else the one the page gives itself); else its `og:type`.
 pub fn read_as(html: &str, reading: &Reading<'_>) -> Page {
     let parsed = dom::parse(html);
     let mut dom = Dom::new(&parsed);
@@ -71,6 +71,9 @@ pub fn read_as(html: &str, reading: &Reading<'_>) -> Page {
     if dom.kind.is_none() {
         let own = || kind::own_address(&parsed);
         dom.kind = reading.address.map(str::to_string).or_else(own).and_then(|address| kind::from_address(&address));
+    }
+    if dom.kind.is_none() {
+        dom.kind = dom.open_graph_kind.take();
     }
     let visible = match markdown {
         Some(options) => markdown::visible(&dom, options),
@@ -176,6 +179,29 @@ fn floor_char_boundary(text: &str, index: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pages_kind_by_hand_then_its_types_then_its_address_then_its_og_type() {
+        let page = |head: &str| format!("<html><head>{head}</head><body><p>Firing a kiln to cone six, step by step.</p></body></html>");
+        let og = "<meta property=og:type content=article>";
+        let canonical = "<link rel=canonical href=https://clay.example/docs/kilns/firing>";
+        let kind = |html: &str, reading: Reading<'_>| read_as(html, &reading).kind.map(|found| found.to_string());
+        let told = |html: &str| kind(html, Reading::default());
+        assert_eq!(told(&page(og)).as_deref(), Some("article (its structured data says og:type article)"));
+        assert_eq!(told(&page(&format!("{og}{canonical}"))).as_deref(), Some("documentation (its address has /docs/)"));
+        let typed = format!("{og}{canonical}<script type=application/ld+json>{{\"@type\": \"TechArticle\"}}</script>");
+        assert_eq!(told(&page(&typed)).as_deref(), Some("documentation (its address has /docs/)"), "a type this does not read");
+        let typed = typed.replace("TechArticle", "NewsArticle");
+        assert_eq!(told(&page(&typed)).as_deref(), Some("article (its structured data says NewsArticle)"));
+        let given = Reading { address: Some("https://clay.example/forum/t/kilns/88"), ..Reading::default() };
+        assert_eq!(
+            kind(&page(&format!("{og}{canonical}")), given).as_deref(),
+            Some("forum (its address has /forum/)"),
+            "the address given first"
+        );
+        let by_hand = Reading { kind: Some(PageKind::Listing), ..given };
+        assert_eq!(kind(&page(&typed), by_hand).as_deref(), Some("listing (set by hand)"));
+    }
 
     #[test]
     fn blocks_become_lines_and_hidden_parts_go() {
