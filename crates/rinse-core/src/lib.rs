@@ -160,6 +160,7 @@ fn clean_page(mut page: html::Page, plan: &Plan, read_time: Duration) -> (String
     let preformatted = page.preformatted.clone();
     let note = page.note.take();
     let kind = page.kind.take();
+    let furniture = std::mem::take(&mut page.furniture);
     let mut by_structure = clean_doc(page.into_doc(), plan, read_time);
     by_structure.note = note;
     by_structure.kind = kind.clone();
@@ -168,7 +169,8 @@ fn clean_page(mut page: html::Page, plan: &Plan, read_time: Duration) -> (String
     if kept >= share * extent(&visible) as f64 || reading::stopwords::for_text(&visible).is_none() {
         return (visible, by_structure);
     }
-    let mut by_lines = clean_doc(Doc::new(visible.clone()).with_preformatted(preformatted), plan, Duration::ZERO);
+    let by_lines_doc = Doc::from_page_text(visible.clone(), furniture).with_preformatted(preformatted);
+    let mut by_lines = clean_doc(by_lines_doc, plan, Duration::ZERO);
     let judged = by_lines.counts.contains_key(rules::main_content::ID);
     let by_lines_kept = extent(&by_lines.text) as f64;
     if !judged || kept >= share * by_lines_kept {
@@ -336,7 +338,7 @@ mod tests {
             .filter(|range| !range.is_empty())
             .map(|range| html::Dropped { range, reason: "outside the main content".into() })
             .collect();
-        html::Page { text, dropped, note: None, kind: None, preformatted: Vec::new() }
+        html::Page { text, dropped, furniture: Vec::new(), note: None, kind: None, preformatted: Vec::new() }
     }
 
     fn plan(page_share: f64) -> Plan {
@@ -364,6 +366,24 @@ mod tests {
         assert!(!cleaned.text.contains("Moorings\n") && !cleaned.text.contains("Cookies"), "{}", cleaned.text);
         assert!(cleaned.counts.contains_key(rules::main_content::ID) && !cleaned.counts.contains_key("html-main-content"));
         assert!(cleaned.note.as_deref().is_some_and(|note| note.starts_with("read line by line")), "{:?}", cleaned.note);
+    }
+
+    #[test]
+    fn a_consent_panel_stays_out_of_the_line_reading() {
+        // A preference centre's prose reads like any other; the structure
+        // knows the panel by its name, and the line reading starts without it.
+        let panel = "These tools count the visits to each page and show us which timetables are read most, so that the pages people need can be made clearer.\n";
+        let mut page = page("Harbour guide");
+        let start = page.text.len();
+        page.text.push_str(panel);
+        let block = html::Dropped { range: start..page.text.len(), reason: "a consent panel: id contains 'onetrust'".into() };
+        page.dropped.push(block.clone());
+        page.furniture.push(block);
+        let (_, cleaned) = clean_page(page, &plan(rules::main_content::PAGE_SHARE), Duration::ZERO);
+        assert!(cleaned.note.as_deref().is_some_and(|note| note.starts_with("read line by line")), "{:?}", cleaned.note);
+        assert!(cleaned.text.contains(NEWS) && !cleaned.text.contains("timetables are read most"), "{}", cleaned.text);
+        let reasons: Vec<(&str, &str)> = cleaned.edits.iter().map(|edit| (edit.rule.as_ref(), edit.reason.as_ref())).collect();
+        assert!(reasons.contains(&("html-main-content", "a consent panel: id contains 'onetrust'")), "{reasons:?}");
     }
 
     #[test]

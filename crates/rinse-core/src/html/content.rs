@@ -43,6 +43,14 @@ const FURNITURE_NAMES: &[&str] = &[
     "sponsor", "supplemental", "pagination", "pager", "popup",
 ];
 const CONTENT_NAMES: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
+/// Names of consent managers' panels (a cookie banner and its preference
+/// centre, whose prose outscores a listing's short cards): dropped in every
+/// attempt, whatever else they are named, and left out of the line-by-line
+/// reading too. On WCXB's pages, dropped so: word F1 0.8616 -> 0.8636 (6
+/// pages up, none down; three folds of whole domains better, two the same;
+/// forum threads behind a preference centre 0.15 -> 0.98). `cookie` is not
+/// one: recipe sites name their cookies so.
+const CONSENT_NAMES: &[&str] = &["consent", "onetrust", "cookiebot", "usercentrics", "didomi"];
 /// Names that lower or raise a container's score.
 const NEGATIVE_NAMES: &[&str] = &[
     "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo",
@@ -85,6 +93,7 @@ fn matcher(words: &[&str]) -> AhoCorasick {
 
 static FURNITURE: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(FURNITURE_NAMES));
 static CONTENT: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(CONTENT_NAMES));
+static CONSENT: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(CONSENT_NAMES));
 static NEGATIVE: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(NEGATIVE_NAMES));
 static POSITIVE: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(POSITIVE_NAMES));
 static BYLINE: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(BYLINE_NAMES));
@@ -96,6 +105,8 @@ pub enum Reason {
     Outside,
     Inside(&'static str),
     Named(&'static str, &'static str),
+    /// A consent manager's panel, by its class or id.
+    Consent(&'static str, &'static str),
     Role(String),
     Byline,
     Title,
@@ -112,6 +123,7 @@ impl fmt::Display for Reason {
             Reason::Outside => f.write_str("outside the main content"),
             Reason::Inside(tag) => write!(f, "inside <{tag}>"),
             Reason::Named(attribute, word) => write!(f, "{attribute} contains '{word}'"),
+            Reason::Consent(attribute, word) => write!(f, "a consent panel: {attribute} contains '{word}'"),
             Reason::Role(role) => write!(f, "role is '{role}'"),
             Reason::Byline => f.write_str("byline: author and date"),
             Reason::Title => f.write_str("the page title, repeated as a headline"),
@@ -182,6 +194,8 @@ struct Facts {
     in_heading: Vec<bool>,
     /// The furniture name in a node's class or id (and which of the two).
     furniture_name: Vec<Option<(&'static str, &'static str)>>,
+    /// The consent manager's name in a node's class or id.
+    consent_name: Vec<Option<(&'static str, &'static str)>>,
     name_weight: Vec<f64>,
     data_table: Vec<bool>,
     in_data_table: Vec<bool>,
@@ -208,6 +222,7 @@ impl Facts {
             in_list: vec![false; n],
             in_heading: vec![false; n],
             furniture_name: vec![None; n],
+            consent_name: vec![None; n],
             name_weight: vec![0.0; n],
             data_table: vec![false; n],
             in_data_table: vec![false; n],
@@ -241,6 +256,8 @@ impl Facts {
                     if !named_content {
                         facts.furniture_name[node] = in_class.or(in_id);
                     }
+                    let consent = |attribute, value: &str| CONSENT.find(value).map(|m| (attribute, CONSENT_NAMES[m.pattern().as_usize()]));
+                    facts.consent_name[node] = consent("class", element.class).or_else(|| consent("id", element.id));
                     facts.name_weight[node] = name_weight(element.class) + name_weight(element.id);
                 }
                 Kind::Document => {}
@@ -443,6 +460,10 @@ impl<'a> Attempt<'a> {
             let Some(element) = dom.element(node) else { continue };
             let tag = element.tag;
             if matches!(tag, "html" | "body" | "a") {
+                continue;
+            }
+            if let Some((attribute, word)) = self.facts.consent_name[node] {
+                self.drop_node(node, Reason::Consent(attribute, word));
                 continue;
             }
             if self.hints.drop_furniture_names && !self.facts.in_table[node] && !self.facts.in_code[node] {
@@ -1172,6 +1193,33 @@ mod tests {
             assert!(!dropped.iter().any(|block| block.contains(kept)), "{kept:?} dropped: {dropped:?}");
         }
         assert!(read.text.contains("faster bookings"));
+    }
+
+    #[test]
+    fn a_consent_panel_never_wins_over_a_listing() {
+        // Short cards, each a title and a line, score little; a preference
+        // centre's long prose would win once names are no longer trusted.
+        let cards: String = ["Crab linguine", "Harbour chowder", "Smoked mackerel pate", "Samphire salad", "Lemon sole", "Fish pie"]
+            .iter()
+            .map(|title| format!("<div class=card><a href=/r><h3>{title}</h3></a><span>Ready in 30 minutes</span></div>"))
+            .collect();
+        let purposes = [
+            "These tools count the visits to each page and the sources of the traffic, so that the site can measure and improve how it works, and see which pages are read most and least.",
+            "These tools may be set by partners to build a profile of what interests you, and to show you advertising that suits it on this site and on others, by identifying your browser and your device.",
+            "These tools are needed for the site to work at all, and they cannot be switched off: they are only set in answer to what you do, such as choosing your privacy settings or signing in.",
+        ];
+        let panel: String = purposes.iter().map(|p| format!("<div class=purpose><h4>Purpose</h4><p>{p}</p></div>")).collect();
+        let page = format!(
+            "<html><head><title>Fish recipes</title></head><body><nav><a href=/>Home</a></nav>\
+             <main><h1>Fish recipes</h1><div class=grid>{cards}</div></main>\
+             <div id=onetrust-pc-sdk class=otPcTab><div class=ot-pc-content>{panel}</div></div></body></html>"
+        );
+        let read = super::super::read(&page);
+        let dropped: Vec<(&str, &str)> = read.dropped.iter().map(|d| (&read.text[d.range.clone()], d.reason.as_str())).collect();
+        let (_, reason) = dropped.iter().find(|(text, _)| text.contains("build a profile")).expect("the panel dropped");
+        assert_eq!(*reason, "a consent panel: id contains 'onetrust'");
+        assert!(!dropped.iter().any(|(text, _)| text.contains("Samphire salad")), "{dropped:?}");
+        assert_eq!(read.furniture.len(), 1, "{:?}", read.furniture);
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub struct Page {
     pub text: String,
     /// Whole lines of `text` outside the main content, in order, one entry a block.
     pub dropped: Vec<Dropped>,
+    /// The blocks of `dropped` that are furniture however the page is read
+    /// (consent panels): a line-by-line reading of `text` starts without them.
+    pub furniture: Vec<Dropped>,
     /// How the page was read, when its markup changed how: said beside the changes.
     pub note: Option<String>,
     /// The page's kind, when it was set by hand or the page says it.
@@ -81,6 +84,8 @@ pub fn read_as(html: &str, reading: &Reading<'_>) -> Page {
     };
     let selection = content::select(&dom);
     let mut dropped: Vec<Dropped> = Vec::new();
+    // Whether each block of `dropped` is furniture however the page is read.
+    let mut certain: Vec<bool> = Vec::new();
     // The reason of the block the last dropped line belongs to.
     let mut last_reason = None;
     let mut segment = 0;
@@ -93,7 +98,10 @@ pub fn read_as(html: &str, reading: &Reading<'_>) -> Page {
                     block.range.end = line.next;
                 }
             }
-            Some(reason) => dropped.push(Dropped { range: line.start..line.next, reason: selection.reasons[reason].to_string() }),
+            Some(reason) => {
+                dropped.push(Dropped { range: line.start..line.next, reason: selection.reasons[reason].to_string() });
+                certain.push(matches!(selection.reasons[reason], content::Reason::Consent(..)));
+            }
             // A blank line between two lines of one block belongs to it.
             None if line.is_blank() && last_reason.is_some() => continue,
             None => {}
@@ -105,7 +113,8 @@ pub fn read_as(html: &str, reading: &Reading<'_>) -> Page {
         .as_ref()
         .filter(|found| found.kind == PageKind::Forum)
         .map(|found| format!("read as a discussion ({}): a thread or a question with answers, so every post is kept", found.why));
-    Page { text: visible.text, dropped, note, kind: dom.kind, preformatted: visible.preformatted }
+    let furniture = dropped.iter().zip(certain).filter(|(_, certain)| *certain).map(|(block, _)| block.clone()).collect();
+    Page { text: visible.text, dropped, furniture, note, kind: dom.kind, preformatted: visible.preformatted }
 }
 
 /// The text node that gave most of `line`, reading `segments` from `*next`.

@@ -164,6 +164,13 @@ impl Doc {
         Doc { page_dropped: Some(dropped), is_page: true, ..Doc::new(text) }
     }
 
+    /// A page's visible text read line by line as text, but for its blocks
+    /// `furniture`, known to be no part of it however it is read (removed
+    /// by `html-main-content`, each with its reason).
+    pub fn from_page_text(text: String, furniture: Vec<Dropped>) -> Doc {
+        Doc { page_dropped: Some(furniture), ..Doc::new(text) }
+    }
+
     /// The same text, `preformatted` (ranges of it, sorted) read from a
     /// page's `<pre>` blocks: code, which no rule changes but by removing a block whole.
     pub fn with_preformatted(self, preformatted: Vec<Range<usize>>) -> Doc {
