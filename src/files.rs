@@ -11,8 +11,8 @@ use leptos::wasm_bindgen::{JsCast, JsValue};
 use rinse_core::Config;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::file_job::{clean_file, FileJob, FileReport};
-pub use crate::file_job::{Kind, Records};
+pub use crate::file_job::Kind;
+use crate::file_job::{clean_file, FileJob, FileReport, Summary};
 use crate::worker::{field, next_turn, set, start};
 
 /// Larger files are refused with a message; the command line takes any size.
@@ -29,9 +29,7 @@ pub enum Status {
 pub struct Done {
     /// UTF-8, but for JSONL lines that were not and passed through as they were.
     pub output: Vec<u8>,
-    pub removed_share: f64,
-    pub records: Option<Records>,
-    pub page_kind: Option<String>,
+    pub summary: Summary,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -287,10 +285,7 @@ impl Files {
                 entry.text = Arc::from(text.as_str());
             }
             entry.status = match &report.result {
-                Ok(summary) => {
-                    let (removed_share, records, page_kind) = (summary.removed_share, summary.records.clone(), summary.page_kind.clone());
-                    Status::Done(Arc::new(Done { output, removed_share, records, page_kind }))
-                }
+                Ok(summary) => Status::Done(Arc::new(Done { output, summary: summary.clone() })),
                 Err(why) => Status::Failed(why.clone()),
             };
         });

@@ -69,8 +69,8 @@ fn FileItem(entry: FileEntry, files: Files, config: RwSignal<Config>, set_to_loa
     let (state, detail) = match &entry.status {
         Status::Cleaning { .. } => ("cleaning", String::new()),
         Status::Done(done) => {
-            let kind = done.page_kind.as_ref().map(|kind| format!(" · page kind: {kind}")).unwrap_or_default();
-            ("done", format!("{:.1}% removed{kind}", done.removed_share * 100.0))
+            let kind = done.summary.page_kind.as_ref().map(|kind| format!(" · page kind: {kind}")).unwrap_or_default();
+            ("done", format!("{:.1}% removed{kind}", done.summary.removed_share * 100.0))
         }
         Status::Failed(why) => ("error", why.clone()),
     };
@@ -79,7 +79,7 @@ fn FileItem(entry: FileEntry, files: Files, config: RwSignal<Config>, set_to_loa
         _ => None,
     };
     let records = match &entry.status {
-        Status::Done(done) => done.records.clone(),
+        Status::Done(done) => done.summary.records.clone(),
         _ => None,
     };
     let output = match &entry.status {
