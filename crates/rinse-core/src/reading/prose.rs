@@ -4,7 +4,7 @@
 //! a view of it ([`crate::reading::Doc::readings`]), kept as lines are removed.
 
 use crate::reading::bytes::any_byte;
-use crate::reading::stopwords::StopList;
+use crate::reading::stopwords::{cjk_function_characters, StopList};
 
 /// Words of a line whose stop words are counted, at most: the first words
 /// tell as well as all of a long paragraph.
@@ -19,7 +19,9 @@ pub struct Reading {
     /// Characters of Chinese, Japanese or Korean, which write without spaces.
     pub cjk: usize,
     /// The share of its first words that are stop words, when the text has a
-    /// stop-word list and the line has more words than CJK characters.
+    /// stop-word list: of a line with as many CJK characters as words, the
+    /// share of its CJK characters, two to a word, that are function
+    /// characters ([`cjk_function_characters`]).
     /// Counting stops once the share reaches [`PROSE_STOP_SHARE`]: a line
     /// with more reads no more like prose.
     pub stop_share: Option<f64>,
@@ -32,7 +34,13 @@ impl Reading {
     /// How `line`, of `words` words, reads in a text whose stop words are `stop`.
     pub fn of(line: &str, words: usize, stop: StopWords) -> Reading {
         let cjk = if may_hold_cjk(line) { line.chars().filter(|&c| is_cjk(c)).count() } else { 0 };
-        let stop_share = stop.filter(|_| words > 0 && cjk < words).map(|stop| {
+        let stop_share = stop.filter(|_| words > 0).map(|stop| {
+            // A line written in Chinese, Japanese or Korean: its function
+            // characters among its first, two characters a word.
+            if cjk >= words {
+                let (characters, hits) = cjk_function_characters(line, 2 * STOP_SAMPLE_WORDS);
+                return share(hits, (characters / 2).max(1)).min(PROSE_STOP_SHARE);
+            }
             let sampled = words.min(STOP_SAMPLE_WORDS);
             let (enough, mut hits) = (prose_hits(sampled), 0);
             for word in line.split_whitespace().take(STOP_SAMPLE_WORDS) {
@@ -89,12 +97,12 @@ fn prose_hits(sampled: usize) -> usize {
 /// up, as [`is_cjk`] characters are: most lines beyond ASCII (in Latin,
 /// Cyrillic or Greek letters, with curly quotes and dashes) hold none, and
 /// are not decoded to count them.
-fn may_hold_cjk(line: &str) -> bool {
+pub(crate) fn may_hold_cjk(line: &str) -> bool {
     any_byte(line.as_bytes(), |byte| byte.wrapping_sub(0xE3) <= 0xEF - 0xE3)
 }
 
 /// Whether `c` is a Chinese, Japanese or Korean character.
-fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
@@ -124,6 +132,20 @@ mod tests {
         }
         assert!(!may_hold_cjk("Caf\u{e9} \u{201c}noir\u{201d} \u{2014} \u{43a}\u{43e}\u{442}"));
         assert_eq!(Reading::of("\u{4e2d}\u{6587} \u{3042} a", 3, None).cjk, 3);
+    }
+
+    #[test]
+    fn cjk_lines_read_as_prose_by_their_function_characters() {
+        let chinese = crate::reading::stopwords::for_text("他们说河水下降了，道路将在星期五重新开放。");
+        let share = |line: &str| Reading::of(line, crate::reading::blanks::word_count(line), chinese).stop_share;
+        // Ten function characters among 27, two characters a word: fully prose.
+        assert_eq!(share("离开家园的居民被告知，在水务局检查供水之后，他们就可以回家了"), Some(PROSE_STOP_SHARE));
+        assert_eq!(share("港口新码头正式启用仪式全程回顾"), Some(0.0), "a headline of nouns");
+        assert_eq!(share("首页"), Some(0.0));
+        assert_eq!(Reading::of("首页", 1, None).stop_share, None, "no list, no share");
+        let english = crate::reading::stopwords::for_text("the cat and the dog");
+        let line = "The harbour 港口 opens";
+        assert_eq!(Reading::of(line, 4, english).stop_share, Some(0.25), "a line of more words than CJK characters is read by words");
     }
 
     #[test]

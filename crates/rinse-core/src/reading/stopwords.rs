@@ -6,10 +6,29 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::reading::chars;
+use crate::reading::{chars, prose};
 
 /// Words sampled to pick a language.
 const SAMPLE_WORDS: usize = 600;
+
+/// Characters of Chinese and Japanese that do the work of stop words in
+/// those languages, which write their words without spaces between them:
+/// the particles, pronouns, negations and auxiliaries that running text is
+/// full of and that menus, names and headlines seldom hold. Chinese in its
+/// simplified and traditional forms (not the characters that are as often
+/// part of a noun: 地, 会, 个), and Japanese particles and verb endings.
+const CJK_FUNCTION_CHARS: &str = concat!(
+    "的了是在和有我你他她它们这那不也就都而及与或但被把给对从向于以之其为所着过得很还又并将能可要如因此没吗呢吧啊",
+    "們這與對從給於為著過還並將沒嗎來說",
+    "のにはをがでともへやかたてしなだすまれる",
+);
+
+/// Korean particles and verb endings: Korean writes them on the end of the
+/// word before, so a syllable counts only where a word ends.
+const KOREAN_ENDINGS: &str = "은는이가을를에의도로와과다고서요";
+
+/// CJK characters of a text sampled to tell whether it is written in them.
+const SAMPLE_CJK_CHARS: usize = 4 * SAMPLE_WORDS;
 
 /// One language's stop words. Its short ASCII words are also kept
 /// [`packed`] into numbers: most words of most texts are looked up there,
@@ -17,6 +36,39 @@ const SAMPLE_WORDS: usize = 600;
 pub struct StopList {
     words: FxHashSet<&'static str>,
     packed: FxHashSet<u64>,
+}
+
+/// The list of a text written in Chinese, Japanese or Korean: its
+/// function characters and endings, each a word of it.
+static CJK: LazyLock<StopList> = LazyLock::new(|| {
+    let all = [CJK_FUNCTION_CHARS, KOREAN_ENDINGS];
+    let characters: Vec<&'static str> = all.iter().flat_map(|set| set.char_indices().map(|(at, c)| &set[at..at + c.len_utf8()])).collect();
+    StopList::new(&characters)
+});
+
+/// Of the first `most` CJK characters of `text`, how many there are and how
+/// many do the work of stop words: [`CJK_FUNCTION_CHARS`] anywhere, and
+/// [`KOREAN_ENDINGS`] where a word ends.
+pub fn cjk_function_characters(text: &str, most: usize) -> (usize, usize) {
+    let (mut characters, mut hits) = (0, 0);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if characters == most {
+            break;
+        }
+        if !prose::is_cjk(c) {
+            continue;
+        }
+        characters += 1;
+        let is_hangul = |c: char| matches!(c as u32, 0xAC00..=0xD7AF);
+        let function = if is_hangul(c) {
+            KOREAN_ENDINGS.contains(c) && !chars.peek().is_some_and(|&next| is_hangul(next))
+        } else {
+            CJK_FUNCTION_CHARS.contains(c)
+        };
+        hits += usize::from(function);
+    }
+    (characters, hits)
 }
 
 impl StopList {
@@ -73,10 +125,19 @@ fn lists_by<K: std::hash::Hash + Eq>(key: impl Fn(&'static str) -> Option<K>) ->
     lists_of
 }
 
-/// The stop-word list that covers most of `text`'s words, if any does.
+/// The stop-word list that covers most of `text`'s words, if any does. In
+/// a text written in Chinese, Japanese or Korean, each character is read
+/// as a word, and those that do the work of stop words
+/// ([`cjk_function_characters`]) as its stop words.
 pub fn for_text(text: &str) -> Option<&'static StopList> {
     let mut hits = vec![0usize; LISTS.len()];
+    let (mut cjk_chars, mut cjk_hits) = (0, 0);
     for word in text.split_whitespace().take(SAMPLE_WORDS) {
+        if cjk_chars < SAMPLE_CJK_CHARS && prose::may_hold_cjk(word) {
+            let (characters, hits) = cjk_function_characters(word, SAMPLE_CJK_CHARS - cjk_chars);
+            cjk_chars += characters;
+            cjk_hits += hits;
+        }
         let lists = match packed(word) {
             Some(number) => LISTS_OF_PACKED.get(&number),
             None => LISTS_OF_WORD.get(word_key(word).as_ref()),
@@ -89,6 +150,9 @@ pub fn for_text(text: &str) -> Option<&'static StopList> {
     }
     // Of lists with as many hits, the last.
     let (best, &count) = hits.iter().enumerate().max_by_key(|&(_, &count)| count)?;
+    if cjk_hits > count {
+        return Some(&CJK);
+    }
     (count > 0).then(|| &LISTS[best])
 }
 
@@ -185,6 +249,22 @@ mod tests {
         assert_eq!(word_key("--"), "");
         assert_eq!(word_key("don\u{2019}t"), "don't");
         assert!(matches!(word_key("(straße)"), Cow::Borrowed("straße")), "a word in lower case is not copied");
+    }
+
+    #[test]
+    fn texts_written_without_spaces_are_read_a_character_at_a_time() {
+        let chinese =
+            for_text("河水一夜之间下降了一米，议会表示山谷里的大部分道路将在星期五重新开放。居民被告知他们就可以回家了。").unwrap();
+        let japanese = for_text("川の水位は一晩で一メートル下がり、谷の道路の多くは金曜日に再開される見込みだと議会は発表した。").unwrap();
+        let korean = for_text("강물이 하룻밤 사이에 일 미터 내려갔고 의회는 계곡의 도로 대부분이 금요일에 다시 열린다고 밝혔다").unwrap();
+        assert!(std::ptr::eq(chinese, japanese) && std::ptr::eq(chinese, korean) && std::ptr::eq(chinese, &*CJK));
+        assert!(!std::ptr::eq(for_text("The river fell by a metre, and the roads will open again on Friday. 河水").unwrap(), chinese));
+        // Function characters anywhere; Korean endings only where a word ends.
+        assert_eq!(cjk_function_characters("他们的家", 10), (4, 3));
+        assert_eq!(cjk_function_characters("首页新闻体育", 10), (6, 0));
+        assert_eq!(cjk_function_characters("학교에 갔다", 10), (5, 2));
+        assert_eq!(cjk_function_characters("로그인 회원가입", 10), (7, 0), "로 and 가 begin or stand inside a word");
+        assert_eq!(cjk_function_characters("的的的的", 2), (2, 2));
     }
 
     #[test]
