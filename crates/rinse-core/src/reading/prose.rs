@@ -51,11 +51,23 @@ impl Reading {
             }
             share(hits, sampled)
         });
-        let ends_sentence = without_references(line)
-            .ends_with(['.', '!', '?', '"', '\'', ')', ';', ':', '\u{201d}', '\u{2019}', '\u{2026}', '\u{3002}', '\u{ff01}', '\u{ff1f}']);
+        let ends_sentence = without_references(line).ends_with(|c| FULL_STOPS.contains(&c) || AFTER_A_SENTENCE.contains(&c));
         Reading { cjk, stop_share, ends_sentence, holds_figures: any_byte(line.as_bytes(), |b| b.is_ascii_digit()) }
     }
 }
+
+/// Marks that end a sentence, in the scripts that have their own: Latin,
+/// Greek and Cyrillic; Chinese and Japanese, full and half width; the
+/// danda of Hindi, Bengali and Nepali; Arabic's and Urdu's; Armenian's,
+/// Ethiopic's and Burmese's.
+pub const FULL_STOPS: &[char] = &[
+    '.', '!', '?', '\u{3002}', '\u{ff0e}', '\u{ff01}', '\u{ff1f}', '\u{ff61}', '\u{0964}', '\u{0965}', '\u{061f}', '\u{06d4}', '\u{0589}',
+    '\u{1362}', '\u{104b}',
+];
+
+/// Marks a sentence may end on after its full stop, or instead of one: a
+/// closing quote or bracket, a colon before what follows, an ellipsis.
+const AFTER_A_SENTENCE: &[char] = &['"', '\'', ')', ';', ':', '\u{201d}', '\u{2019}', '\u{2026}'];
 
 /// `line` without the reference marks at its end ("… in 1840.[12][13]"),
 /// which stand after a sentence's end in encyclopaedias and papers.
@@ -156,6 +168,23 @@ mod tests {
         assert!(!ends("See the list [1]"));
         assert!(!ends("A line of links [home] [about] [contact]"));
         assert!(!ends("[1]"));
+    }
+
+    #[test]
+    fn sentences_end_in_every_script() {
+        let ends = |line: &str| Reading::of(line, 4, None).ends_sentence;
+        for line in [
+            "नदी का पानी रात भर में एक मीटर घट गया।",
+            "هل ستفتح الطرق يوم الجمعة؟",
+            "河水下降了一米。",
+            "ルート．",
+            "Ջուրը իջավ։",
+            "ውሃው ወረደ።",
+            "«Река отступила», — сказал он.",
+        ] {
+            assert!(ends(line), "{line}");
+        }
+        assert!(!ends("नदी का पानी") && !ends("首页"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 use rustc_hash::{FxBuildHasher, FxHashSet};
 
 use crate::edit::Change;
+use crate::reading::prose::FULL_STOPS;
 use crate::reading::Doc;
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 
@@ -139,7 +140,7 @@ impl Reader {
                 run(last, crossed);
             }
         }
-        self.broken_mid_sentence = !line.trim_end().ends_with(['.', '!', '?', ':', '\u{3002}']);
+        self.broken_mid_sentence = !line.trim_end().ends_with(|c| c == ':' || FULL_STOPS.contains(&c));
     }
 }
 

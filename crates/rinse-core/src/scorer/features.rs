@@ -6,7 +6,7 @@
 //! boilerplate, whatever language their phrases are in).
 
 use crate::reading::phrases::{Hits, PhraseList};
-use crate::reading::prose::{Reading, StopWords, PROSE_STOP_SHARE};
+use crate::reading::prose::{Reading, StopWords, FULL_STOPS, PROSE_STOP_SHARE};
 use crate::reading::Doc;
 
 /// Words of a line that count towards the stretch score, at most.
@@ -475,7 +475,7 @@ fn read_own(line: &str, words: usize, reading: &Reading, hits: Hits) -> Own {
         chars: shape.chars as f32,
         stop_share,
         ends_sentence: f(ends_sentence),
-        ends_strongly: f(matches!(last, '.' | '!' | '?' | '\u{3002}' | '\u{ff01}' | '\u{ff1f}')),
+        ends_strongly: f(FULL_STOPS.contains(&last)),
         figures: f(holds_figures),
         digit_share: share(shape.digits, shape.chars),
         upper_share: share(shape.upper, shape.letters),
