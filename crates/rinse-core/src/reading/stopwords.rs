@@ -268,6 +268,21 @@ mod tests {
     }
 
     #[test]
+    fn languages_beyond_the_nltk_lists_have_theirs() {
+        let cases = [
+            ("Rzeka opadła w nocy o metr, a rada powiedziała, że drogi w dolinie zostaną otwarte w piątek.", "że"),
+            ("Řeka přes noc klesla o metr a rada uvedla, že silnice v údolí se v pátek znovu otevřou.", "že"),
+            ("Nước sông đã rút một mét trong đêm và hội đồng cho biết các con đường sẽ mở lại vào thứ Sáu.", "và"),
+            ("नदी का पानी रात भर में एक मीटर घट गया और परिषद ने कहा कि घाटी की सड़कें शुक्रवार को फिर से खुलेंगी।", "और"),
+            ("Реката спадна с един метър през нощта и съветът каза, че пътищата в долината ще бъдат отворени в петък.", "че"),
+        ];
+        for (text, word) in cases {
+            let list = for_text(text).unwrap_or_else(|| panic!("no list for {text}"));
+            assert!(list.contains(word), "{word} in the list picked for {text}");
+        }
+    }
+
+    #[test]
     fn every_language_has_its_bit() {
         let languages = LISTS_TEXT.split_terminator('\0').count();
         assert!(languages > 20 && languages <= MAX_LISTS, "{languages} lists");
