@@ -1,5 +1,6 @@
-//! Stop words of many languages (the NLTK lists), and picking the list that
-//! fits a text.
+//! Stop words of many languages (the NLTK lists, and stopwords-iso lists of
+//! languages NLTK has none for; Chinese, Japanese and Korean read a
+//! character at a time), and picking the list that fits a text.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -91,7 +92,7 @@ impl StopList {
     }
 }
 
-/// The NLTK lists as `build.rs` wrote them: a word a line, each language's
+/// The lists as `build.rs` wrote them: a word a line, each language's
 /// words ended by a NUL.
 const LISTS_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/stop-words.txt"));
 
