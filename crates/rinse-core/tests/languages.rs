@@ -81,3 +81,20 @@ fn furniture_goes_by_its_own_languages_words() {
         }
     }
 }
+
+#[test]
+fn error_page_residue_goes_in_its_own_language() {
+    let config = Config::default();
+    for page in PAGES {
+        let residue: &[&str] = match page.language {
+            "Italian" => &["Pagina non trovata", "Spiacenti", "Torna alla home"],
+            "Portuguese" => &["Página não encontrada", "Desculpe", "Voltar para a página inicial"],
+            "Polish" => &["Strona nie została znaleziona", "Przepraszamy", "Wróć do strony głównej"],
+            "Russian" => &["Страница не найдена", "Извините", "На главную"],
+            _ => &["ページが見つかりません", "エラー", "トップページへ戻る"],
+        };
+        let text = residue.iter().chain(page.article).copied().collect::<Vec<_>>().join("\n") + "\n";
+        let cleaned = clean_with(&text, &config).expect("the default settings").text;
+        assert_eq!(cleaned, page.article.join("\n") + "\n", "{}", page.language);
+    }
+}
