@@ -154,14 +154,40 @@ pub fn from_structured_data(parsed: &Html) -> Said {
 /// kind so read is the page's own for 61 of 63 forums, 21 of 21
 /// documentation pages, 19 of 20 service pages, 37 of 47 collections, 30
 /// of 35 products and 196 of 204 articles.
+///
+/// After the English words, the same words of sites in German, French,
+/// Spanish, Italian, Portuguese and Dutch (not German `artikel`, which is
+/// a shop's item as often as a news story).
+#[rustfmt::skip]
 const ADDRESS_WORDS: &[(PageKind, &[&str])] = &[
-    (PageKind::Forum, &["forum", "forums", "thread", "threads", "topic", "t", "questions", "discussion", "discussions"]),
-    (PageKind::Documentation, &["docs", "doc", "documentation", "reference", "manual", "api"]),
-    (PageKind::Service, &["services", "pricing", "solutions"]),
-    (PageKind::Collection, &["c", "collections", "collection", "category", "categories", "cat"]),
-    (PageKind::Listing, &["search", "tag", "tags", "archive", "archives"]),
-    (PageKind::Product, &["product", "products", "dp", "item", "items"]),
-    (PageKind::Article, &["blog", "blogs", "article", "articles", "post", "posts", "news", "story", "stories"]),
+    (PageKind::Forum, &[
+        "forum", "forums", "thread", "threads", "topic", "t", "questions", "discussion", "discussions",
+        "foro", "foros", "diskussion", "discussione", "discussioni", "fragen", "vragen", "preguntas", "perguntas",
+    ]),
+    (PageKind::Documentation, &[
+        "docs", "doc", "documentation", "reference", "manual", "api",
+        "dokumentation", "doku", "handbuch", "documentacion", "documentazione", "documentacao",
+    ]),
+    (PageKind::Service, &[
+        "services", "pricing", "solutions",
+        "leistungen", "preise", "tarife", "tarifs", "servicios", "precios", "tarifas", "servizi", "prezzi", "servicos", "precos",
+    ]),
+    (PageKind::Collection, &[
+        "c", "collections", "collection", "category", "categories", "cat",
+        "kategorie", "kategorien", "katalog", "categorie", "catalogue", "categoria", "categorias", "catalogo",
+    ]),
+    (PageKind::Listing, &[
+        "search", "tag", "tags", "archive", "archives",
+        "suche", "archiv", "recherche", "busqueda", "archivo", "ricerca", "archivio", "zoeken", "archief",
+    ]),
+    (PageKind::Product, &[
+        "product", "products", "dp", "item", "items",
+        "produkt", "produkte", "produit", "produits", "producto", "productos", "prodotto", "prodotti", "produto", "produtos",
+    ]),
+    (PageKind::Article, &[
+        "blog", "blogs", "article", "articles", "post", "posts", "news", "story", "stories",
+        "nachrichten", "beitrag", "actualites", "noticias", "articulo", "notizie", "articolo", "artigo", "nieuws",
+    ]),
 ];
 
 /// The first word of a host that serves documentation (`docs.`, `doc.`,
@@ -346,6 +372,13 @@ mod tests {
         assert_eq!(from_address("https://Docs.Example.org/x/y").unwrap().to_string(), "documentation (its address is on docs.example.org)");
         let found = from_address("https://example.com/threads/a-question.12/").unwrap();
         assert_eq!(found.to_string(), "forum (its address has /threads/)");
+        // Sites in other languages name their parts in their own words.
+        assert_eq!(kind("https://example.de/produkt/wasserkocher-1-7-l"), Some(PageKind::Product));
+        assert_eq!(kind("https://example.fr/categorie/bouilloires/"), Some(PageKind::Collection));
+        assert_eq!(kind("https://example.es/foro/tema-123"), Some(PageKind::Forum));
+        assert_eq!(kind("https://example.it/notizie/il-fiume-scende"), Some(PageKind::Article));
+        assert_eq!(kind("https://example.nl/zoeken?q=ketel"), Some(PageKind::Listing));
+        assert_eq!(kind("https://example.de/artikel/12345"), None, "artikel is a shop's item as often as a story");
     }
 
     #[test]
