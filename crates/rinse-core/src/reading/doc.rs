@@ -113,6 +113,7 @@ pub struct Doc {
     folded: OnceCell<Vec<LineKey>>,
     paragraphs: OnceCell<Vec<LineKey>>,
     guarded: OnceCell<Vec<crate::reading::structure::Guarded>>,
+    holds_cjk: OnceCell<bool>,
     /// For a page's visible text as read, the blocks outside its main
     /// content; gone once any rule changes the text.
     page_dropped: Option<Vec<Dropped>>,
@@ -151,6 +152,7 @@ impl Doc {
             folded: OnceCell::new(),
             paragraphs: OnceCell::new(),
             guarded: OnceCell::new(),
+            holds_cjk: OnceCell::new(),
             page_dropped: None,
             is_page: false,
             furniture_cut: 0,
@@ -306,6 +308,9 @@ impl Doc {
         carry(self.spaced_word_hashes, &doc.spaced_word_hashes, &keep);
         carry(self.folded, &doc.folded, &keep);
         carry(self.paragraphs, &doc.paragraphs, &keep);
+        if let Some(&holds_cjk) = self.holds_cjk.get() {
+            let _ = doc.holds_cjk.set(holds_cjk);
+        }
         if let Some(Readings { stop, mut lines }) = self.readings.into_inner() {
             lines.keep_only(&keep);
             let _ = doc.readings.set(Readings { stop, lines });
@@ -334,6 +339,25 @@ impl Doc {
     /// Words in each line.
     pub fn word_counts(&self) -> &[usize] {
         self.words.get_or_init(|| self.lines().map(|l| word_count(l.text)).collect())
+    }
+
+    /// Whether the text may hold a Chinese, Japanese or Korean character
+    /// (a character of three bytes from U+3000 up). Kept across deletions:
+    /// a text that lost its last one reads alike either way.
+    pub fn holds_cjk(&self) -> bool {
+        *self.holds_cjk.get_or_init(|| crate::reading::prose::may_hold_cjk(&self.text))
+    }
+
+    /// Words in each line as a reader counts them: its words between
+    /// blanks, and two CJK characters a word (Chinese and Japanese put no
+    /// spaces between words, and a paragraph of them is one "word" between
+    /// blanks). The word counts themselves in a text without CJK.
+    pub fn words_read(&self) -> Cow<'_, [usize]> {
+        let words = self.word_counts();
+        if !self.holds_cjk() {
+            return Cow::Borrowed(words);
+        }
+        Cow::Owned(self.lines().zip(words).map(|(line, &words)| crate::reading::prose::words_read(line.text, words)).collect())
     }
 
     /// The phrase lists each line matches, in its normalised form.

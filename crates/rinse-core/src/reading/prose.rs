@@ -113,6 +113,15 @@ pub(crate) fn may_hold_cjk(line: &str) -> bool {
     any_byte(line.as_bytes(), |byte| byte.wrapping_sub(0xE3) <= 0xEF - 0xE3)
 }
 
+/// Words of `line`, which holds `words` words between blanks, as a reader
+/// counts them: two CJK characters a word besides.
+pub fn words_read(line: &str, words: usize) -> usize {
+    match may_hold_cjk(line) {
+        true => words + line.chars().filter(|&c| is_cjk(c)).count() / 2,
+        false => words,
+    }
+}
+
 /// Whether `c` is a Chinese, Japanese or Korean character.
 pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)

@@ -35,7 +35,7 @@ impl Rule for CommentsSection {
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let text = doc.text();
         let lines: Vec<Line> = doc.lines().collect();
-        let (words, hits) = (doc.word_counts(), doc.phrase_hits());
+        let (words, hits) = (doc.words_read(), doc.phrase_hits());
         let is_form = |i: usize| words[i] <= 20 && hits[i].has(&PhraseList::CommentsSection.file().strong);
         let mut changes = Vec::new();
         let mut i = 0;

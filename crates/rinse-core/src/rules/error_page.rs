@@ -60,5 +60,9 @@ mod tests {
         let text = "Engineers said the outage began when the server returned an internal server error to every visitor for an hour.\n\
                     Sorry\n404\nThe committee will meet again in May.\n";
         assert_eq!(run(&ErrorPage, text), text);
+        // A paragraph of Chinese is one "word" between blanks, but long.
+        let chinese =
+            "工程师说，故障开始时服务器对每一位访问者都显示页面不存在，持续了整整一个小时，之后才恢复正常。\n委员会将在五月再次开会。\n";
+        assert_eq!(run(&ErrorPage, chinese), chinese);
     }
 }

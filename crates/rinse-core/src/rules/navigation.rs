@@ -42,7 +42,7 @@ impl Rule for Navigation {
         let notice =
             Notice { phrases: PhraseList::Navigation.file(), max_words: 20, alone_max_words: 20, weak_run: 4, reason: "site navigation" };
         let mut changes = notice_changes(doc, &notice);
-        for (line, &words) in doc.lines().zip(doc.word_counts()) {
+        for (line, &words) in doc.lines().zip(doc.words_read().iter()) {
             if words <= 24 && is_breadcrumb(line.text) {
                 changes.push(Change::delete(line.full(), "breadcrumb or menu line"));
             }

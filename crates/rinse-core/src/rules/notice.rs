@@ -49,7 +49,7 @@ enum Class {
 /// Deletions of every notice in `text`, one change a run of lines.
 pub fn notice_changes(doc: &Doc, notice: &Notice) -> Vec<Change> {
     let lines = doc.spans();
-    let words = doc.word_counts();
+    let words = doc.words_read();
     let normal = doc.normalized();
     let (hits, pair_hits) = (doc.phrase_hits(), doc.pair_hits());
     let phrases = notice.phrases;

@@ -1,5 +1,6 @@
 use crate::edit::Change;
 use crate::reading::phrases::PhraseList;
+use crate::reading::prose::{words_read, FULL_STOPS};
 use crate::reading::{Doc, Line};
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 
@@ -31,7 +32,7 @@ impl Rule for RelatedLinks {
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let max_item_words = params.int("max_item_words").max(1) as usize;
         let lines: Vec<Line> = doc.lines().collect();
-        let (word_counts, hits) = (doc.word_counts(), doc.phrase_hits());
+        let (word_counts, hits) = (doc.words_read(), doc.phrase_hits());
         let phrases = PhraseList::RelatedLinks.file();
         let mut changes = Vec::new();
         let mut i = 0;
@@ -61,9 +62,11 @@ impl Rule for RelatedLinks {
 
 /// Short, and not a sentence of prose.
 fn is_headline(line: &str, max_words: usize) -> bool {
-    let words = line.split_whitespace().count();
+    let words = words_read(line, line.split_whitespace().count());
     let trimmed = line.trim_end();
-    words <= max_words && !(trimmed.ends_with(['.', ':', ';']) && words > 8)
+    // A headline may ask or exclaim; a sentence ends on a full stop, in any script.
+    let ends_sentence = trimmed.ends_with(|c| matches!(c, '.' | ':' | ';') || !c.is_ascii() && FULL_STOPS.contains(&c));
+    words <= max_words && !(ends_sentence && words > 8)
 }
 
 #[cfg(test)]
@@ -75,6 +78,16 @@ mod tests {
     fn removes_lists_and_single_links() {
         let text = "Text.\nAlso read: Ten facts about owls\nYou may also like\n\nOwls of the north\nWhy owls hoot\nA long closing paragraph that is plainly prose, which ends the list as it should.\n";
         assert_eq!(run(&RelatedLinks, text), "Text.\nA long closing paragraph that is plainly prose, which ends the list as it should.\n");
+    }
+
+    #[test]
+    fn a_paragraph_of_chinese_ends_the_list_as_prose_does() {
+        // Written without spaces, a paragraph is one "word" between blanks;
+        // read two characters a word, it is as long as it looks.
+        let article = "河水一夜之间下降了一米 议会表示山谷里的大部分道路将在星期五重新开放 离开家园的居民被告知他们在水务局检查供水之后就可以回家了\n";
+        assert_eq!(run(&RelatedLinks, &format!("相關文章\n新竹一日遊\n{article}")), article);
+        let headlines = "相關文章\n新竹一日遊\n合興車站的櫻花季\n";
+        assert_eq!(run(&RelatedLinks, headlines), "");
     }
 
     #[test]
