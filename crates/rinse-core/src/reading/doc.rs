@@ -252,7 +252,14 @@ impl Doc {
     pub fn after(self, changes: &[Change], next: String) -> Doc {
         let (is_page, markdown, furniture_cut) = (self.is_page, self.markdown, self.furniture_cut);
         let preformatted = shifted(&self.preformatted, changes);
-        Doc { is_page, markdown, furniture_cut, preformatted, ..self.rebuilt(changes, next) }
+        // Changes bring CJK only in what they write.
+        let holds_cjk =
+            self.holds_cjk.get().map(|&held| held || changes.iter().any(|c| crate::reading::prose::may_hold_cjk(&c.replacement)));
+        let doc = Doc { is_page, markdown, furniture_cut, preformatted, ..self.rebuilt(changes, next) };
+        if let Some(holds_cjk) = holds_cjk {
+            let _ = doc.holds_cjk.set(holds_cjk);
+        }
+        doc
     }
 
     /// Counts `lines` more lines cut from the text as page furniture.
@@ -308,9 +315,6 @@ impl Doc {
         carry(self.spaced_word_hashes, &doc.spaced_word_hashes, &keep);
         carry(self.folded, &doc.folded, &keep);
         carry(self.paragraphs, &doc.paragraphs, &keep);
-        if let Some(&holds_cjk) = self.holds_cjk.get() {
-            let _ = doc.holds_cjk.set(holds_cjk);
-        }
         if let Some(Readings { stop, mut lines }) = self.readings.into_inner() {
             lines.keep_only(&keep);
             let _ = doc.readings.set(Readings { stop, lines });
@@ -342,8 +346,9 @@ impl Doc {
     }
 
     /// Whether the text may hold a Chinese, Japanese or Korean character
-    /// (a character of three bytes from U+3000 up). Kept across deletions:
-    /// a text that lost its last one reads alike either way.
+    /// (a character of three bytes from U+3000 up). Kept across changes
+    /// (set when one writes such a character): a text that lost its last
+    /// one reads alike either way.
     pub fn holds_cjk(&self) -> bool {
         *self.holds_cjk.get_or_init(|| crate::reading::prose::may_hold_cjk(&self.text))
     }
@@ -792,6 +797,19 @@ mod tests {
         let text = "Home\n\nNews\nThe river fell.\nShare this\n";
         let changes = [Change::delete(0..11, "menu"), Change::delete(12..15, "part of a line"), Change::delete(27..38, "prompt")];
         assert_eq!(lines_deleted(text, &changes), 3, "Home, News and Share this; not the blank line nor a word");
+    }
+
+    #[test]
+    fn words_read_count_cjk_two_characters_a_word_after_any_change() {
+        let doc = Doc::new("two words\nxx\n".into());
+        assert_eq!(doc.words_read().as_ref(), [2, 1]);
+        // A change that writes CJK where there was none.
+        let changes = [Change::replace(10..12, "河水下降了一米", "x")];
+        let next = crate::edit::apply_changes(doc.text(), &changes);
+        let after = doc.after(&changes, next);
+        assert_eq!(after.words_read().as_ref(), [2, 1 + 3]);
+        let kept = after.after(&[Change::delete(0..10, "x")], "河水下降了一米\n".into());
+        assert_eq!(kept.words_read().as_ref(), [1 + 3]);
     }
 
     #[test]
