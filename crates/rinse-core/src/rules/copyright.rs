@@ -7,17 +7,20 @@ use crate::reading::bytes::any_triple;
 use crate::reading::Doc;
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
-static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:©|\(c\)|copyright\b\s*(?:©|\(c\)|\d{4})|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)").unwrap()
-});
-static RESERVED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados").unwrap()
-});
+/// "All rights reserved" in the languages of the phrase lists.
+const RESERVED_IN_ANY_LANGUAGE: &str = "all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|\
+    tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|wszelkie prawa zastrzeżone|\
+    všechna práva vyhrazena|все права защищены|版权所有|版權所有|無断転載";
+
+static NOTICE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^\W*(?:©|\(c\)|copyright\b\s*(?:©|\(c\)|\d{{4}})|{RESERVED_IN_ANY_LANGUAGE})")).unwrap());
+static RESERVED: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("(?i){RESERVED_IN_ANY_LANGUAGE}")).unwrap());
 
 /// Whether `line` may start as [`NOTICE`] does: with "©", "(c)",
-/// "cop(yright)", "all (rights)", "all(e Rechte)", "tou(s droits)" or
-/// "tod(os los derechos)", letters in either case, after characters that
-/// are not word characters. Those all lie in the line's first run of bytes
+/// "cop(yright)", "all (rights)", "all(e Rechte)", "tou(s droits)",
+/// "tod(os los derechos)", "tut(ti i diritti)", "wsz(elkie prawa)",
+/// "vše(chna práva)", letters in either case, or with "вс(е права)",
+/// "版(权所有)" or "無(断転載)", after characters that are not word characters. Those all lie in the line's first run of bytes
 /// that are not an ASCII letter, digit or underscore (a character beyond
 /// ASCII may or may not be one), so only that run and the three bytes after
 /// it are read. Most lines do not start so, and are passed over without
@@ -31,7 +34,12 @@ fn may_be_notice(line: &str) -> bool {
             | (a == b'(') & letter(b, b'c') & (c == b')')
             | letter(a, b'c') & letter(b, b'o') & letter(c, b'p')
             | letter(a, b'a') & letter(b, b'l') & letter(c, b'l')
-            | letter(a, b't') & letter(b, b'o') & (letter(c, b'u') | letter(c, b'd'))
+            | letter(a, b't') & (letter(b, b'o') & (letter(c, b'u') | letter(c, b'd')) | letter(b, b'u') & letter(c, b't'))
+            | letter(a, b'w') & letter(b, b's') & letter(c, b'z')
+            // vš, вс (either case), 版 and 無: their first bytes.
+            | letter(a, b'v') & (b == 0xC5) & (c & 0xFE == 0xA0)
+            | (a == 0xD0) & ((b == 0x92) | (b == 0xB2)) & (c & 0xFE == 0xD0)
+            | (a == 0xE7) & ((b == 0x89) & (c == 0x88) | (b == 0x84) & (c == 0xA1))
     })
 }
 
@@ -44,7 +52,8 @@ static INFO: RuleInfo = RuleInfo {
     group: Group::Boilerplate,
     summary: "Removes page-footer copyright notices (\"© 2024 … All rights reserved.\").",
     doc: "Footers end with a copyright line. A short line that starts with ©, (c) or \"Copyright\" \
-          followed by a symbol or a year, or that says \"All rights reserved\", is removed. Sentences \
+          followed by a symbol or a year, or that says \"All rights reserved\" (in any language of \
+          the phrase lists: \"Alle Rechte vorbehalten\", \"Все права защищены\", \"版权所有\" …), is removed. Sentences \
           about copyright (\"The copyright expired in 2019\") do not start that way and are kept.",
     example: Example {
         input: "The end of the story.\n© 2024 Harbour Media Ltd. All rights reserved.\n",
@@ -82,8 +91,20 @@ mod tests {
     #[test]
     fn notices_open_with_a_sign_or_a_known_word() {
         for line in [
-            "\u{a9} 2024 Example", "(C) Someone", "COPYRIGHT 2023", "All rights reserved.", "Tous droits réservés",
+            "\u{a9} 2024 Example",
+            "(C) Someone",
+            "COPYRIGHT 2023",
+            "All rights reserved.",
+            "Tous droits réservés",
             "Todos los derechos reservados",
+            "Tutti i diritti riservati",
+            "Wszelkie prawa zastrzeżone.",
+            "Všechna práva vyhrazena",
+            "Все права защищены",
+            "© 2024 Новости. Все права защищены.",
+            "版权所有 © 2024 新闻网",
+            "版權所有",
+            "無断転載を禁じます",
         ] {
             assert!(may_be_notice(line) && NOTICE.is_match(line), "{line:?}");
         }
@@ -96,7 +117,9 @@ mod tests {
         #[test]
         fn every_notice_passes_the_quick_test(pieces in proptest::collection::vec(proptest::sample::select(vec![
             "\u{a9}", "(c)", "(C) ", "Copyright 2020", "COPYRIGHT \u{a9}", "All rights reserved", "alle Rechte vorbehalten",
-            "Tous droits r\u{e9}serv\u{e9}s", "todos los derechos reservados", " ", "\u{2014}", "\u{ab}", "x", "\u{e9}", "_", "1", ".",
+            "Tous droits r\u{e9}serv\u{e9}s", "todos los derechos reservados", "Tutti i diritti riservati", "todos os direitos reservados",
+            "Alle rechten voorbehouden", "Wszelkie prawa zastrzeżone", "VŠECHNA PRÁVA VYHRAZENA", "Все права защищены", "ВСЕ ПРАВА ЗАЩИЩЕНЫ",
+            "版权所有", "版權所有", "無断転載", " ", "\u{2014}", "\u{ab}", "x", "\u{e9}", "_", "1", ".",
         ]), 0..6)) {
             let line = pieces.concat();
             proptest::prop_assert!(!NOTICE.is_match(&line) || may_be_notice(&line), "{:?}", line);
@@ -107,6 +130,13 @@ mod tests {
     fn removes_footer_notices() {
         let text = "Text.\nCopyright 2023 Example News\n(c) Someone\nAll rights reserved.\n";
         assert_eq!(run(&Copyright, text), "Text.\n");
+    }
+
+    #[test]
+    fn removes_footer_notices_in_other_languages() {
+        let text =
+            "Текст.\nВсе права защищены.\n版权所有 © 2024 新闻网\nTutti i diritti riservati.\nВсе права на фильм принадлежат студии.\n";
+        assert_eq!(run(&Copyright, text), "Текст.\nВсе права на фильм принадлежат студии.\n");
     }
 
     #[test]
