@@ -1,6 +1,6 @@
 use crate::edit::Change;
 use crate::reading::phrases::PhraseList;
-use crate::reading::prose::{words_read, FULL_STOPS};
+use crate::reading::prose::FULL_STOPS;
 use crate::reading::{Doc, Line};
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 
@@ -41,7 +41,7 @@ impl Rule for RelatedLinks {
             let words = word_counts[i];
             if words <= 8 && hits[i].has(&phrases.strong) {
                 let mut end = i + 1;
-                while end < lines.len() && (lines[end].is_blank() || is_headline(lines[end].text, max_item_words)) {
+                while end < lines.len() && (lines[end].is_blank() || is_headline(lines[end].text, word_counts[end], max_item_words)) {
                     end += 1;
                 }
                 while end > i + 1 && lines[end - 1].is_blank() {
@@ -60,9 +60,8 @@ impl Rule for RelatedLinks {
     }
 }
 
-/// Short, and not a sentence of prose.
-fn is_headline(line: &str, max_words: usize) -> bool {
-    let words = words_read(line, line.split_whitespace().count());
+/// Short, and not a sentence of prose: `line`, of `words` words as read.
+fn is_headline(line: &str, words: usize, max_words: usize) -> bool {
     let trimmed = line.trim_end();
     // A headline may ask or exclaim; a sentence ends on a full stop, in any script.
     let ends_sentence = trimmed.ends_with(|c| matches!(c, '.' | ':' | ';') || !c.is_ascii() && FULL_STOPS.contains(&c));
