@@ -82,12 +82,13 @@ impl<'a> Dom<'a> {
         let mut open: Vec<usize> = Vec::new();
         let mut title = String::new();
         let content_noscripts = content_noscripts(parsed);
+        let controlled = controlled_ids(parsed);
         walk(parsed, |edge| match edge {
             Edge::Open(node) => {
                 let kind = match node.value() {
                     ParsedNode::Document => Kind::Document,
                     ParsedNode::Element(element) => {
-                        let mut element = convert(element);
+                        let mut element = convert(element, &controlled);
                         if element.tag == "noscript" {
                             element.shown = content_noscripts.contains(&node.id());
                         }
@@ -159,7 +160,7 @@ impl<'a> Dom<'a> {
     }
 }
 
-fn convert(element: &ParsedElement) -> Element<'_> {
+fn convert<'a>(element: &'a ParsedElement, controlled: &FxHashSet<&str>) -> Element<'a> {
     let tag = element.name();
     let table_hint = (tag == "table")
         .then(|| {
@@ -172,7 +173,7 @@ fn convert(element: &ParsedElement) -> Element<'_> {
         .flatten();
     let disclosure = is_disclosure(element);
     Element {
-        shown: (!SKIPPED.contains(&tag) || disclosure) && !is_hidden(element),
+        shown: (!SKIPPED.contains(&tag) || disclosure) && !is_hidden(element, controlled),
         disclosure,
         class: element.attr("class").unwrap_or(""),
         id: element.attr("id").unwrap_or(""),
@@ -376,11 +377,28 @@ fn title_text(node: ego_tree::NodeRef<'_, ParsedNode>) -> String {
 const FOLDED_NAMES: &[&str] = &["accordion", "collapse", "faq", "tabpanel", "tab-pane", "tab-content"];
 const FOLDED_ROLES: &[&str] = &["region", "tabpanel"];
 
+/// The ids that some element says it opens or controls (`aria-controls`):
+/// the panels of accordions and tabs.
+fn controlled_ids(parsed: &Html) -> FxHashSet<&str> {
+    parsed.tree.nodes().filter_map(|node| node.value().as_element()?.attr("aria-controls")).flat_map(str::split_whitespace).collect()
+}
+
 /// Whether the page hides `element`: marked `hidden` or `aria-hidden`, or
-/// styled out of view, and not a folded panel.
-fn is_hidden(element: &ParsedElement) -> bool {
+/// styled out of view, and not a folded panel. A closed accordion's panel
+/// is as often marked `aria-hidden` as `hidden`; it is read too when a
+/// button controls it (`aria-controls`), it is labelled by one
+/// (`aria-labelledby`) or made `inert`, while other copy marked
+/// `aria-hidden` (a decorative duplicate) is not. Reading such panels:
+/// WCXB's word F1 0.8664 -> 0.8685 (13 pages up, 3 down: a shop's folded
+/// product details, a service page's folded features, documentation's
+/// tabs; better in two folds of whole domains, the same in three);
+/// Readability's pages unchanged.
+fn is_hidden(element: &ParsedElement, controlled: &FxHashSet<&str>) -> bool {
     if element.attr("aria-hidden") == Some("true") {
-        return true;
+        let closed_panel = element.attr("aria-labelledby").is_some()
+            || element.attr("inert").is_some()
+            || element.attr("id").is_some_and(|id| controlled.contains(id));
+        return !(closed_panel && is_folded_panel(element));
     }
     let styled_away = |style: &str| {
         let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
@@ -472,8 +490,18 @@ mod tests {
                     <div role=region hidden><p>Fire slowly.</p></div><div class=\"tab-pane fade\" hidden>Specifications</div>\
                     <div style=\"display:none\">Sign-up form</div><div class=\"modal\" hidden>Cookie choices</div>\
                     <button aria-expanded=false aria-haspopup=menu>Menu</button><button>Add to cart</button>\
-                    <div class=accordion aria-hidden=true>Screen-reader copy</div>";
-        assert_eq!(texts_of(page), ["Questions", "Does it fit?", "It fits most kilns.", "Fire slowly.", "Specifications"]);
+                    <div class=accordion aria-hidden=true>Screen-reader copy</div>\
+                    <button id=q2 aria-expanded=false>Is the lid glazed?</button>\
+                    <section class=accordion-panel aria-hidden=true aria-labelledby=q2 inert>Inside and out.</section>\
+                    <button aria-controls=\"care\" aria-expanded=false>Care</button>\
+                    <div id=care class=\"accordion-content closed\" aria-hidden=true>Wash by hand.</div>";
+        assert_eq!(
+            texts_of(page),
+            [
+                "Questions", "Does it fit?", "It fits most kilns.", "Fire slowly.", "Specifications", "Is the lid glazed?",
+                "Inside and out.", "Care", "Wash by hand."
+            ]
+        );
     }
 
     #[test]
