@@ -272,8 +272,8 @@ impl Facts {
                     facts.commas[node] = clause_commas(text);
                 }
                 Kind::Element(element) => {
-                    let in_class = FURNITURE.find(element.class).map(|m| ("class", FURNITURE_NAMES[m.pattern().as_usize()]));
-                    let in_id = FURNITURE.find(element.id).map(|m| ("id", FURNITURE_NAMES[m.pattern().as_usize()]));
+                    let in_class = find_name(&FURNITURE, FURNITURE_NAMES, element.class).map(|n| ("class", n));
+                    let in_id = find_name(&FURNITURE, FURNITURE_NAMES, element.id).map(|n| ("id", n));
                     let named_content = CONTENT.is_match(element.class) || CONTENT.is_match(element.id);
                     if !named_content {
                         facts.furniture_name[node] = in_class.or(in_id);
@@ -307,12 +307,30 @@ impl Facts {
     }
 }
 
+/// The first of `names` that `matcher` finds in a class or id, leaving out
+/// `hidden` in a utility class that clips a box's overflow
+/// (`overflow-hidden`, `overflow-x-hidden`): it says how the box is drawn,
+/// not that it is hidden. On WCXB's pages, so: word F1 0.8685 -> 0.8692
+/// (22 pages up, 13 down; better in four folds of whole domains, worse in
+/// one; held out 0.8690); Readability's pages unchanged.
+fn find_name(matcher: &AhoCorasick, names: &[&'static str], text: &str) -> Option<&'static str> {
+    let clips_overflow = |at: usize| {
+        let token = text[..at].rfind(char::is_whitespace).map_or(0, |blank| blank + 1);
+        text[token..at].to_ascii_lowercase().contains("overflow")
+    };
+    matcher
+        .find_iter(text)
+        .map(|m| (names[m.pattern().as_usize()], m.start()))
+        .find(|&(name, at)| name != "hidden" || !clips_overflow(at))
+        .map(|(name, _)| name)
+}
+
 fn name_weight(name: &str) -> f64 {
     if name.is_empty() {
         return 0.0;
     }
     let mut weight = 0.0;
-    if NEGATIVE.is_match(name) || name.split_whitespace().any(|w| w.eq_ignore_ascii_case("hid")) {
+    if find_name(&NEGATIVE, NEGATIVE_NAMES, name).is_some() || name.split_whitespace().any(|w| w.eq_ignore_ascii_case("hid")) {
         weight -= CLASS_WEIGHT;
     }
     if POSITIVE.is_match(name) {
@@ -978,9 +996,7 @@ impl<'a> Attempt<'a> {
 
     fn negative_name(&self, node: usize) -> Reason {
         let element = self.dom.element(node);
-        let found = |attribute: &'static str, name: &str| {
-            NEGATIVE.find(name).map(|m| Reason::Named(attribute, NEGATIVE_NAMES[m.pattern().as_usize()]))
-        };
+        let found = |attribute: &'static str, name: &str| find_name(&NEGATIVE, NEGATIVE_NAMES, name).map(|n| Reason::Named(attribute, n));
         element.and_then(|e| found("class", e.class).or_else(|| found("id", e.id))).unwrap_or(Reason::LowScore)
     }
 
@@ -1148,6 +1164,20 @@ mod tests {
             assert!(!dropped.iter().any(|block| block.contains(kept)), "{kept:?} dropped: {dropped:?}");
         }
         assert!(dropped.iter().any(|block| block.contains("Every recipe is tested twice")), "{dropped:?}");
+    }
+
+    #[test]
+    fn a_box_that_clips_its_overflow_is_not_hidden() {
+        let story = "<p>The ferry will sail again in spring, the council said on Saturday, after a vote that ended a long debate about \
+                     the cost of the new pier and who should pay for it.</p>";
+        let page = format!(
+            "<html><body><article>{story}{story}<div class=\"quote overflow-hidden\"><p>We waited twenty years for this boat.</p></div>\
+             <div class=\"note visually-hidden\"><p>Skip to the timetable below.</p></div>{story}{story}</article></body></html>"
+        );
+        let read = super::super::read(&page);
+        let dropped: Vec<(&str, &str)> = read.dropped.iter().map(|d| (read.text[d.range.clone()].trim(), d.reason.as_str())).collect();
+        assert!(!dropped.iter().any(|(block, _)| block.contains("We waited twenty years")), "{dropped:?}");
+        assert!(dropped.contains(&("Skip to the timetable below.", "class contains 'hidden'")), "{dropped:?}");
     }
 
     #[test]
