@@ -162,27 +162,98 @@ impl<'a> Dom<'a> {
 
 fn convert<'a>(element: &'a ParsedElement, controlled: &FxHashSet<&str>) -> Element<'a> {
     let tag = element.name();
+    let attributes = Attributes::of(element);
     let table_hint = (tag == "table")
         .then(|| {
-            if element.attr("role") == Some("presentation") || element.attr("datatable") == Some("0") {
+            if attributes.role == Some("presentation") || attributes.datatable == Some("0") {
                 Some(false)
             } else {
-                element.attr("summary").map(|_| true)
+                attributes.summary.then_some(true)
             }
         })
         .flatten();
-    let disclosure = is_disclosure(element);
+    let disclosure = tag == "button" && is_disclosure(&attributes);
     Element {
-        shown: (!SKIPPED.contains(&tag) || disclosure) && !is_hidden(element, controlled),
+        shown: (!SKIPPED.contains(&tag) || disclosure) && !is_hidden(&attributes, controlled),
         disclosure,
-        class: element.attr("class").unwrap_or(""),
-        id: element.attr("id").unwrap_or(""),
-        role: element.attr("role").map(str::trim),
-        local_link: tag == "a" && element.attr("href").is_some_and(|h| h.starts_with('#')),
-        author: element.attr("rel") == Some("author") || element.attr("itemprop").is_some_and(|p| p.contains("author")),
+        class: attributes.class.unwrap_or(""),
+        id: attributes.id.unwrap_or(""),
+        role: attributes.role.map(str::trim),
+        local_link: tag == "a" && attributes.href.is_some_and(|h| h.starts_with('#')),
+        author: attributes.rel == Some("author") || attributes.itemprop.is_some_and(|p| p.contains("author")),
         table_hint,
         tag,
         parsed: element,
+    }
+}
+
+/// The attributes of an element that reading it asks about, found in one
+/// pass over them (asking for each by name interns the name first).
+#[derive(Default)]
+struct Attributes<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    role: Option<&'a str>,
+    href: Option<&'a str>,
+    rel: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    style: Option<&'a str>,
+    datatable: Option<&'a str>,
+    aria_hidden: Option<&'a str>,
+    summary: bool,
+    hidden: bool,
+    inert: bool,
+    aria_labelledby: bool,
+    aria_expanded: bool,
+    aria_haspopup: bool,
+}
+
+impl<'a> Attributes<'a> {
+    fn of(element: &'a ParsedElement) -> Attributes<'a> {
+        let mut found = Attributes::default();
+        // The first of a name counts, as with `attr`; attributes in a
+        // namespace (`xlink:href`) are other attributes.
+        for (name, value) in element.attrs.iter().filter(|(name, _)| name.ns == html5ever::ns!()) {
+            let value: &str = value;
+            let slot = match &*name.local {
+                "class" => &mut found.class,
+                "id" => &mut found.id,
+                "role" => &mut found.role,
+                "href" => &mut found.href,
+                "rel" => &mut found.rel,
+                "itemprop" => &mut found.itemprop,
+                "style" => &mut found.style,
+                "datatable" => &mut found.datatable,
+                "aria-hidden" => &mut found.aria_hidden,
+                "summary" => {
+                    found.summary = true;
+                    continue;
+                }
+                "hidden" => {
+                    found.hidden = true;
+                    continue;
+                }
+                "inert" => {
+                    found.inert = true;
+                    continue;
+                }
+                "aria-labelledby" => {
+                    found.aria_labelledby = true;
+                    continue;
+                }
+                "aria-expanded" => {
+                    found.aria_expanded = true;
+                    continue;
+                }
+                "aria-haspopup" => {
+                    found.aria_haspopup = true;
+                    continue;
+                }
+                _ => continue,
+            };
+            slot.get_or_insert(value);
+        }
+        found
     }
 }
 
@@ -379,8 +450,11 @@ const FOLDED_ROLES: &[&str] = &["region", "tabpanel"];
 
 /// The ids that some element says it opens or controls (`aria-controls`):
 /// the panels of accordions and tabs.
-fn controlled_ids(parsed: &Html) -> FxHashSet<&str> {
-    parsed.tree.nodes().filter_map(|node| node.value().as_element()?.attr("aria-controls")).flat_map(str::split_whitespace).collect()
+fn controlled_ids<'a>(parsed: &'a Html) -> FxHashSet<&'a str> {
+    let controls = |element: &'a ParsedElement| {
+        element.attrs.iter().find(|(name, _)| name.ns == html5ever::ns!() && &*name.local == "aria-controls").map(|(_, value)| &**value)
+    };
+    parsed.tree.nodes().filter_map(|node| controls(node.value().as_element()?)).flat_map(str::split_whitespace).collect()
 }
 
 /// Whether the page hides `element`: marked `hidden` or `aria-hidden`, or
@@ -393,18 +467,16 @@ fn controlled_ids(parsed: &Html) -> FxHashSet<&str> {
 /// product details, a service page's folded features, documentation's
 /// tabs; better in two folds of whole domains, the same in three);
 /// Readability's pages unchanged.
-fn is_hidden(element: &ParsedElement, controlled: &FxHashSet<&str>) -> bool {
-    if element.attr("aria-hidden") == Some("true") {
-        let closed_panel = element.attr("aria-labelledby").is_some()
-            || element.attr("inert").is_some()
-            || element.attr("id").is_some_and(|id| controlled.contains(id));
+fn is_hidden(element: &Attributes<'_>, controlled: &FxHashSet<&str>) -> bool {
+    if element.aria_hidden == Some("true") {
+        let closed_panel = element.aria_labelledby || element.inert || element.id.is_some_and(|id| controlled.contains(id));
         return !(closed_panel && is_folded_panel(element));
     }
     let styled_away = |style: &str| {
         let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         style.contains("display:none") || style.contains("visibility:hidden")
     };
-    let hidden = element.attr("hidden").is_some() || element.attr("style").is_some_and(styled_away);
+    let hidden = element.hidden || element.style.is_some_and(styled_away);
     hidden && !is_folded_panel(element)
 }
 
@@ -412,19 +484,19 @@ fn is_hidden(element: &ParsedElement, controlled: &FxHashSet<&str>) -> bool {
 /// whether the panel is open, `aria-expanded`, and opens no menu): its text
 /// is the panel's heading, a question whose answer the panel holds. Other
 /// buttons ("Add to cart", "Menu") are controls, not text.
-fn is_disclosure(element: &ParsedElement) -> bool {
-    element.name() == "button" && element.attr("aria-expanded").is_some() && element.attr("aria-haspopup").is_none()
+fn is_disclosure(element: &Attributes<'_>) -> bool {
+    element.aria_expanded && !element.aria_haspopup
 }
 
-fn is_folded_panel(element: &ParsedElement) -> bool {
-    if element.attr("role").is_some_and(|role| FOLDED_ROLES.contains(&role.trim())) {
+fn is_folded_panel(element: &Attributes<'_>) -> bool {
+    if element.role.is_some_and(|role| FOLDED_ROLES.contains(&role.trim())) {
         return true;
     }
     let named = |name: Option<&str>| {
         let name = name.unwrap_or("").to_ascii_lowercase();
         FOLDED_NAMES.iter().any(|folded| name.contains(folded))
     };
-    named(element.attr("class")) || named(element.attr("id"))
+    named(element.class) || named(element.id)
 }
 
 #[cfg(test)]
