@@ -183,7 +183,7 @@ fn a_collection_keeps_every_product_card() {
         None,
         false,
         "collection (its address has /collections/)",
-        &["inside <header>", "the page title, repeated as a headline", "link-dense block", "inside <footer>"],
+        &["outside the main content", "inside <header>", "the page title, repeated as a headline", "link-dense block", "inside <footer>"],
     );
 }
 

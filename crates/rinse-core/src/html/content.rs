@@ -512,6 +512,17 @@ impl<'a> Attempt<'a> {
                 self.drop_node(node, Reason::Consent(attribute, word));
                 continue;
             }
+            // A page's footer never holds its main content, however much
+            // prose its legal notice has (one inside the article went
+            // anyway, when checked again). Dropped so in every attempt, not
+            // only in the article: WCXB's word F1 0.8692 -> 0.8704 (5 pages
+            // up, 4 down; a news front page read as its copyright notice
+            // 0.15 -> 0.86; four folds of whole domains better, one 0.0002
+            // worse); Readability's pages unchanged. Not `<nav>`: no gain.
+            if tag == "footer" {
+                self.drop_node(node, Reason::Inside("footer"));
+                continue;
+            }
             if self.hints.drop_furniture_names && !self.facts.in_table[node] && !self.facts.in_code[node] {
                 if let Some(role) = element.role.filter(|r| FURNITURE_ROLES.iter().any(|f| f.eq_ignore_ascii_case(r))) {
                     self.drop_node(node, Reason::Role(role.to_lowercase()));
@@ -1178,6 +1189,30 @@ mod tests {
         let dropped: Vec<(&str, &str)> = read.dropped.iter().map(|d| (read.text[d.range.clone()].trim(), d.reason.as_str())).collect();
         assert!(!dropped.iter().any(|(block, _)| block.contains("We waited twenty years")), "{dropped:?}");
         assert!(dropped.contains(&("Skip to the timetable below.", "class contains 'hidden'")), "{dropped:?}");
+    }
+
+    #[test]
+    fn a_footers_legal_notice_is_never_the_main_content() {
+        let legal = "<p>Use of this site, including its archive, constitutes acceptance of our terms, our privacy policy, our cookie \
+                     statement and your regional privacy rights, and the material on it may not be reproduced, distributed, transmitted \
+                     or cached without the prior written permission of the publisher, except as the law allows.</p>";
+        let titles = ["Harbour wall to be rebuilt before winter", "Ferry timetable changes from Monday", "Lifeboat crew honoured"];
+        let stories: String = titles
+            .iter()
+            .map(|title| {
+                format!("<div class=teaser><a href=https://harbour.example/{}>{title}</a> <span>2 hours ago</span></div>", title.len())
+            })
+            .collect();
+        // The notice in a block of its own beside the footer's links, so
+        // that the block, not the footer, is what scores best.
+        let page = format!(
+            "<html><body><main><h2>Latest</h2><div class=stories>{stories}</div></main><footer><div class=legal>{legal}{legal}</div>\
+             <ul><li><a href=/privacy>Privacy</a></li><li><a href=/terms>Terms</a></li></ul></footer></body></html>"
+        );
+        let read = super::super::read(&page);
+        let dropped: Vec<(&str, &str)> = read.dropped.iter().map(|d| (read.text[d.range.clone()].trim(), d.reason.as_str())).collect();
+        assert!(dropped.iter().any(|&(block, reason)| block.starts_with("Use of this site") && reason == "inside <footer>"), "{dropped:?}");
+        assert!(!dropped.iter().any(|(block, _)| block.contains("Ferry timetable")), "{dropped:?}");
     }
 
     #[test]
