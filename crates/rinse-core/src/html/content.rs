@@ -871,12 +871,13 @@ impl<'a> Attempt<'a> {
     fn longest_run_of_entries(&self, totals: &[Totals]) -> Option<Vec<usize>> {
         let dom = self.dom;
         let template = |node: usize| dom.element(node).map(|e| (e.tag, e.class.split_whitespace().next().unwrap_or("")));
+        let body = dom.body();
         let mut best: Option<(usize, usize, Vec<usize>)> = None;
-        for parent in (0..dom.nodes.len()).filter(|&p| !self.gone[p] && p != dom.body() && dom.element(p).is_some()) {
-            let children: Vec<usize> = self.element_children(parent).collect();
+        for parent in (0..dom.nodes.len()).filter(|&p| !self.gone[p] && p != body && dom.element(p).is_some()) {
             if std::iter::once(parent).chain(dom.ancestors(parent)).any(|a| LANDMARKS.contains(&dom.tag(a))) {
                 continue;
             }
+            let children: Vec<usize> = self.element_children(parent).collect();
             for run in children.chunk_by(|&a, &b| template(a) == template(b)) {
                 // Paragraphs are prose, not entries.
                 if run.len() < MIN_ENTRIES || dom.tag(run[0]) == "p" || run.iter().any(|&entry| totals[entry].chars < MIN_ENTRY_CHARS) {

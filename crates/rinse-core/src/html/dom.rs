@@ -168,7 +168,7 @@ fn convert<'a>(element: &'a ParsedElement, controlled: &FxHashSet<&str>) -> Elem
             if attributes.role == Some("presentation") || attributes.datatable == Some("0") {
                 Some(false)
             } else {
-                attributes.summary.then_some(true)
+                attributes.summary.map(|_| true)
             }
         })
         .flatten();
@@ -200,12 +200,12 @@ struct Attributes<'a> {
     style: Option<&'a str>,
     datatable: Option<&'a str>,
     aria_hidden: Option<&'a str>,
-    summary: bool,
-    hidden: bool,
-    inert: bool,
-    aria_labelledby: bool,
-    aria_expanded: bool,
-    aria_haspopup: bool,
+    summary: Option<&'a str>,
+    hidden: Option<&'a str>,
+    inert: Option<&'a str>,
+    aria_labelledby: Option<&'a str>,
+    aria_expanded: Option<&'a str>,
+    aria_haspopup: Option<&'a str>,
 }
 
 impl<'a> Attributes<'a> {
@@ -225,30 +225,12 @@ impl<'a> Attributes<'a> {
                 "style" => &mut found.style,
                 "datatable" => &mut found.datatable,
                 "aria-hidden" => &mut found.aria_hidden,
-                "summary" => {
-                    found.summary = true;
-                    continue;
-                }
-                "hidden" => {
-                    found.hidden = true;
-                    continue;
-                }
-                "inert" => {
-                    found.inert = true;
-                    continue;
-                }
-                "aria-labelledby" => {
-                    found.aria_labelledby = true;
-                    continue;
-                }
-                "aria-expanded" => {
-                    found.aria_expanded = true;
-                    continue;
-                }
-                "aria-haspopup" => {
-                    found.aria_haspopup = true;
-                    continue;
-                }
+                "summary" => &mut found.summary,
+                "hidden" => &mut found.hidden,
+                "inert" => &mut found.inert,
+                "aria-labelledby" => &mut found.aria_labelledby,
+                "aria-expanded" => &mut found.aria_expanded,
+                "aria-haspopup" => &mut found.aria_haspopup,
                 _ => continue,
             };
             slot.get_or_insert(value);
@@ -469,14 +451,15 @@ fn controlled_ids<'a>(parsed: &'a Html) -> FxHashSet<&'a str> {
 /// Readability's pages unchanged.
 fn is_hidden(element: &Attributes<'_>, controlled: &FxHashSet<&str>) -> bool {
     if element.aria_hidden == Some("true") {
-        let closed_panel = element.aria_labelledby || element.inert || element.id.is_some_and(|id| controlled.contains(id));
+        let closed_panel =
+            element.aria_labelledby.is_some() || element.inert.is_some() || element.id.is_some_and(|id| controlled.contains(id));
         return !(closed_panel && is_folded_panel(element));
     }
     let styled_away = |style: &str| {
         let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         style.contains("display:none") || style.contains("visibility:hidden")
     };
-    let hidden = element.hidden || element.style.is_some_and(styled_away);
+    let hidden = element.hidden.is_some() || element.style.is_some_and(styled_away);
     hidden && !is_folded_panel(element)
 }
 
@@ -485,7 +468,7 @@ fn is_hidden(element: &Attributes<'_>, controlled: &FxHashSet<&str>) -> bool {
 /// is the panel's heading, a question whose answer the panel holds. Other
 /// buttons ("Add to cart", "Menu") are controls, not text.
 fn is_disclosure(element: &Attributes<'_>) -> bool {
-    element.aria_expanded && !element.aria_haspopup
+    element.aria_expanded.is_some() && element.aria_haspopup.is_none()
 }
 
 fn is_folded_panel(element: &Attributes<'_>) -> bool {
