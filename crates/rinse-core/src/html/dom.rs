@@ -92,6 +92,14 @@ impl<'a> Dom<'a> {
                         if element.tag == "noscript" {
                             element.shown = content_noscripts.contains(&node.id());
                         }
+                        let in_heading = || {
+                            open.iter().any(
+                                |&o| matches!(&nodes[o].kind, Kind::Element(e) if matches!(e.tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")),
+                            )
+                        };
+                        if element.local_link && in_heading() && is_mark(node) {
+                            element.shown = false;
+                        }
                         if title.is_empty() && matches!(element.tag, "head" | "title") {
                             title = title_text(node);
                         }
@@ -412,6 +420,19 @@ fn words_in(node: ego_tree::NodeRef<'_, ParsedNode>) -> usize {
         }
     }
     words
+}
+
+/// Whether a link holds only a mark, no word: the `¶`, `§`, `#` or `🔗` that
+/// a heading shows to link to itself. Read as text it glues a symbol to the
+/// heading (`## #Setup`, `Setup¶`). Only in headings: the `^` before a
+/// footnote is what tells a list of references.
+fn is_mark(link: ego_tree::NodeRef<'_, ParsedNode>) -> bool {
+    let mut text = link.descendants().filter_map(|d| d.value().as_text()).flat_map(|t| t.chars());
+    let mut any = false;
+    text.all(|c| {
+        any |= !c.is_whitespace();
+        !c.is_alphanumeric()
+    }) && any
 }
 
 /// The text of the first `<title>` in `node`'s subtree.

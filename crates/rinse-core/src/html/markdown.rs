@@ -820,6 +820,17 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_loses_the_mark_that_links_to_it() {
+        assert_eq!(
+            markdown(
+                "<h2 id=a>Setup<a class=headerlink href=\"#a\">¶</a></h2><h3 id=b><a href=\"#b\">#</a>Why</h3>\
+                 <h3 id=c><a href=\"#c\">Usage</a></h3><p>See note <a href=\"#n\">*</a>.</p>"
+            ),
+            "## Setup\n\n### Why\n\n### Usage\n\nSee note \\*.\n"
+        );
+    }
+
+    #[test]
     fn empty_elements_leave_no_markers() {
         assert_eq!(markdown("<p><b></b>text<i> </i></p><ul><li></li></ul><pre> </pre>"), "text\n");
     }
