@@ -3,6 +3,7 @@
 //! rest of the text into code), and a table keeps its head (header row and
 //! delimiter row) unless removed whole (its rows would become paragraphs).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::edit::Change;
@@ -106,6 +107,61 @@ pub fn keep_blocks_whole(guarded: &[Guarded], changes: &mut Vec<Change>) {
     });
 }
 
+/// A Markdown text as the plain text it stands for, line for line (each
+/// line where it was, so that what is judged of one holds for the other):
+/// outside code blocks, each line without its block marks (heading, list
+/// item, quote) and the marks of emphasis, code spans and escapes. A line
+/// that is all marks stays as it is.
+pub fn as_plain_text(text: &str) -> String {
+    let fences = fenced_blocks(text);
+    let mut plain = String::with_capacity(text.len());
+    for line in lines(text) {
+        let in_code = fences.iter().any(|f| f.contains(&line.start));
+        let read = if in_code { Cow::Borrowed(line.text) } else { plain_line(line.text) };
+        plain.push_str(if read.trim().is_empty() { line.text } else { &read });
+        plain.push_str(&text[line.end..line.next]);
+    }
+    plain
+}
+
+/// One Markdown line as plain text: [`as_plain_text`].
+fn plain_line(line: &str) -> Cow<'_, str> {
+    let mut body = line.trim_start();
+    loop {
+        let before = body.len();
+        body = body.trim_start_matches('>').trim_start();
+        if let Some(rest) = body.strip_prefix(['-', '*', '+']).filter(|rest| rest.starts_with(' ')) {
+            body = rest.trim_start();
+        }
+        let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..10).contains(&digits) {
+            if let Some(rest) = body[digits..].strip_prefix(['.', ')']).filter(|rest| rest.starts_with(' ')) {
+                body = rest.trim_start();
+            }
+        }
+        let hashes = body.bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&hashes) && body[hashes..].starts_with(' ') {
+            body = body[hashes..].trim_start();
+        }
+        if body.len() == before {
+            break;
+        }
+    }
+    if !body.contains(['*', '`', '\\']) {
+        return Cow::Borrowed(body);
+    }
+    let mut plain = String::with_capacity(body.len());
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => plain.extend(chars.next()),
+            '*' | '`' => {}
+            _ => plain.push(c),
+        }
+    }
+    Cow::Owned(plain)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,5 +199,11 @@ mod tests {
         keep_blocks_whole(&heads, &mut whole);
         assert_eq!(whole.len(), 1);
         assert!(guarded("a | b\n--- | ---\n").is_empty(), "rows start with a bar");
+    }
+
+    #[test]
+    fn markdown_reads_as_its_plain_text_line_for_line() {
+        let text = "## Ferry *times*\n\n- Daily at `9:00`\n> 2. Quoted \\*item\\*\n-\n```\n# not a heading\n```\n";
+        assert_eq!(as_plain_text(text), "Ferry times\n\nDaily at 9:00\nQuoted *item*\n-\n```\n# not a heading\n```\n");
     }
 }

@@ -24,7 +24,9 @@ static INFO: RuleInfo = RuleInfo {
           each with the evidence that decided it; a table of figures between two parts of the main \
           text stays with it. Texts under `min_words` words are left alone, \
           and so is a text where too little is judged outside its main text to be page furniture: \
-          a short or clean paste is what the user meant. Page source is left to \
+          a short or clean paste is what the user meant. Markdown is judged as the plain text it \
+          stands for (its list, heading and quote marks and its emphasis left out), as the model \
+          learned from plain text. Page source is left to \
           `html-main-content`, which reads the page's structure, unless what that leaves is far \
           less than judging the page's whole visible text keeps (`page_share`): the structure then \
           pointed to the wrong block, and this rule's reading is used.",
@@ -95,20 +97,29 @@ impl Rule for MainContent {
         if doc.is_page() {
             return Vec::new();
         }
+        // The model reads lines as plain text: Markdown is judged as the
+        // text it stands for, line for line, and its own lines are cut.
+        let plain;
+        let read = if doc.is_markdown() {
+            plain = Doc::new(crate::reading::structure::as_plain_text(doc.text()));
+            &plain
+        } else {
+            doc
+        };
         // Chinese and Japanese write without spaces: two characters count as a word.
-        let stop = doc.stop_words();
-        let cjk: usize = doc.readings(stop).iter().map(|r| r.cjk).sum();
-        if doc.word_counts().iter().sum::<usize>() + cjk / 2 < params.int("min_words").max(0) as usize {
+        let stop = read.stop_words();
+        let cjk: usize = read.readings(stop).iter().map(|r| r.cjk).sum();
+        if read.word_counts().iter().sum::<usize>() + cjk / 2 < params.int("min_words").max(0) as usize {
             return Vec::new();
         }
         // Most texts hold too little furniture to be cut at all: they need
         // no judging. (Only lines judged out count below; these are all.)
-        let survey = scorer::survey(doc, stop);
+        let survey = scorer::survey(read, stop);
         if !survey.shows_furniture() {
             return Vec::new();
         }
         let model = params.line_model();
-        let judged = scorer::judge(doc, survey, stop, &model);
+        let judged = scorer::judge(read, survey, stop, &model);
         let evidence = &judged.evidence;
         let mut main = model.main_text(&judged.probabilities);
         // A sentence that goes on from the main text is main text too,
@@ -277,6 +288,22 @@ mod tests {
         let mut main = vec![true, false, true];
         keep_what_lies_within(&mut main, &[prose, words, prose]);
         assert_eq!(main, [true, false, true], "a line without figures is left to the model");
+    }
+
+    #[test]
+    fn markdown_is_judged_as_the_text_it_stands_for() {
+        let menu = |mark: &str| ["Home", "News", "Sport", "Weather", "Travel", "Jobs"].map(|item| format!("{mark}{item}\n")).concat();
+        let plain = format!("{}River levels fall\n{BODY}Share this\n{}", menu(""), menu(""));
+        let markdown = format!("{}\n## River levels fall\n\n{BODY}\n**Share this**\n\n{}", menu("- "), menu("* "));
+        let judged = |text: &str, markdown: bool| {
+            let doc = Doc::new(text.to_string()).with_markdown(markdown);
+            let changes = MainContent.apply(&doc, &Params::defaults(INFO.params));
+            let cut = |line: &crate::reading::Line| changes.iter().any(|c| c.start <= line.start && line.end <= c.end);
+            doc.lines().filter(|line| !line.is_blank()).map(|line| cut(&line)).collect::<Vec<_>>()
+        };
+        let cut = judged(&plain, false);
+        assert!(cut.contains(&true) && cut.contains(&false), "{cut:?}");
+        assert_eq!(judged(&markdown, true), cut);
     }
 
     #[test]
