@@ -461,7 +461,9 @@ impl Doc {
         let mut buffer = String::new();
         let (mut keys, mut normal) = (Vec::with_capacity(self.spans().len()), Strings::default());
         for (line, &words) in self.lines().zip(self.word_counts()) {
-            fold_into(line.text, &mut buffer);
+            // A Markdown line is the same as another for its words, whatever its marks.
+            let text = if self.markdown { crate::reading::structure::plain_line(line.text) } else { Cow::Borrowed(line.text) };
+            fold_into(&text, &mut buffer);
             keys.push(line_key(&buffer));
             normal.push(if words <= PHRASE_MAX_WORDS { without_edges(&buffer) } else { "" });
         }

@@ -125,7 +125,7 @@ pub fn as_plain_text(text: &str) -> String {
 }
 
 /// One Markdown line as plain text: [`as_plain_text`].
-fn plain_line(line: &str) -> Cow<'_, str> {
+pub fn plain_line(line: &str) -> Cow<'_, str> {
     let mut body = line.trim_start();
     loop {
         let before = body.len();

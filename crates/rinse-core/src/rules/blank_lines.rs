@@ -13,7 +13,8 @@ static INFO: RuleInfo = RuleInfo {
     summary: "Keeps at most one blank line between blocks and none at the start or end.",
     doc: "Pages leave stacks of empty lines where markup or removed blocks stood. Runs of blank \
           lines are cut to `max_run` and blank lines before the first and after the last line of \
-          text are removed. It runs last so it also closes the gaps other rules leave.",
+          text are removed; in Markdown, so is an empty quote line (`>`) that no longer joins two \
+          lines of a quote. It runs last so it also closes the gaps other rules leave.",
     example: Example { input: "\n\nTitle\n\n\n\nBody\n\n", output: "Title\n\nBody\n" },
     params: &[ParamSpec { name: "max_run", doc: "How many blank lines in a row to keep between blocks.", default: ParamDefault::Int(1) }],
     presets: &[Preset::Article, Preset::Corpus],
@@ -27,7 +28,7 @@ impl Rule for BlankLines {
     fn apply(&self, doc: &Doc, params: &Params) -> Vec<Change> {
         let text = doc.text();
         let max_run = params.int("max_run").max(0) as usize;
-        let mut changes = Vec::new();
+        let mut changes = if doc.is_markdown() { empty_quote_lines(text) } else { Vec::new() };
         let mut seen_text = false;
         // Blank lines since the last line of text: (start of the first, end of the last, count).
         let mut pending: Option<(usize, usize, usize)> = None;
@@ -57,6 +58,19 @@ impl Rule for BlankLines {
     }
 }
 
+/// Markdown's empty quote lines (`>`) that no longer join two lines of a
+/// quote: what is left where the rest of the quote was removed.
+fn empty_quote_lines(text: &str) -> Vec<Change> {
+    let is_quote = |line: &str| line.trim_start().starts_with('>');
+    let is_empty_quote = |line: &str| is_quote(line) && line.trim().chars().all(|c| c == '>' || c.is_whitespace());
+    let all: Vec<_> = lines(text).collect();
+    (0..all.len())
+        .filter(|&i| is_empty_quote(all[i].text))
+        .filter(|&i| !(i > 0 && is_quote(all[i - 1].text) && all.get(i + 1).is_some_and(|next| is_quote(next.text))))
+        .map(|i| Change::delete(all[i].full(), "empty quote line"))
+        .collect()
+}
+
 /// The offset after `n` lines starting at `start`.
 fn nth_line_end(text: &str, start: usize, n: usize) -> usize {
     lines(&text[start..]).take(n).last().map_or(start, |l| start + l.next)
@@ -70,6 +84,13 @@ mod tests {
     #[test]
     fn cuts_runs_and_edges() {
         assert_eq!(run(&BlankLines, "\na\n\n\n\nb\n\n\nc\n\n"), "a\n\nb\n\nc\n");
+    }
+
+    #[test]
+    fn in_markdown_an_empty_quote_line_left_alone_goes() {
+        let markdown = |text: &str| crate::rules::testing::run_doc(&BlankLines, Doc::new(text.to_string()).with_markdown(true));
+        assert_eq!(markdown("Post\n>\n\nReply\n> a\n>\n> b\n"), "Post\n\nReply\n> a\n>\n> b\n");
+        assert_eq!(run(&BlankLines, "Post\n>\n"), "Post\n>\n", "plain text is not Markdown");
     }
 
     #[test]

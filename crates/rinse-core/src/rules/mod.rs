@@ -127,6 +127,11 @@ pub(crate) mod testing {
             Format::Html => crate::html::read(input).into_doc(),
             _ => Doc::new(input.to_string()),
         };
+        run_doc(rule, doc)
+    }
+
+    /// Runs one rule alone, with its default parameters, on `doc`.
+    pub fn run_doc(rule: &dyn Rule, doc: Doc) -> String {
         let mut changes = rule.apply(&doc, &Params::defaults(rule.info().params));
         tidy_changes(doc.text(), &mut changes);
         apply_changes(doc.text(), &changes)

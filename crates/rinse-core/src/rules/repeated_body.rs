@@ -15,8 +15,8 @@ static INFO: RuleInfo = RuleInfo {
     group: Group::Dedup,
     summary: "Removes a run of lines that repeats an earlier run, such as an article printed twice.",
     doc: "Broken templates print the body, or part of it, a second time. A run of at least \
-          `min_lines` consecutive lines that repeats a run of consecutive earlier (kept) lines (ignoring case and \
-          spacing) is removed as one change, short lines and all, \
+          `min_lines` consecutive lines that repeats a run of consecutive earlier (kept) lines (ignoring case, \
+          spacing and, in Markdown, quote and list marks) is removed as one change, short lines and all, \
           when it holds at least `min_chars` characters. Single repeated lines are left to the \
           duplicate-paragraphs rule, which is more careful with short ones.",
     example: Example {
@@ -47,8 +47,9 @@ impl Rule for RepeatedBody {
         // Digits count here: rows of a table differ only in their numbers.
         // Lines are compared by the hash of their folded form, and by the
         // folded form itself only when the hashes agree and the lines differ.
+        let read = |text: &str| if doc.is_markdown() { fold(&crate::reading::structure::plain_line(text)) } else { fold(text) };
         let same =
-            |a: usize, b: usize| keys[a] == keys[b] && (lines[a].text == lines[b].text || fold(lines[a].text) == fold(lines[b].text));
+            |a: usize, b: usize| keys[a] == keys[b] && (lines[a].text == lines[b].text || read(lines[a].text) == read(lines[b].text));
         // Lines kept so far, in order; an earlier run is a stretch of them.
         let mut kept: Vec<usize> = Vec::new();
         // Key -> its first positions in `kept`, at most `MAX_POSITIONS`, kept
@@ -121,6 +122,15 @@ mod tests {
     fn removes_a_repeated_run_with_its_short_lines() {
         let text = "Intro line\nA\nLonger line of the body.\n\nEnd of body here.\nA\nLonger line of the body.\n\nEnd of body here.\n";
         assert_eq!(run(&RepeatedBody, text), "Intro line\nA\nLonger line of the body.\n\nEnd of body here.\n");
+    }
+
+    #[test]
+    fn in_markdown_a_quote_repeats_what_it_quotes() {
+        let post = "Which ferry runs on Sundays?\nThe timetable is not clear to me.\n";
+        let reply = format!("{post}\n> Which ferry runs on Sundays?\n> The timetable is not clear to me.\n\nThe early one does.\n");
+        let markdown = crate::rules::testing::run_doc(&RepeatedBody, Doc::new(reply.clone()).with_markdown(true));
+        assert_eq!(markdown, format!("{post}\n\nThe early one does.\n"));
+        assert_eq!(run(&RepeatedBody, &reply), reply, "in plain text a quote mark is text");
     }
 
     #[test]
