@@ -90,8 +90,7 @@ pub fn read_as(html: &str, reading: &Reading<'_>) -> Page {
     let mut last_reason = None;
     let mut segment = 0;
     for line in crate::reading::lines(&visible.text) {
-        let owner = owner(&visible.segments, &mut segment, line.start..line.end);
-        let reason = owner.and_then(|node| selection.dropped[node]);
+        let reason = fate(&visible.segments, &mut segment, line.start..line.end, &selection.dropped);
         match reason {
             Some(reason) if last_reason == Some(reason) && dropped.last().is_some_and(|d| d.range.end == line.start) => {
                 if let Some(block) = dropped.last_mut() {
@@ -117,24 +116,33 @@ pub fn read_as(html: &str, reading: &Reading<'_>) -> Page {
     Page { text: visible.text, dropped, furniture, note, kind: dom.kind, preformatted: visible.preformatted }
 }
 
-/// The text node that gave most of `line`, reading `segments` from `*next`.
-fn owner(segments: &[(usize, usize)], next: &mut usize, line: Range<usize>) -> Option<usize> {
+/// What becomes of `line`: the reason (an index into the selection's
+/// reasons) that most of its text is dropped for, or `None` when most of
+/// it is kept. A line may hold several blocks' text (a Markdown table's
+/// row holds a cell of each column): it goes only with most of them, by
+/// bytes summed over its segments (Markdown writes a segment a word).
+/// Reads `segments` from `*next`.
+fn fate(segments: &[(usize, usize)], next: &mut usize, line: Range<usize>, dropped: &[Option<usize>]) -> Option<usize> {
     // The segment running into the line, then those starting in it.
     while *next < segments.len() && segments[*next].0 <= line.start {
         *next += 1;
     }
-    let mut best: Option<(usize, usize)> = None;
+    // Bytes of the line by fate: few lines hold more than one or two.
+    let mut bytes: Vec<(Option<usize>, usize)> = Vec::new();
     let mut index = next.saturating_sub(1);
     while index < segments.len() && segments[index].0 < line.end.max(line.start + 1) {
         let (start, node) = segments[index];
         let end = segments.get(index + 1).map_or(usize::MAX, |s| s.0);
-        let bytes = end.min(line.end).saturating_sub(start.max(line.start));
-        if best.is_none_or(|(most, _)| bytes > most) {
-            best = Some((bytes, node));
+        let held = end.min(line.end).saturating_sub(start.max(line.start));
+        match bytes.iter_mut().find(|(fate, _)| *fate == dropped[node]) {
+            Some((_, total)) => *total += held,
+            None => bytes.push((dropped[node], held)),
         }
         index += 1;
     }
-    best.map(|(_, node)| node)
+    // Ties go to the first: an empty line takes the fate of the segment it is in.
+    let most = bytes.iter().map(|&(_, held)| held).max()?;
+    bytes.into_iter().find(|&(_, held)| held == most).and_then(|(fate, _)| fate)
 }
 
 /// The visible text of `html`: blocks on lines of their own, runs of blanks
@@ -219,6 +227,22 @@ mod tests {
             <script>alert(1)</script><div hidden>secret</div><ul><li>one</li><li>two<br>lines</li></ul>\
             <pre>a  b\n c</pre></body></html>";
         assert_eq!(visible_text(html), "Head&line\nFirst para graph with a link.\none\ntwo\nlines\na  b\n c\n");
+    }
+
+    #[test]
+    fn a_markdown_row_goes_only_with_most_of_its_cells() {
+        let para = "<p>The island ferry keeps its summer timetable until the end of September, with four crossings every day.</p>";
+        let html = format!(
+            "<html><body><main>{para}{para}<table><tr><th>Crossing</th><th>Days</th><th>Boat</th></tr>\
+             <tr><td><span class=share-links>Recommendations</span></td><td>Monday to Friday</td><td>Island Star ferry</td></tr></table>\
+             {para}</main></body></html>"
+        );
+        let flat = read(&html);
+        let cell = flat.text.find("Recommendations").expect("the cell is read");
+        assert!(flat.dropped.iter().any(|block| block.range.contains(&cell)), "the cell alone goes: {:?}", flat.dropped);
+        let page = read_as(&html, &Reading { markdown: Some(Markdown::default()), ..Reading::default() });
+        let row = page.text.find("| Recommendations").expect("the row is read");
+        assert!(page.dropped.iter().all(|block| !block.range.contains(&row)), "{:?}", page.dropped);
     }
 
     #[test]
