@@ -129,7 +129,7 @@ fn page_reading<'a>(plan: &Plan, address: Option<&'a str>) -> html::Reading<'a> 
 /// How much text `text` holds, alike in every script: its characters that
 /// are not blank (Chinese and Japanese put no spaces between words).
 fn extent(text: &str) -> usize {
-    text.chars().filter(|c| !c.is_whitespace()).count()
+    reading::blanks::non_blank_chars(text)
 }
 
 /// Cleans a page read from its markup. Its main content is first taken

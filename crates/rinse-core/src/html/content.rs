@@ -252,6 +252,7 @@ impl Facts {
             entry: vec![false; n],
             consent: vec![OnceCell::new(); n],
         };
+        let mut names = NamesRead::default();
         for node in 0..n {
             if let Some(parent) = dom.nodes[node].parent {
                 let tag = dom.tag(parent);
@@ -272,15 +273,12 @@ impl Facts {
                     facts.commas[node] = clause_commas(text);
                 }
                 Kind::Element(element) => {
-                    let in_class = find_name(&FURNITURE, FURNITURE_NAMES, element.class).map(|n| ("class", n));
-                    let in_id = find_name(&FURNITURE, FURNITURE_NAMES, element.id).map(|n| ("id", n));
-                    let named_content = CONTENT.is_match(element.class) || CONTENT.is_match(element.id);
-                    if !named_content {
-                        facts.furniture_name[node] = in_class.or(in_id);
+                    let (class, id) = (names.of(element.class), names.of(element.id));
+                    if !(class.content || id.content) {
+                        facts.furniture_name[node] = class.furniture.map(|n| ("class", n)).or(id.furniture.map(|n| ("id", n)));
                     }
-                    let consent = |attribute, value: &str| CONSENT.find(value).map(|m| (attribute, CONSENT_NAMES[m.pattern().as_usize()]));
-                    facts.consent_name[node] = consent("class", element.class).or_else(|| consent("id", element.id));
-                    facts.name_weight[node] = name_weight(element.class) + name_weight(element.id);
+                    facts.consent_name[node] = class.consent.map(|n| ("class", n)).or(id.consent.map(|n| ("id", n)));
+                    facts.name_weight[node] = class.weight + id.weight;
                 }
                 Kind::Document => {}
             }
@@ -304,6 +302,36 @@ impl Facts {
             }
         }
         facts
+    }
+}
+
+/// What a class or id names, of what reading a page asks.
+#[derive(Clone, Copy, Default)]
+struct Named {
+    furniture: Option<&'static str>,
+    content: bool,
+    consent: Option<&'static str>,
+    weight: f64,
+}
+
+/// [`Named`] for each class and id of a page, read once each: a page
+/// repeats the same few classes on most of its elements.
+#[derive(Default)]
+struct NamesRead<'a> {
+    read: rustc_hash::FxHashMap<&'a str, Named>,
+}
+
+impl<'a> NamesRead<'a> {
+    fn of(&mut self, value: &'a str) -> Named {
+        if value.is_empty() {
+            return Named::default();
+        }
+        *self.read.entry(value).or_insert_with(|| Named {
+            furniture: find_name(&FURNITURE, FURNITURE_NAMES, value),
+            content: CONTENT.is_match(value),
+            consent: CONSENT.find(value).map(|m| CONSENT_NAMES[m.pattern().as_usize()]),
+            weight: name_weight(value),
+        })
     }
 }
 
