@@ -119,6 +119,9 @@ pub struct Doc {
     page_dropped: Option<Vec<Dropped>>,
     /// Whether the text was read from a page's markup, however changed since.
     is_page: bool,
+    /// Whether the text is a page's whole visible text, read line by line
+    /// as text ([`Doc::from_page_text`]), however changed since.
+    page_text: bool,
     /// Lines already cut from the text as page furniture (menus, prompts,
     /// notices): evidence, once they are gone, of what the text came as.
     furniture_cut: usize,
@@ -155,6 +158,7 @@ impl Doc {
             holds_cjk: OnceCell::new(),
             page_dropped: None,
             is_page: false,
+            page_text: false,
             furniture_cut: 0,
             markdown: false,
             preformatted: Vec::new(),
@@ -170,7 +174,7 @@ impl Doc {
     /// `furniture`, known to be no part of it however it is read (removed
     /// by `html-main-content`, each with its reason).
     pub fn from_page_text(text: String, furniture: Vec<Dropped>) -> Doc {
-        Doc { page_dropped: Some(furniture), ..Doc::new(text) }
+        Doc { page_dropped: Some(furniture), page_text: true, ..Doc::new(text) }
     }
 
     /// The same text, `preformatted` (ranges of it, sorted) read from a
@@ -188,6 +192,12 @@ impl Doc {
     /// then told what its main content is.
     pub fn is_page(&self) -> bool {
         self.is_page
+    }
+
+    /// Whether the text is a page's whole visible text, judged line by line
+    /// as a second opinion on what its structure told.
+    pub fn is_page_text(&self) -> bool {
+        self.page_text
     }
 
     pub fn text(&self) -> &str {
@@ -250,12 +260,12 @@ impl Doc {
     /// applied, giving `next`. When they only delete whole lines, the views
     /// already computed are kept for the lines that remain.
     pub fn after(self, changes: &[Change], next: String) -> Doc {
-        let (is_page, markdown, furniture_cut) = (self.is_page, self.markdown, self.furniture_cut);
+        let (is_page, page_text, markdown, furniture_cut) = (self.is_page, self.page_text, self.markdown, self.furniture_cut);
         let preformatted = shifted(&self.preformatted, changes);
         // Changes bring CJK only in what they write.
         let holds_cjk =
             self.holds_cjk.get().map(|&held| held || changes.iter().any(|c| crate::reading::prose::may_hold_cjk(&c.replacement)));
-        let doc = Doc { is_page, markdown, furniture_cut, preformatted, ..self.rebuilt(changes, next) };
+        let doc = Doc { is_page, page_text, markdown, furniture_cut, preformatted, ..self.rebuilt(changes, next) };
         if let Some(holds_cjk) = holds_cjk {
             let _ = doc.holds_cjk.set(holds_cjk);
         }

@@ -115,7 +115,8 @@ impl Rule for MainContent {
         // Most texts hold too little furniture to be cut at all: they need
         // no judging. (Only lines judged out count below; these are all.)
         let survey = scorer::survey(read, stop);
-        if !survey.shows_furniture() {
+        let share = scorer::furniture_share(doc);
+        if !survey.shows_furniture(share) {
             return Vec::new();
         }
         let model = params.line_model();
@@ -130,7 +131,7 @@ impl Rule for MainContent {
         }
         keep_what_lies_within(&mut main, evidence);
         let furniture = main.iter().zip(evidence).filter(|&(&main, e)| !main && e.is_furniture()).count();
-        if !scorer::enough_furniture(furniture, main.len()) {
+        if !scorer::enough_furniture(furniture, main.len(), share) {
             return Vec::new();
         }
         let spans = doc.spans();
@@ -288,6 +289,18 @@ mod tests {
         let mut main = vec![true, false, true];
         keep_what_lies_within(&mut main, &[prose, words, prose]);
         assert_eq!(main, [true, false, true], "a line without figures is left to the model");
+    }
+
+    #[test]
+    fn a_pages_text_read_as_a_second_opinion_asks_more_furniture() {
+        let menu = "Home\nNews\nSport\nWeather\n";
+        let body: String = (0..14).map(|n| if n % 2 == 0 { BODY } else { MORE }).collect();
+        let text = format!("{menu}{body}");
+        let lines = text.lines().count() as f64;
+        assert!((0.08..0.10).contains(&(4.0 / lines)), "the menu is {:.3} of the lines", 4.0 / lines);
+        let cut = |doc: Doc| !MainContent.apply(&doc, &Params::defaults(INFO.params)).is_empty();
+        assert!(cut(Doc::new(text.clone())), "a text is cut with this much furniture");
+        assert!(!cut(Doc::from_page_text(text, Vec::new())), "a page's text judged again is not");
     }
 
     #[test]
