@@ -309,6 +309,8 @@ impl Writer<'_, '_> {
 
     fn open_inline(&mut self, node: usize, tag: &str) {
         let (open, close) = match tag {
+            // A heading is strong already: `## **Title**` says it twice.
+            "strong" | "b" if self.heading.is_some() => return,
             "strong" | "b" => ("**".to_string(), "**".to_string()),
             "em" | "i" => ("*".to_string(), "*".to_string()),
             "code" | "kbd" | "samp" | "tt" => {
@@ -519,8 +521,10 @@ impl Writer<'_, '_> {
             let length = rest.find(|c: char| c.is_ascii_whitespace()).unwrap_or(rest.len());
             let word = &rest[..length];
             rest = &rest[length..];
-            if word.chars().all(char::is_whitespace) {
-                // A blank that is not folded (a no-break space) opens no emphasis.
+            if word.chars().all(|c| c.is_whitespace() || is_zero_width(c)) {
+                // A blank that is not folded (a no-break space) opens no
+                // emphasis, nor does a character with no width open a
+                // heading or a list item that would hold nothing else.
                 if self.pending_space && !self.line_is_empty() {
                     self.write_raw(" ", node);
                 }
@@ -549,6 +553,12 @@ impl Writer<'_, '_> {
         self.segments.push((self.text.len(), node));
         self.text.push_str(text);
     }
+}
+
+/// Characters that take no room: zero-width spaces and joiners, the word
+/// joiner, a byte-order mark.
+fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 fn heading_level(tag: &str) -> Option<usize> {
@@ -816,6 +826,22 @@ mod tests {
         assert_eq!(
             markdown(&format!("<table><tr><td><p>{long}</p></td><td><h2>Side</h2></td></tr></table>")),
             format!("{}\n\n## Side\n", long.trim_end())
+        );
+    }
+
+    #[test]
+    fn nothing_but_a_zero_width_space_opens_no_block() {
+        assert_eq!(
+            markdown("<p>Text.</p><h2>\u{200b}</h2><ul><li>\u{200b}</li></ul><h3>\u{200b}Word</h3>"),
+            "Text.\u{200b}\u{200b}\n\n### \u{200b}Word\n"
+        );
+    }
+
+    #[test]
+    fn a_heading_is_not_made_bold_again() {
+        assert_eq!(
+            markdown("<h2><strong>Why</strong> it <em>matters</em></h2><p>It <b>does</b>.</p>"),
+            "## Why it *matters*\n\nIt **does**.\n"
         );
     }
 
