@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::dom::{Dom, Kind};
+use super::dom::{is_heading, Dom, Kind};
 use super::kind::PageKind;
 use super::text::is_block;
 use crate::reading::phrases::{normalize, PhraseList};
@@ -260,7 +260,7 @@ impl Facts {
                 facts.in_code[node] = facts.in_code[parent] || tag == "code";
                 facts.in_figure[node] = facts.in_figure[parent] || tag == "figure";
                 facts.in_list[node] = facts.in_list[parent] || matches!(tag, "ul" | "ol");
-                facts.in_heading[node] = facts.in_heading[parent] || matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+                facts.in_heading[node] = facts.in_heading[parent] || is_heading(tag);
                 facts.link_weight[node] = facts.link_weight[parent];
                 if tag == "a" {
                     let local = dom.element(parent).is_some_and(|e| e.local_link);

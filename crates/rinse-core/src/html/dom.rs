@@ -92,11 +92,7 @@ impl<'a> Dom<'a> {
                         if element.tag == "noscript" {
                             element.shown = content_noscripts.contains(&node.id());
                         }
-                        let in_heading = || {
-                            open.iter().any(
-                                |&o| matches!(&nodes[o].kind, Kind::Element(e) if matches!(e.tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")),
-                            )
-                        };
+                        let in_heading = || open.iter().any(|&o| matches!(&nodes[o].kind, Kind::Element(e) if is_heading(e.tag)));
                         if element.local_link && in_heading() && is_mark(node) {
                             element.shown = false;
                         }
@@ -166,6 +162,11 @@ impl<'a> Dom<'a> {
     pub fn body(&self) -> usize {
         (0..self.nodes.len()).find(|&n| self.tag(n) == "body").unwrap_or(0)
     }
+}
+
+/// Whether `tag` is a heading's, `<h1>` to `<h6>`.
+pub fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 fn convert<'a>(element: &'a ParsedElement, controlled: &FxHashSet<&str>) -> Element<'a> {

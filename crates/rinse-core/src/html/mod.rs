@@ -89,8 +89,9 @@ pub fn read_as(html: &str, reading: &Reading<'_>) -> Page {
     // The reason of the block the last dropped line belongs to.
     let mut last_reason = None;
     let mut segment = 0;
+    let mut tally = Vec::new();
     for line in crate::reading::lines(&visible.text) {
-        let reason = fate(&visible.segments, &mut segment, line.start..line.end, &selection.dropped);
+        let reason = fate(&visible.segments, &mut segment, line.start..line.end, &selection.dropped, &mut tally);
         match reason {
             Some(reason) if last_reason == Some(reason) && dropped.last().is_some_and(|d| d.range.end == line.start) => {
                 if let Some(block) = dropped.last_mut() {
@@ -121,14 +122,21 @@ pub fn read_as(html: &str, reading: &Reading<'_>) -> Page {
 /// it is kept. A line may hold several blocks' text (a Markdown table's
 /// row holds a cell of each column): it goes only with most of them, by
 /// bytes summed over its segments (Markdown writes a segment a word).
-/// Reads `segments` from `*next`.
-fn fate(segments: &[(usize, usize)], next: &mut usize, line: Range<usize>, dropped: &[Option<usize>]) -> Option<usize> {
+/// Reads `segments` from `*next`; `bytes` is room for the tally, reused
+/// from line to line.
+fn fate(
+    segments: &[(usize, usize)],
+    next: &mut usize,
+    line: Range<usize>,
+    dropped: &[Option<usize>],
+    bytes: &mut Vec<(Option<usize>, usize)>,
+) -> Option<usize> {
     // The segment running into the line, then those starting in it.
     while *next < segments.len() && segments[*next].0 <= line.start {
         *next += 1;
     }
     // Bytes of the line by fate: few lines hold more than one or two.
-    let mut bytes: Vec<(Option<usize>, usize)> = Vec::new();
+    bytes.clear();
     let mut index = next.saturating_sub(1);
     while index < segments.len() && segments[index].0 < line.end.max(line.start + 1) {
         let (start, node) = segments[index];
@@ -142,7 +150,7 @@ fn fate(segments: &[(usize, usize)], next: &mut usize, line: Range<usize>, dropp
     }
     // Ties go to the first: an empty line takes the fate of the segment it is in.
     let most = bytes.iter().map(|&(_, held)| held).max()?;
-    bytes.into_iter().find(|&(_, held)| held == most).and_then(|(fate, _)| fate)
+    bytes.iter().find(|&&(_, held)| held == most).and_then(|&(fate, _)| fate)
 }
 
 /// The visible text of `html`: blocks on lines of their own, runs of blanks

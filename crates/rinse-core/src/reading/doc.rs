@@ -252,6 +252,16 @@ impl Doc {
         self.markdown
     }
 
+    /// A line of the text as it is compared with others: a Markdown line
+    /// is the same as another for its words, whatever its marks.
+    pub fn compared<'l>(&self, line: &'l str) -> Cow<'l, str> {
+        if self.markdown {
+            crate::reading::structure::plain_line(line)
+        } else {
+            Cow::Borrowed(line)
+        }
+    }
+
     pub fn into_text(self) -> String {
         self.text
     }
@@ -471,9 +481,7 @@ impl Doc {
         let mut buffer = String::new();
         let (mut keys, mut normal) = (Vec::with_capacity(self.spans().len()), Strings::default());
         for (line, &words) in self.lines().zip(self.word_counts()) {
-            // A Markdown line is the same as another for its words, whatever its marks.
-            let text = if self.markdown { crate::reading::structure::plain_line(line.text) } else { Cow::Borrowed(line.text) };
-            fold_into(&text, &mut buffer);
+            fold_into(&self.compared(line.text), &mut buffer);
             keys.push(line_key(&buffer));
             normal.push(if words <= PHRASE_MAX_WORDS { without_edges(&buffer) } else { "" });
         }

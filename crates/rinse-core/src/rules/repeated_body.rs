@@ -47,9 +47,9 @@ impl Rule for RepeatedBody {
         // Digits count here: rows of a table differ only in their numbers.
         // Lines are compared by the hash of their folded form, and by the
         // folded form itself only when the hashes agree and the lines differ.
-        let read = |text: &str| if doc.is_markdown() { fold(&crate::reading::structure::plain_line(text)) } else { fold(text) };
+        let folded = |text: &str| fold(&doc.compared(text));
         let same =
-            |a: usize, b: usize| keys[a] == keys[b] && (lines[a].text == lines[b].text || read(lines[a].text) == read(lines[b].text));
+            |a: usize, b: usize| keys[a] == keys[b] && (lines[a].text == lines[b].text || folded(lines[a].text) == folded(lines[b].text));
         // Lines kept so far, in order; an earlier run is a stretch of them.
         let mut kept: Vec<usize> = Vec::new();
         // Key -> its first positions in `kept`, at most `MAX_POSITIONS`, kept

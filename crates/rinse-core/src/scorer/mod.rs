@@ -12,7 +12,7 @@ pub mod model;
 
 use std::sync::{Arc, LazyLock};
 
-pub use features::{enough_furniture, furniture_share, survey, Evidence, Survey, Table, FURNITURE_SHARE};
+pub use features::{enough_furniture, furniture_share, survey, Evidence, Survey, Table};
 pub use model::{Fitted, Forest, Model, Node};
 
 use crate::reading::prose::StopWords;
@@ -29,11 +29,11 @@ static SHIPPED: LazyLock<Arc<Model>> = LazyLock::new(|| Arc::new(Model::from_jso
 pub fn shows_furniture(doc: &Doc) -> bool {
     let cut = doc.furniture_cut();
     let lines = doc.lines().filter(|line| !line.is_blank()).count();
-    if enough_furniture(cut, lines + cut, FURNITURE_SHARE) {
+    if enough_furniture(cut, lines + cut, features::FURNITURE_SHARE) {
         return true;
     }
     let (furniture, lines) = features::furniture(doc, doc.stop_words());
-    enough_furniture(furniture + cut, lines + cut, FURNITURE_SHARE)
+    enough_furniture(furniture + cut, lines + cut, features::FURNITURE_SHARE)
 }
 
 /// The shipped model.
