@@ -180,17 +180,25 @@ pub fn looks_like_html(text: &str) -> bool {
     text.starts_with('<') && tags >= 2 || tags >= 10 && mostly_markup(sample)
 }
 
-/// Whether lines holding markup make up more of `sample` than lines with none.
+/// Whether lines holding markup make up more of `sample` than lines with
+/// none, counted both by bytes and by lines: a scrape that kept a few long
+/// lines of an ad's or a tracker's markup among its many lines of text is
+/// text, though those lines may hold more bytes than the text's.
 fn mostly_markup(sample: &[u8]) -> bool {
-    let (mut markup, mut plain) = (0, 0);
+    // Bytes and lines, of the lines holding markup and of those with none.
+    let (mut markup, mut plain) = ((0, 0), (0, 0));
     for line in sample.split(|&byte| byte == b'\n') {
-        if line.contains(&b'<') {
-            markup += line.len();
+        let count = if line.contains(&b'<') {
+            &mut markup
         } else if !line.trim_ascii().is_empty() {
-            plain += line.len();
-        }
+            &mut plain
+        } else {
+            continue;
+        };
+        count.0 += line.len();
+        count.1 += 1;
     }
-    markup > plain
+    markup.0 > plain.0 && markup.1 > plain.1
 }
 
 fn floor_char_boundary(text: &str, index: usize) -> usize {
@@ -265,6 +273,14 @@ mod tests {
         assert!(!looks_like_html(&residue), "a scrape that kept a few line-break tags");
         let source = format!("Chapter one\n{}", "<div class=\"card\"><p>A teaser of a story.</p></div>\n".repeat(12));
         assert!(looks_like_html(&source), "page source after a line of text");
+        let beacon = format!(
+            "<div style=\"position:absolute\"><a href=\"https://ads.example/c?id={}\"><span>ad</span></a></div>\n",
+            "7f3a".repeat(80)
+        );
+        let lines = "The ferry left at dawn.\nIt was full.\nNobody spoke on the way over.\n".repeat(6);
+        let scrape = format!("Ferry news\n{lines}{}{lines}", beacon.repeat(5));
+        assert!(scrape.len() < 2 * beacon.len() * 5, "the markup holds most of the bytes");
+        assert!(!looks_like_html(&scrape), "a scrape whose few long lines are a tracker's markup");
     }
 
     #[test]
