@@ -122,9 +122,13 @@ impl Rule for MainContent {
         // reads well: it learned from alphabetic text, and a Chinese blog
         // judged on the count of its menu lines lost its post and kept its
         // comments (dev-text's pixnet, word F1 0.21 -> 0.10).
-        let enough = |furniture: usize, lines: usize| match cjk / 2 < words {
-            true => scorer::enough_furniture(furniture, lines, share),
-            false => scorer::furniture_share_reached(furniture, lines, share),
+        let mostly_cjk = cjk / 2 >= words;
+        let enough = |furniture: usize, lines: usize| {
+            if mostly_cjk {
+                scorer::furniture_share_reached(furniture, lines, share)
+            } else {
+                scorer::enough_furniture(furniture, lines, share)
+            }
         };
         if !enough(survey.furniture(), survey.len()) {
             return Vec::new();
