@@ -26,7 +26,8 @@ pub struct Page {
     /// Whole lines of `text` outside the main content, in order, one entry a block.
     pub dropped: Vec<Dropped>,
     /// The blocks of `dropped` that are furniture however the page is read
-    /// (consent panels): a line-by-line reading of `text` starts without them.
+    /// (consent panels; an article's comments): a line-by-line reading of
+    /// `text` starts without them.
     pub furniture: Vec<Dropped>,
     /// How the page was read, when its markup changed how: said beside the changes.
     pub note: Option<String>,
@@ -83,6 +84,7 @@ pub fn read_as(html: &str, reading: &Reading<'_>) -> Page {
         None => text::visible(&dom),
     };
     let selection = content::select(&dom);
+    let article = dom.kind.as_ref().is_some_and(|found| found.kind == PageKind::Article);
     let mut dropped: Vec<Dropped> = Vec::new();
     // Whether each block of `dropped` is furniture however the page is read.
     let mut certain: Vec<bool> = Vec::new();
@@ -100,7 +102,7 @@ pub fn read_as(html: &str, reading: &Reading<'_>) -> Page {
             }
             Some(reason) => {
                 dropped.push(Dropped { range: line.start..line.next, reason: selection.reasons[reason].to_string() });
-                certain.push(matches!(selection.reasons[reason], content::Reason::Consent(..)));
+                certain.push(selection.reasons[reason].is_furniture_however_read(article));
             }
             // A blank line between two lines of one block belongs to it.
             None if line.is_blank() && last_reason.is_some() => continue,
@@ -259,6 +261,30 @@ mod tests {
         let page = read_as(&html, &Reading { markdown: Some(Markdown::default()), ..Reading::default() });
         let row = page.text.find("| Recommendations").expect("the row is read");
         assert!(page.dropped.iter().all(|block| !block.range.contains(&row)), "{:?}", page.dropped);
+    }
+
+    #[test]
+    fn an_articles_comments_are_furniture_however_it_is_read() {
+        let para = "<p>The island ferry keeps its summer timetable until the end of September, with four crossings every day.</p>";
+        let comment = "<div class=reply><p>We took the early crossing last week and it was calm, quiet and on time, as the timetable promised.</p></div>";
+        let page = |head: &str| {
+            format!(
+                "<html><head>{head}</head><body><article>{}</article>                 <div class=wrap><nav><a href=/>Home</a> <a href=/news>News</a></nav>                 <section id=comments>{}</section></div></body></html>",
+                para.repeat(6),
+                comment.repeat(3)
+            )
+        };
+        let article = read(&page("<meta property=og:type content=article>"));
+        let reply = article.text.find("We took the early crossing").expect("the comments are read");
+        let reasons: Vec<&str> = article.dropped.iter().map(|block| block.reason.as_str()).collect();
+        // Within a block dropped for lying outside, each part says what it is.
+        assert!(reasons.contains(&"inside <nav>") && reasons.contains(&"id contains 'comment'"), "{reasons:?}");
+        let comments: Vec<&Dropped> = article.furniture.iter().filter(|block| block.range.contains(&reply)).collect();
+        assert_eq!(comments.len(), 1, "{:?}", article.furniture);
+        assert_eq!(comments[0].reason, "id contains 'comment'");
+        assert_eq!(article.furniture.len(), 1, "the menu is judged again: {:?}", article.furniture);
+        // A page not known to be an article may be a discussion: its replies are judged again.
+        assert!(read(&page("")).furniture.is_empty());
     }
 
     #[test]
