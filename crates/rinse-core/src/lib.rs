@@ -144,18 +144,23 @@ fn extent(text: &str) -> usize {
 /// by it) and `main-content` found furniture to cut. Gives the page's
 /// visible text, which the edits are against, with the result.
 fn clean_page(mut page: html::Page, plan: &Plan, read_time: Duration) -> (String, Cleaned) {
+    use html::PageKind::*;
+    let page_kind = page.kind.as_ref().map(|found| found.kind);
     // A page known to be a listing, a collection, documentation or a
     // service page trusts its line reading sooner.
-    let share_param = match page.kind.as_ref().map(|found| found.kind) {
-        Some(html::PageKind::Listing | html::PageKind::Collection | html::PageKind::Documentation | html::PageKind::Service) => {
-            "page_share_other_kinds"
-        }
+    let share_param = match page_kind {
+        Some(Listing | Collection | Documentation | Service) => "page_share_other_kinds",
         _ => "page_share",
     };
-    let share = plan.steps.iter().find_map(|step| match step {
-        config::Step::Builtin { rule, params } if rule.info().id == rules::main_content::ID => Some(params.float(share_param)),
+    let params = plan.steps.iter().find_map(|step| match step {
+        config::Step::Builtin { rule, params } if rule.info().id == rules::main_content::ID => Some(params),
         _ => None,
     });
+    let share = params.map(|params| params.float(share_param));
+    // So does one that does not say it is one article, a thread or a
+    // product, when its line reading keeps much of its text.
+    let says_one_whole = matches!(page_kind, Some(Article | Forum | Product)) || page.one_article;
+    let broad = params.filter(|_| !says_one_whole).map(|params| (params.float("broad_reading"), params.float("page_share_broad")));
     let visible = page.text.clone();
     let preformatted = page.preformatted.clone();
     let note = page.note.take();
@@ -166,13 +171,19 @@ fn clean_page(mut page: html::Page, plan: &Plan, read_time: Duration) -> (String
     by_structure.kind = kind.clone();
     let Some(share) = share.filter(|&share| share > 0.0) else { return (visible, by_structure) };
     let kept = extent(&by_structure.text) as f64;
-    if kept >= share * extent(&visible) as f64 || reading::stopwords::for_text(&visible).is_none() {
+    let visible_extent = extent(&visible) as f64;
+    let broad_share = broad.map_or(share, |(_, broad_share)| share.max(broad_share));
+    if kept >= broad_share * visible_extent || reading::stopwords::for_text(&visible).is_none() {
         return (visible, by_structure);
     }
     let by_lines_doc = Doc::from_page_text(visible.clone(), furniture).with_preformatted(preformatted);
     let mut by_lines = clean_doc(by_lines_doc, plan, Duration::ZERO);
     let judged = by_lines.counts.contains_key(rules::main_content::ID);
     let by_lines_kept = extent(&by_lines.text) as f64;
+    let share = match broad {
+        Some((broad_reading, _)) if by_lines_kept >= broad_reading * visible_extent => broad_share,
+        _ => share,
+    };
     if !judged || kept >= share * by_lines_kept {
         return (visible, by_structure);
     }
@@ -338,7 +349,7 @@ mod tests {
             .filter(|range| !range.is_empty())
             .map(|range| html::Dropped { range, reason: "outside the main content".into() })
             .collect();
-        html::Page { text, dropped, furniture: Vec::new(), note: None, kind: None, preformatted: Vec::new() }
+        html::Page { text, dropped, ..html::Page::default() }
     }
 
     fn plan(page_share: f64) -> Plan {
@@ -419,10 +430,12 @@ mod tests {
         let of_kind = |kind: Option<html::PageKind>| html::Page { kind: kind.map(html::KindFound::by_hand), ..page(first) };
         let plan = plan(rules::main_content::PAGE_SHARE);
         // One of four paragraphs: enough for an article, too little of a listing.
-        for kind in [None, Some(Article), Some(Forum), Some(Product)] {
+        for kind in [Some(Article), Some(Forum), Some(Product)] {
             let (_, cleaned) = clean_page(of_kind(kind), &plan, Duration::ZERO);
             assert_eq!(cleaned.text, format!("{first}\n"), "{kind:?}");
         }
+        let (_, one_article) = clean_page(html::Page { one_article: true, ..page(first) }, &plan, Duration::ZERO);
+        assert_eq!(one_article.text, format!("{first}\n"), "a page holding one <article> says it is one");
         for kind in [Listing, Collection, Documentation, Service] {
             let (_, cleaned) = clean_page(of_kind(Some(kind)), &plan, Duration::ZERO);
             assert!(cleaned.text.contains(NEWS), "{kind:?}: {}", cleaned.text);
@@ -432,9 +445,28 @@ mod tests {
     }
 
     #[test]
+    fn a_page_that_says_nothing_of_its_kind_is_read_line_by_line_when_its_lines_keep_much_of_it() {
+        let first = NEWS.lines().next().expect("a line");
+        let plan_with = |broad_reading: f64| {
+            let mut config = Config::preset(Preset::Article);
+            config.rules.entry("main-content".into()).or_default().params.insert("broad_reading".into(), serde_json::json!(broad_reading));
+            config.plan().expect("a valid config")
+        };
+        // The lines keep the four paragraphs, most of the page; the
+        // structure one of them, a section of a page of several.
+        let (_, by_lines) = clean_page(page(first), &plan_with(rules::main_content::BROAD_READING), Duration::ZERO);
+        assert!(by_lines.text.contains(NEWS), "{}", by_lines.text);
+        assert!(by_lines.note.as_deref().is_some_and(|note| note.starts_with("read line by line")), "{:?}", by_lines.note);
+        // Were much of the page more than what the lines keep, one paragraph of four would be enough.
+        let (_, by_structure) = clean_page(page(first), &plan_with(0.95), Duration::ZERO);
+        assert_eq!(by_structure.text, format!("{first}\n"));
+    }
+
+    #[test]
     fn a_page_whose_structure_keeps_enough_is_read_by_it() {
         let first = NEWS.lines().next().expect("a line");
-        let (_, by_structure) = clean_page(page(first), &plan(rules::main_content::PAGE_SHARE), Duration::ZERO);
+        let article = html::Page { one_article: true, ..page(first) };
+        let (_, by_structure) = clean_page(article, &plan(rules::main_content::PAGE_SHARE), Duration::ZERO);
         // One of four paragraphs is at least a fifth of what the lines keep.
         assert_eq!(by_structure.text, format!("{first}\n"));
         assert!(by_structure.counts.contains_key("html-main-content") && by_structure.note.is_none());

@@ -36,6 +36,9 @@ pub struct Page {
     /// The lines of `text` that were preformatted (`<pre>`): code, whose
     /// spacing no rule changes.
     pub preformatted: Vec<Range<usize>>,
+    /// Whether the page holds one `<article>` element: a page of one
+    /// article, whatever else it says of its kind.
+    pub one_article: bool,
 }
 
 impl Page {
@@ -116,7 +119,8 @@ pub fn read_as(html: &str, reading: &Reading<'_>) -> Page {
         .filter(|found| found.kind == PageKind::Forum)
         .map(|found| format!("read as a discussion ({}): a thread or a question with answers, so every post is kept", found.why));
     let furniture = dropped.iter().zip(certain).filter(|(_, certain)| *certain).map(|(block, _)| block.clone()).collect();
-    Page { text: visible.text, dropped, furniture, note, kind: dom.kind, preformatted: visible.preformatted }
+    let one_article = dom.nodes.iter().filter(|node| matches!(&node.kind, dom::Kind::Element(e) if e.tag == "article")).count() == 1;
+    Page { text: visible.text, dropped, furniture, note, kind: dom.kind, preformatted: visible.preformatted, one_article }
 }
 
 /// What becomes of `line`: the reason (an index into the selection's
