@@ -130,11 +130,17 @@ def test_bad_arguments_raise_value_error():
 
 def test_a_pages_address_tells_its_kind_as_the_command_line_reads_it(cli):
     # A page whose structure points to its introduction, a little over a
-    # fifth of its text: enough for an article, too little of a listing.
-    page = (FIXTURES / "pages" / "pier-notes.html").read_text(encoding="utf-8").replace(
-        "the moorings and the tides.</p>",
-        "the moorings and the tides.</p><p>Its notes give the times of the first and last sailings of the day, "
-        "the height of the next high tide, and any berths that are free for visiting boats.</p>",
+    # fifth of its text: enough for an article (as its og:type says), too
+    # little of a listing (as its address says, which tells more).
+    page = (
+        (FIXTURES / "pages" / "pier-notes.html")
+        .read_text(encoding="utf-8")
+        .replace(
+            "the moorings and the tides.</p>",
+            "the moorings and the tides.</p><p>Its notes give the times of the first and last sailings of the day, "
+            "the height of the next high tide, and any berths that are free for visiting boats.</p>",
+        )
+        .replace("<title>", '<meta property="og:type" content="article"><title>')
     )
     urls = ["https://harbour.example/tag/pier/", None]
     rows = "".join(json.dumps({"id": str(i), "url": url, "html": page}) + "\n" for i, url in enumerate(urls))
