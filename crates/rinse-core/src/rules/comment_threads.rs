@@ -21,7 +21,8 @@ static INFO: RuleInfo = RuleInfo {
           words of prose with none of them (a menu is no article), the thread is removed: from its heading, if one stands \
           just before it, to the end of the last comment; so is every later thread (a text that \
           holds several pages holds several). A forum or Q&A page, whose first post already has \
-          such a line, comes before any article and is kept.",
+          such a line, comes before any article and is kept, and so are posts numbered from the \
+          first (\"#1 · Aug 5, 2023\"), however much its page's header reads as an article.",
     example: Example {
         input: "The bridge reopened to traffic on Friday after a year of repairs that cost the city more than it had planned.\n\
                 Engineers replaced the deck and the railings, and the council said the work would last for fifty years.\n\
@@ -134,9 +135,14 @@ impl Rule for CommentThreads {
         // Non-blank lines, and which of them open a comment.
         let text_lines: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
         let bylines: Vec<usize> = (0..text_lines.len()).filter(|&k| is_byline(lines[text_lines[k]].text, words[text_lines[k]])).collect();
+        // A forum numbers its posts from the first ("#1 · Aug 5, 2023"): the
+        // posts after it are replies to it, not comments on an article (a
+        // page's header may quote the first post, and reads as one).
+        let first_post = bylines.iter().position(|&k| opens_first_post(lines[text_lines[k]].text)).unwrap_or(bylines.len());
         // Each run of bylines close together is a thread. The first decides
         // whether the text is an article with comments (text before it) or
         // a thread itself, whose later runs are then its own posts too.
+        let bylines = &bylines[..first_post];
         let mut changes: Vec<Change> = Vec::new();
         let mut run_start = 0;
         for end in 1..=bylines.len() {
@@ -158,6 +164,11 @@ impl Rule for CommentThreads {
     }
 }
 
+/// Whether a byline opens a thread's first post, numbered `#1`.
+fn opens_first_post(line: &str) -> bool {
+    line.trim_start().strip_prefix("#1").is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 fn ends_as_sentence(line: &str) -> bool {
     line.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}', ')'])
 }
@@ -167,14 +178,18 @@ fn reads_as_prose(line: &str, words: usize) -> bool {
     words > MAX_HEADING_WORDS && ends_as_sentence(line)
 }
 
+/// Words of the prose lines among `text_lines`.
+fn prose_words(lines: &[Line], words: &[usize], text_lines: &[usize]) -> usize {
+    text_lines.iter().filter(|&&i| reads_as_prose(lines[i].text, words[i])).map(|&i| words[i]).sum()
+}
+
 /// The deletion of the thread whose bylines (positions among the non-blank
 /// lines) are `thread`, if an article stands before it.
 fn thread_change(lines: &[Line], words: &[usize], text_lines: &[usize], thread: &[usize], min_article_words: usize) -> Option<Change> {
     let first = thread[0];
     // Only prose counts: a menu or a page's header before a forum's first
     // post, or before a listing's first dated entry, is no article.
-    let before: usize = text_lines[..first].iter().filter(|&&i| reads_as_prose(lines[i].text, words[i])).map(|&i| words[i]).sum();
-    if before < min_article_words {
+    if prose_words(lines, words, &text_lines[..first]) < min_article_words {
         return None;
     }
     // A short heading just before it ("3 Comments", "Discussion") goes with it.
@@ -288,6 +303,18 @@ mod tests {
         assert_eq!(run(&CommentThreads, &table), table, "dates without names are rows of a table");
         let two = format!("{ARTICLE}Ann · March 10, 2017 at 12:20 AM\nGood.\nSam · March 10, 2017 at 1:05 AM\nBad.\n");
         assert_eq!(run(&CommentThreads, &two), two, "two comments are not enough");
+    }
+
+    #[test]
+    fn posts_numbered_from_the_first_are_a_forums_thread() {
+        let post = |n: u32, body: &str| format!("ann_{n}\n{n} posts · Joined 2021\n#{n} · March {n}, 2024\n{body}\nReply Quote Like\n");
+        let question = "I want to build a small bench for the garden this summer, long enough for three people and low enough \
+            for the children. Which wood lasts outside for years without much care?";
+        let replies: String = (2..=5).map(|n| post(n, "Oak or larch will last for years if you oil them every spring.")).collect();
+        // The page's header quotes the first post, which then reads as an article.
+        let thread = format!("Garden bench\n{question}\n{}{replies}", post(1, question));
+        assert_eq!(run(&CommentThreads, &thread), thread);
+        assert!(!opens_first_post("#12 · March 4, 2024") && opens_first_post("#1 · March 4, 2024 (Edited)"));
     }
 
     #[test]
