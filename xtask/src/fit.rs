@@ -550,7 +550,6 @@ fn page_f1s(pages: &[MarkedPage], params: &[(&str, f64)]) -> Result<Vec<f64>, St
 pub fn page_share(root: &Path) -> Result<(), String> {
     let data = root.join("../shared/eval/data");
     let (wcxb, readability) = (read_html_track(&data, "wcxb-dev-html")?, read_html_track(&data, "dev-html")?);
-    let mean = |f1s: &[f64]| f1s.iter().sum::<f64>() / f1s.len().max(1) as f64;
     let fold: Vec<usize> = wcxb.iter().map(|page| fold_of(&page.domain, FOLDS, 0)).collect();
     let mut tried = Vec::new();
     for share in PAGE_SHARES {
@@ -585,7 +584,11 @@ fn pick_held_out(tried: &[(String, Vec<f64>)], fold: &[usize]) {
             held_out[i] = tried[best].1[i];
         }
     }
-    println!("wcxb-dev-html word F1 so picked, domains held out: {:.4}", held_out.iter().sum::<f64>() / held_out.len().max(1) as f64);
+    println!("wcxb-dev-html word F1 so picked, domains held out: {:.4}", mean(&held_out));
+}
+
+fn mean(values: &[f64]) -> f64 {
+    values.iter().sum::<f64>() / values.len().max(1) as f64
 }
 
 #[cfg(test)]

@@ -353,8 +353,13 @@ mod tests {
     }
 
     fn plan(page_share: f64) -> Plan {
+        plan_with("page_share", page_share)
+    }
+
+    /// The article preset with `main-content`'s parameter `name` set to `value`.
+    fn plan_with(name: &str, value: f64) -> Plan {
         let mut config = Config::preset(Preset::Article);
-        config.rules.entry("main-content".into()).or_default().params.insert("page_share".into(), serde_json::json!(page_share));
+        config.rules.entry("main-content".into()).or_default().params.insert(name.into(), serde_json::json!(value));
         config.plan().expect("a valid config")
     }
 
@@ -447,18 +452,13 @@ mod tests {
     #[test]
     fn a_page_that_says_nothing_of_its_kind_is_read_line_by_line_when_its_lines_keep_much_of_it() {
         let first = NEWS.lines().next().expect("a line");
-        let plan_with = |broad_reading: f64| {
-            let mut config = Config::preset(Preset::Article);
-            config.rules.entry("main-content".into()).or_default().params.insert("broad_reading".into(), serde_json::json!(broad_reading));
-            config.plan().expect("a valid config")
-        };
         // The lines keep the four paragraphs, most of the page; the
         // structure one of them, a section of a page of several.
-        let (_, by_lines) = clean_page(page(first), &plan_with(rules::main_content::BROAD_READING), Duration::ZERO);
+        let (_, by_lines) = clean_page(page(first), &plan_with("broad_reading", rules::main_content::BROAD_READING), Duration::ZERO);
         assert!(by_lines.text.contains(NEWS), "{}", by_lines.text);
         assert!(by_lines.note.as_deref().is_some_and(|note| note.starts_with("read line by line")), "{:?}", by_lines.note);
         // Were much of the page more than what the lines keep, one paragraph of four would be enough.
-        let (_, by_structure) = clean_page(page(first), &plan_with(0.95), Duration::ZERO);
+        let (_, by_structure) = clean_page(page(first), &plan_with("broad_reading", 0.95), Duration::ZERO);
         assert_eq!(by_structure.text, format!("{first}\n"));
     }
 

@@ -273,7 +273,9 @@ mod tests {
         let comment = "<div class=reply><p>We took the early crossing last week and it was calm, quiet and on time, as the timetable promised.</p></div>";
         let page = |head: &str| {
             format!(
-                "<html><head>{head}</head><body><article>{}</article>                 <div class=wrap><nav><a href=/>Home</a> <a href=/news>News</a></nav>                 <section id=comments>{}</section></div></body></html>",
+                "<html><head>{head}</head><body><article>{}</article>\
+                 <div class=wrap><nav><a href=/>Home</a> <a href=/news>News</a></nav>\
+                 <section id=comments>{}</section></div></body></html>",
                 para.repeat(6),
                 comment.repeat(3)
             )
