@@ -9,6 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::node::Element as ParsedElement;
 use scraper::{Html, HtmlTreeSink, Node as ParsedNode};
 
+use super::code;
 use super::flatten::flatten_deep_nesting;
 use super::kind::{self, KindFound};
 
@@ -27,6 +28,8 @@ pub struct Dom<'a> {
     pub kind: Option<KindFound>,
     /// The kind its `og:type` says, weaker evidence than its address.
     pub open_graph_kind: Option<KindFound>,
+    /// The language each `<pre>` block's markup names, by node.
+    pub code_languages: FxHashMap<usize, String>,
 }
 
 pub struct Node<'a> {
@@ -81,6 +84,7 @@ impl<'a> Dom<'a> {
         let mut nodes: Vec<Node> = Vec::new();
         let mut open: Vec<usize> = Vec::new();
         let mut title = String::new();
+        let mut code_languages = FxHashMap::default();
         let content_noscripts = content_noscripts(parsed);
         let controlled = controlled_ids(parsed);
         walk(parsed, |edge| match edge {
@@ -98,6 +102,13 @@ impl<'a> Dom<'a> {
                         }
                         if title.is_empty() && matches!(element.tag, "head" | "title") {
                             title = title_text(node);
+                        }
+                        if element.tag == "pre" {
+                            if let Some(language) = code::block_language(node) {
+                                code_languages.insert(nodes.len(), language);
+                            }
+                        } else if element.shown && code::is_language_label(node) {
+                            element.shown = false;
                         }
                         Kind::Element(element)
                     }
@@ -124,7 +135,7 @@ impl<'a> Dom<'a> {
         });
         let said = kind::from_structured_data(parsed);
         let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-        Dom { nodes, title, kind: said.types, open_graph_kind: said.open_graph }
+        Dom { nodes, title, kind: said.types, open_graph_kind: said.open_graph, code_languages }
     }
 
     pub fn element(&self, node: usize) -> Option<&Element<'a>> {

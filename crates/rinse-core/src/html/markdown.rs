@@ -370,7 +370,7 @@ impl Writer<'_, '_> {
         }
         self.request(Break::Blank);
         let ticks = "`".repeat((longest_run(&code, '`') + 1).max(3));
-        let language = language(self.dom, node).unwrap_or_default();
+        let language = self.dom.code_languages.get(&node).map_or("", String::as_str);
         self.start_line(node);
         self.write_raw(&format!("{ticks}{language}\n"), node);
         self.write_prefix(node);
@@ -662,26 +662,6 @@ fn subtree_text(dom: &Dom<'_>, node: usize) -> String {
     dom.texts(node).collect()
 }
 
-/// A code block's language, from `class="language-…"` (or `lang-…`) on the
-/// `<pre>` or the `<code>` inside it.
-fn language(dom: &Dom<'_>, pre: usize) -> Option<String> {
-    let classes = std::iter::once(pre)
-        .chain(dom.children(pre).filter(|&c| dom.tag(c) == "code"))
-        .filter_map(|n| dom.element(n))
-        .flat_map(|e| e.class.split_whitespace());
-    for class in classes {
-        let lower = class.to_ascii_lowercase();
-        if let Some(language) = lower.strip_prefix("language-").or_else(|| lower.strip_prefix("lang-")) {
-            let language: String =
-                language.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '-' | '.' | '_')).collect();
-            if !language.is_empty() {
-                return Some(language);
-            }
-        }
-    }
-    None
-}
-
 /// Whether a list item holds blocks of its own, as the entries of a listing,
 /// the posts of a thread or the questions of a FAQ do: a heading or a
 /// paragraph inside, or more than one block of text, makes it an entry to
@@ -788,6 +768,11 @@ mod tests {
             "See\n\n```rust\nfn main() {\n    go();\n}\n```\n\nUse `x*y`.\n"
         );
         assert_eq!(markdown("<pre>a ``` b</pre>"), "````\na ``` b\n````\n", "a longer fence than any run inside");
+        assert_eq!(
+            markdown("<p>Loop:</p><div class=\"example-header\"><span>js</span></div><pre class=\"brush: js\">go(x + 1);</pre>"),
+            "Loop:\n\n```js\ngo(x + 1);\n```\n",
+            "the label above a block that names its language is not text"
+        );
     }
 
     #[test]

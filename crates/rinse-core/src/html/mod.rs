@@ -4,6 +4,7 @@
 //! The page is parsed by a real HTML5 parser into a tree that is only ever
 //! read as data; nothing of it is run or shown as markup.
 
+mod code;
 mod content;
 mod dom;
 mod flatten;
