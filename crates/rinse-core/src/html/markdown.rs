@@ -77,6 +77,9 @@ struct Writer<'d, 'a> {
     quotes_across_break: usize,
     /// List items that hold blocks of their own (cards, posts), written as those blocks.
     block_items: Vec<usize>,
+    /// The closing marker written last and where it starts, while nothing
+    /// follows it: an opening marker just like it joins the two runs.
+    last_close: Option<(String, usize)>,
 }
 
 /// The page as Markdown, with where each node's text starts.
@@ -97,6 +100,7 @@ pub fn visible(dom: &Dom<'_>, options: Markdown) -> Visible {
         in_cell: false,
         block_items: Vec::new(),
         quotes_across_break: 0,
+        last_close: None,
     };
     let mut open: Vec<usize> = Vec::new();
     for node in 0..dom.nodes.len() {
@@ -329,8 +333,9 @@ impl Writer<'_, '_> {
             },
             _ => return,
         };
-        // Inside code, markers are text.
-        if self.in_code() {
+        // Inside code, markers are text; inside bold, bold again says nothing
+        // (`****Join****` shows its asterisks).
+        if self.in_code() || self.inlines.iter().any(|inline| inline.open == open) {
             return;
         }
         self.inlines.push(Inline { node, open, close, written: false });
@@ -339,7 +344,30 @@ impl Writer<'_, '_> {
     fn close_inline(&mut self) {
         let Some(inline) = self.inlines.pop() else { return };
         if inline.written {
-            self.write_raw(&inline.close, inline.node);
+            self.write_close(&inline.close, inline.node);
+        }
+    }
+
+    /// Writes a closing marker before the blanks that end the text so far
+    /// (a no-break space): a marker after a blank closes nothing.
+    fn write_close(&mut self, close: &str, node: usize) {
+        let blanks = self.text.len() - self.text.trim_end_matches(|c: char| c.is_whitespace() && c != '\n').len();
+        let cut = self.text.len() - blanks;
+        let mut tail = Vec::new();
+        while self.segments.last().is_some_and(|&(at, _)| at >= cut && blanks > 0) {
+            tail.extend(self.segments.pop());
+        }
+        let blank_text = self.text.split_off(cut);
+        // A blank written with no segment of its own belongs to the text before it.
+        if !blank_text.is_empty() && tail.is_empty() {
+            tail.push((cut, node));
+        }
+        self.write_raw(close, node);
+        self.last_close = Some((close.to_string(), cut));
+        tail.reverse();
+        for (index, &(at, from)) in tail.iter().enumerate() {
+            let end = tail.get(index + 1).map_or(blank_text.len(), |&(next, _)| next - cut);
+            self.write_raw(&blank_text[at - cut..end], from);
         }
     }
 
@@ -487,10 +515,28 @@ impl Writer<'_, '_> {
         for index in 0..self.inlines.len() {
             if !self.inlines[index].written {
                 let (open, node) = (self.inlines[index].open.clone(), self.inlines[index].node);
-                self.write_raw(&open, node);
+                if !self.join_with_last_close(&open) {
+                    self.write_raw(&open, node);
+                }
                 self.inlines[index].written = true;
             }
         }
+        self.last_close = None;
+    }
+
+    /// Takes back the closing marker just written when `open` opens a run
+    /// just like it with nothing between (`<b>mood board</b><b>,</b>`):
+    /// `**mood board****,**` would show its asterisks.
+    fn join_with_last_close(&mut self, open: &str) -> bool {
+        let Some((close, at)) = self.last_close.take() else { return false };
+        if close != open || self.text.len() != at + close.len() || !self.text.ends_with(&close) {
+            return false;
+        }
+        self.text.truncate(at);
+        while self.segments.last().is_some_and(|&(start, _)| start >= at) {
+            self.segments.pop();
+        }
+        true
     }
 
     fn push_text(&mut self, text: &str, node: usize) {
@@ -743,6 +789,12 @@ mod tests {
             markdown("<h1>Title</h1><p>One <b>bold</b> and <em>soft</em> word.</p><h3>Part</h3><p>Two</p>"),
             "# Title\n\nOne **bold** and *soft* word.\n\n### Part\n\nTwo\n"
         );
+        assert_eq!(
+            markdown("<p>A <b>mood board</b><b>,</b> then <b>a plan</b> <b>and</b> <em>a\u{a0}</em>list.</p>"),
+            "A **mood board,** then **a plan** **and** *a*\u{a0}list.\n",
+            "runs side by side join; a marker closes before a no-break space"
+        );
+        assert_eq!(markdown("<p><b><strong>Join</strong> now</b></p>"), "**Join now**\n", "bold inside bold is bold");
     }
 
     #[test]
