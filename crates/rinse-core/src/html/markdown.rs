@@ -743,8 +743,8 @@ const NOT_IN_DATA_TABLES: &[&str] =
 /// Words in a cell past which a table is page layout, not data.
 const MAX_CELL_WORDS: usize = 80;
 
-/// The most cells in a row, when a table holds data (rows of short cells)
-/// rather than lays out a page.
+/// The most cells in a row, when a table holds data (rows of short cells,
+/// two columns or more) rather than lays out a page.
 fn data_table_columns(dom: &Dom<'_>, table: usize) -> Option<usize> {
     if dom.element(table).is_some_and(|e| e.table_hint == Some(false)) {
         return None;
@@ -766,8 +766,9 @@ fn data_table_columns(dom: &Dom<'_>, table: usize) -> Option<usize> {
             _ => {}
         }
     }
-    let cells: usize = rows.iter().sum();
-    (!rows.is_empty() && cells > 1).then(|| rows.iter().copied().max().unwrap_or(0))
+    // A single column is a stack of blocks, whatever holds it.
+    let columns = rows.iter().copied().max().unwrap_or(0);
+    (columns > 1).then_some(columns)
 }
 
 #[cfg(test)]
@@ -863,6 +864,11 @@ mod tests {
         assert_eq!(
             markdown(&format!("<table><tr><td><p>{long}</p></td><td><h2>Side</h2></td></tr></table>")),
             format!("{}\n\n## Side\n", long.trim_end())
+        );
+        assert_eq!(
+            markdown("<table><tr><td><b>Free quotes</b></td></tr><tr><td>Retrofit, 3460 Kennesaw</td></tr></table>"),
+            "**Free quotes**\n\nRetrofit, 3460 Kennesaw\n",
+            "a single column is a stack of blocks"
         );
     }
 
