@@ -709,9 +709,11 @@ fn subtree_text(dom: &Dom<'_>, node: usize) -> String {
 }
 
 /// Whether a list item holds blocks of its own, as the entries of a listing,
-/// the posts of a thread or the questions of a FAQ do: a heading or a
-/// paragraph inside, or more than one block of text, makes it an entry to
-/// write as blocks, not a list item.
+/// the posts of a thread or the questions of a FAQ do: a heading inside, or
+/// more than one block of text, makes it an entry to write as blocks, not a
+/// list item. One paragraph alone is a list item's text: renderers of
+/// Markdown, AsciiDoc and reStructuredText wrap every item of a loose list
+/// in its `<p>`.
 fn holds_blocks(dom: &Dom<'_>, item: usize) -> bool {
     let mut blocks_with_text = 0;
     let mut node = item + 1;
@@ -722,7 +724,7 @@ fn holds_blocks(dom: &Dom<'_>, item: usize) -> bool {
             node = dom.nodes[node].end;
             continue;
         }
-        if heading_level(tag).is_some() || tag == "p" {
+        if heading_level(tag).is_some() {
             return true;
         }
         if is_block(tag) && dom.children(node).any(|c| matches!(&dom.nodes[c].kind, Kind::Text(t) if !t.trim().is_empty())) {
@@ -796,6 +798,14 @@ mod tests {
             "runs side by side join; a marker closes before a no-break space"
         );
         assert_eq!(markdown("<p><b><strong>Join</strong> now</b></p>"), "**Join now**\n", "bold inside bold is bold");
+    }
+
+    #[test]
+    fn an_item_of_one_paragraph_is_a_list_item_and_one_of_blocks_is_an_entry() {
+        assert_eq!(
+            markdown("<ul><li><p>one</p></li><li><p>two</p><p>more</p></li><li><h3>Card</h3><p>text</p></li></ul>"),
+            "- one\n\ntwo\n\nmore\n\n### Card\n\ntext\n"
+        );
     }
 
     #[test]
