@@ -60,9 +60,17 @@ const CONSENT_NAMES: &[&str] = &["consent", "onetrust", "cookiebot", "usercentri
 /// up, 15 down, mostly captions now kept; held out by whole domains 0.8751,
 /// better in one fold, within 0.0004 in four) and Readability's articles
 /// 0.9697 -> 0.9744 (yahoo's story 0.41 -> 1.0, bbc's video captions kept).
+/// Nor `widget`: page builders name every block so (Elementor's
+/// `elementor-widget-text-editor`, HubSpot's, SiteOrigin's), and so do a
+/// review's product boxes and Amazon's page parts (`celwidget`); sidebars
+/// are known by `sidebar`, `<aside>` and their role. Without it WCXB's word
+/// F1 0.8760 -> 0.8770, dropped in each of five folds of whole domains
+/// (held out 0.8770; reviewed.com 0.56 -> 0.96, 17 pages up, 24 down, most
+/// by a few points); Readability's articles unchanged. Dropping `scroll`,
+/// `banner` or `modal` too gains nothing held out.
 const NEGATIVE_NAMES: &[&str] = &[
     "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "meta", "outbrain", "promo",
-    "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
+    "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags",
 ];
 const POSITIVE_NAMES: &[&str] =
     &["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog", "story"];
@@ -1173,6 +1181,29 @@ mod tests {
         let read = super::super::read(&page);
         let dropped: Vec<&str> = read.dropped.iter().map(|d| read.text[d.range.clone()].trim()).collect();
         assert_eq!(dropped, ["About"], "the checklist stays with the article");
+    }
+
+    #[test]
+    fn a_reviews_product_boxes_named_widget_stay_in_it() {
+        let paragraphs: String = (1..=8)
+            .map(|n| {
+                format!(
+                    "<p>Part {n} of the review says how the kettles were tested, how long each took to boil, and what we made of them.</p>"
+                )
+            })
+            .collect();
+        let product = |name: &str, verdict: &str| {
+            format!("<div class=\"c-product-widget\"><div class=\"c-product-widget__name\">{name}</div><div>{verdict}</div></div>")
+        };
+        let page = format!(
+            "<html><body><article><h1>The best kettles</h1>{paragraphs}{}{}<p>Prices were checked in March, and we bought \
+             every kettle ourselves.</p></article><footer><a href=/about>About</a></footer></body></html>",
+            product("Harbour Kettle 2", "Best overall"),
+            product("Pier Kettle Mini", "Best for small kitchens"),
+        );
+        let read = super::super::read(&page);
+        let dropped: Vec<&str> = read.dropped.iter().map(|d| read.text[d.range.clone()].trim()).collect();
+        assert_eq!(dropped, ["About"], "the product boxes stay with the review");
     }
 
     #[test]
