@@ -1172,11 +1172,20 @@ fn similarity(a: &[String], b: &[String]) -> f64 {
 mod tests {
     use super::*;
 
+    /// `count` paragraphs of prose, each a part of `what`.
+    fn parts_of(what: &str, count: usize) -> String {
+        (1..=count).map(|n| format!("<p>Part {n} of {what} says more, and in sentences long enough to be read as prose.</p>")).collect()
+    }
+
+    /// The text of each block `page` drops, trimmed.
+    fn dropped_of(page: &str) -> Vec<String> {
+        let read = super::super::read(page);
+        read.dropped.iter().map(|d| read.text[d.range.clone()].trim().to_string()).collect()
+    }
+
     #[test]
     fn a_block_named_media_inside_the_article_is_read_as_any_other() {
-        let paragraphs: String = (1..=8)
-            .map(|n| format!("<p>Part {n} of the guide says more about upkeep, about the shop, about the parts, and about what each visit costs.</p>"))
-            .collect();
+        let paragraphs = parts_of("the guide to a car's upkeep", 8);
         let row = |work: &str, when: &str, cost: &str| format!("<div class=row><div>{work}</div><div>{when}</div><div>{cost}</div></div>");
         let page = format!(
             "<html><body><article><section class=body><h1>Your car checklist</h1>{paragraphs}\
@@ -1187,20 +1196,12 @@ mod tests {
             row("Tire rotation", "Every 7,500 miles", "$20 to $50"),
             row("Brake pads", "Every 50,000 miles", "$150 to $300"),
         );
-        let read = super::super::read(&page);
-        let dropped: Vec<&str> = read.dropped.iter().map(|d| read.text[d.range.clone()].trim()).collect();
-        assert_eq!(dropped, ["About"], "the checklist stays with the article");
+        assert_eq!(dropped_of(&page), ["About"], "the checklist stays with the article");
     }
 
     #[test]
     fn a_reviews_product_boxes_named_widget_stay_in_it() {
-        let paragraphs: String = (1..=8)
-            .map(|n| {
-                format!(
-                    "<p>Part {n} of the review says how the kettles were tested, how long each took to boil, and what we made of them.</p>"
-                )
-            })
-            .collect();
+        let paragraphs = parts_of("the review of kettles", 8);
         let product = |name: &str, verdict: &str| {
             format!("<div class=\"c-product-widget\"><div class=\"c-product-widget__name\">{name}</div><div>{verdict}</div></div>")
         };
@@ -1210,18 +1211,12 @@ mod tests {
             product("Harbour Kettle 2", "Best overall"),
             product("Pier Kettle Mini", "Best for small kitchens"),
         );
-        let read = super::super::read(&page);
-        let dropped: Vec<&str> = read.dropped.iter().map(|d| read.text[d.range.clone()].trim()).collect();
-        assert_eq!(dropped, ["About"], "the product boxes stay with the review");
+        assert_eq!(dropped_of(&page), ["About"], "the product boxes stay with the review");
     }
 
     #[test]
     fn a_furniture_name_repeated_as_a_part_of_each_entry_names_that_part() {
-        let intro: String = (1..=5)
-            .map(|n| {
-                format!("<p>Part {n} of our guide to winter soups says what to cook when the nights draw in, and how long each keeps.</p>")
-            })
-            .collect();
+        let intro = parts_of("our guide to winter soups", 5);
         let cards: String = ["Leek and potato", "Spiced lentil", "Roasted tomato", "Pea and ham", "Mushroom barley", "French onion"]
             .iter()
             .map(|soup| {
@@ -1236,9 +1231,7 @@ mod tests {
             "<html><body><div class=site-header><a href=/>Soups</a> <a href=/all>All recipes</a></div>\
              <article><h1>Winter soups</h1>{intro}{cards}</article><footer><a href=/about>About</a></footer></body></html>"
         );
-        let read = super::super::read(&page);
-        let dropped: Vec<&str> = read.dropped.iter().map(|d| read.text[d.range.clone()].trim()).collect();
-        assert_eq!(dropped, ["Soups All recipes", "About"], "each card keeps its title; the site's header goes");
+        assert_eq!(dropped_of(&page), ["Soups All recipes", "About"], "each card keeps its title; the site's header goes");
     }
 
     #[test]
