@@ -349,25 +349,21 @@ impl Writer<'_, '_> {
     }
 
     /// Writes a closing marker before the blanks that end the text so far
-    /// (a no-break space): a marker after a blank closes nothing.
+    /// (no-break spaces): a marker after a blank closes nothing. The blanks
+    /// follow it, each stretch still from the node it came from; a stretch
+    /// with no segment of its own is the closed element's.
     fn write_close(&mut self, close: &str, node: usize) {
-        let blanks = self.text.len() - self.text.trim_end_matches(|c: char| c.is_whitespace() && c != '\n').len();
-        let cut = self.text.len() - blanks;
-        let mut tail = Vec::new();
-        while self.segments.last().is_some_and(|&(at, _)| at >= cut && blanks > 0) {
-            tail.extend(self.segments.pop());
+        let kept = self.text.trim_end_matches(|c: char| c.is_whitespace() && c != '\n').len();
+        let mut owners = self.segments.split_off(self.segments.partition_point(|&(at, _)| at < kept));
+        if kept < self.text.len() && owners.first().is_none_or(|&(at, _)| at > kept) {
+            owners.insert(0, (kept, node));
         }
-        let blank_text = self.text.split_off(cut);
-        // A blank written with no segment of its own belongs to the text before it.
-        if !blank_text.is_empty() && tail.is_empty() {
-            tail.push((cut, node));
-        }
+        let blanks = self.text.split_off(kept);
         self.write_raw(close, node);
-        self.last_close = Some((close.to_string(), cut));
-        tail.reverse();
-        for (index, &(at, from)) in tail.iter().enumerate() {
-            let end = tail.get(index + 1).map_or(blank_text.len(), |&(next, _)| next - cut);
-            self.write_raw(&blank_text[at - cut..end], from);
+        self.last_close = Some((close.to_string(), kept));
+        for (index, &(at, owner)) in owners.iter().enumerate() {
+            let end = owners.get(index + 1).map_or(kept + blanks.len(), |&(next, _)| next);
+            self.write_raw(&blanks[at - kept..end - kept], owner);
         }
     }
 
@@ -798,6 +794,11 @@ mod tests {
             "runs side by side join; a marker closes before a no-break space"
         );
         assert_eq!(markdown("<p><b><strong>Join</strong> now</b></p>"), "**Join now**\n", "bold inside bold is bold");
+        assert_eq!(
+            markdown("<p>An <em>a\u{a0} \u{a0}</em>list.</p>"),
+            "An *a*\u{a0} \u{a0}list.\n",
+            "every blank moved after the marker stays"
+        );
     }
 
     #[test]
