@@ -557,6 +557,7 @@ impl<'a> Attempt<'a> {
     fn drop_furniture(&mut self) {
         let dom = self.dom;
         let title = tokens(&dom.title);
+        let forum = dom.kind.as_ref().is_some_and(|found| found.kind == PageKind::Forum);
         let mut byline_found = false;
         let mut title_found = false;
         for node in 0..dom.nodes.len() {
@@ -595,7 +596,6 @@ impl<'a> Attempt<'a> {
                 // pages, so: word F1 0.8770 -> 0.8779 (43 pages up, 27 down;
                 // better in each of five folds of whole domains), listings
                 // 0.749 -> 0.751; Readability's articles 0.9744 -> 0.9742.
-                let forum = self.dom.kind.as_ref().is_some_and(|found| found.kind == PageKind::Forum);
                 let part_of_entries = self.facts.entry[node] && !forum;
                 if let Some((attribute, word)) = self.facts.furniture_name[node].filter(|_| !part_of_entries) {
                     self.drop_node(node, Reason::Named(attribute, word));
