@@ -309,8 +309,10 @@ pub struct Rows<'a> {
     best: Option<std::ops::Range<usize>>,
     whole: [f32; 3],
     common: Vec<f32>,
-    /// Prefix sums of the window columns, for means over any window.
-    sums: Vec<[f32; WINDOW_COLUMNS]>,
+    /// Prefix sums of the window columns, for means over any window; in
+    /// double precision, as the sums of a long text's lines grow past what
+    /// single precision holds to a fraction of a line.
+    sums: Vec<[f64; WINDOW_COLUMNS]>,
 }
 
 impl<'a> Rows<'a> {
@@ -325,11 +327,11 @@ impl<'a> Rows<'a> {
         let common = common_shares(doc, &lines);
         let window_columns =
             |o: &Own, common: f32| [o.words.min(WORD_CAP), o.stop_share.max(0.0), common, o.ends_sentence, o.menu_like, o.stretch];
-        let mut sums = vec![[0f32; WINDOW_COLUMNS]; n + 1];
+        let mut sums = vec![[0f64; WINDOW_COLUMNS]; n + 1];
         for (row, o) in own.iter().enumerate() {
             let columns = window_columns(o, common[row]);
             for c in 0..WINDOW_COLUMNS {
-                sums[row + 1][c] = sums[row][c] + columns[c];
+                sums[row + 1][c] = sums[row][c] + f64::from(columns[c]);
             }
         }
         Rows { lines, evidence, own, first_of_key, hits: doc.phrase_hits(), pairs: doc.pair_hits(), best, whole, common, sums }
@@ -392,8 +394,8 @@ impl<'a> Rows<'a> {
         }
         for reach in WINDOWS {
             let (from, to) = (row.saturating_sub(reach), (row + reach + 1).min(n));
-            let span = (to - from) as f32;
-            let means: [f32; WINDOW_COLUMNS] = std::array::from_fn(|c| (self.sums[to][c] - self.sums[from][c]) / span);
+            let span = (to - from) as f64;
+            let means: [f32; WINDOW_COLUMNS] = std::array::from_fn(|c| ((self.sums[to][c] - self.sums[from][c]) / span) as f32);
             columns.put(&means);
         }
         columns.put(&self.whole);
@@ -668,7 +670,8 @@ fn best_stretch(own: &[Own]) -> Option<std::ops::Range<usize>> {
 /// judged with what its neighbours, and the page as a whole, were judged to be.
 pub struct Context<'a> {
     first: &'a [f32],
-    sums: Vec<f32>,
+    /// Prefix sums of `first`, in double precision as [`Rows`]' are.
+    sums: Vec<f64>,
     sorted: Vec<f32>,
     quantiles: [f32; 3],
     best: Option<std::ops::Range<usize>>,
@@ -678,9 +681,9 @@ impl<'a> Context<'a> {
     /// The context of rows whose first-round probabilities are `first`.
     pub fn of(first: &'a [f32]) -> Context<'a> {
         let n = first.len();
-        let mut sums = vec![0f32; n + 1];
-        for (row, p) in first.iter().enumerate() {
-            sums[row + 1] = sums[row] + p;
+        let mut sums = vec![0f64; n + 1];
+        for (row, &p) in first.iter().enumerate() {
+            sums[row + 1] = sums[row] + f64::from(p);
         }
         let mut sorted = first.to_vec();
         sorted.sort_unstable_by(f32::total_cmp);
@@ -693,7 +696,7 @@ impl<'a> Context<'a> {
     /// Sets `values`, the [`CONTEXT_NAMES`] columns, to the context of `row`.
     pub fn fill(&self, row: usize, values: &mut [f32]) {
         let (first, n) = (self.first, self.first.len());
-        let mean = |from: usize, to: usize| (self.sums[to] - self.sums[from]) / (to - from).max(1) as f32;
+        let mean = |from: usize, to: usize| ((self.sums[to] - self.sums[from]) / (to - from).max(1) as f64) as f32;
         let [top, q90, q75] = self.quantiles;
         let mut columns = Columns(values);
         let p = first[row];
@@ -785,6 +788,20 @@ mod tests {
         add_context(&mut second, &[0.1, 0.2, 0.9, 0.3]);
         assert_eq!(second.row(1), table.row(1), "the first round's features stay");
         assert_eq!(second.values[CONTEXT_FEATURES + FEATURES + 3], 0.1, "the second row's line before was judged 0.1");
+    }
+
+    #[test]
+    fn a_line_deep_in_a_long_text_reads_its_window_as_near_the_start() {
+        // The same four lines over and over: each copy's windows hold the
+        // same lines, whether near the start or 200,000 lines in.
+        let block =
+            "The river fell by a metre overnight, the council said on Friday.\nHome\nRoads in the valley would open again soon.\nShare\n";
+        let doc = Doc::new(block.repeat(50_000));
+        let table = table(&doc, crate::reading::stopwords::for_text(doc.text()));
+        let near = NAMES.iter().position(|n| *n == "near.words").unwrap();
+        let windows = near..near + 2 * WINDOW_COLUMNS;
+        let (early, late) = (table.row(40), table.row(table.len() - 40));
+        assert_eq!(early[windows.clone()], late[windows], "window means of rows 40 and {}", table.len() - 40);
     }
 
     #[test]
