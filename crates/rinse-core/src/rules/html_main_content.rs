@@ -13,8 +13,8 @@ static INFO: RuleInfo = RuleInfo {
     doc: "Works on the page's structure, so it applies only to HTML input (page source pasted or an \
           .html file). Every paragraph adds to the score of the containers around it, more for \
           length and commas and less for text inside links; class and id names such as 'article' \
-          or 'sidebar' weigh in, and landmarks (<nav>, <aside>, <footer>, navigation roles) never \
-          count as content. The best-scoring container and the siblings that score near it are \
+          or 'sidebar' weigh in, and landmarks (<nav>, <aside>, <footer>, navigation roles), \
+          consent panels and modal dialogs never count as content. The best-scoring container and the siblings that score near it are \
           the article; inside it, blocks that are mostly links, more list items than paragraphs, \
           form fields or images without text go again, as do the byline and a headline that \
           repeats the page title. When the result is too short to be an article, the hints are \
