@@ -1609,14 +1609,19 @@ mod tests {
         assert!(read.text.contains("faster bookings"));
     }
 
+    /// A grid's cards: each a linked title and one line, `line`.
+    fn cards(titles: &[&str], line: &str) -> String {
+        titles.iter().map(|title| format!("<div class=card><a href=/r><h3>{title}</h3></a><span>{line}</span></div>")).collect()
+    }
+
     #[test]
     fn a_consent_panel_never_wins_over_a_listing() {
         // Short cards, each a title and a line, score little; a preference
         // centre's long prose would win once names are no longer trusted.
-        let cards: String = ["Crab linguine", "Harbour chowder", "Smoked mackerel pate", "Samphire salad", "Lemon sole", "Fish pie"]
-            .iter()
-            .map(|title| format!("<div class=card><a href=/r><h3>{title}</h3></a><span>Ready in 30 minutes</span></div>"))
-            .collect();
+        let cards = cards(
+            &["Crab linguine", "Harbour chowder", "Smoked mackerel pate", "Samphire salad", "Lemon sole", "Fish pie"],
+            "Ready in 30 minutes",
+        );
         let purposes = [
             "These tools count the visits to each page and the sources of the traffic, so that the site can measure and improve how it works, and see which pages are read most and least.",
             "These tools may be set by partners to build a profile of what interests you, and to show you advertising that suits it on this site and on others, by identifying your browser and your device.",
@@ -1638,10 +1643,10 @@ mod tests {
 
     #[test]
     fn a_dialog_in_the_footer_goes_as_a_dialog_however_the_page_is_read() {
-        let cards: String = ["Wool runner", "Tree dasher", "Canvas loafer", "Trail mizzle", "Lounger", "Plant pacer"]
-            .iter()
-            .map(|name| format!("<div class=card><a href=/p><h3>{name}</h3></a><span>Machine washable, in six colours</span></div>"))
-            .collect();
+        let cards = cards(
+            &["Wool runner", "Tree dasher", "Canvas loafer", "Trail mizzle", "Lounger", "Plant pacer"],
+            "Machine washable, in six colours",
+        );
         let policy = "<p>We collect the details you give us when you order, such as your name, your address and your card, and we keep them for as long as the law asks so that we can answer questions about your order.</p>";
         let page = format!(
             "<html><head><title>Shoes</title></head><body><main><h1>Shoes</h1><div class=grid>{cards}</div></main>\
