@@ -98,8 +98,10 @@ fn test(root: &Path) -> Result<(), String> {
     setup::web(root)?;
     setup::browser()?;
     setup::java()?;
-    // The code as rustfmt writes it (rustfmt.toml), then the engine, the CLI and the tasks, natively.
+    // The code as rustfmt writes it (rustfmt.toml) and free of clippy's
+    // warnings, then the engine, the CLI and the tasks, natively.
     run(command(root, "cargo").args(["fmt", "--all", "--check"]))?;
+    run(command(root, "cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     run(command(root, "cargo").args(["test", "--workspace", "--exclude", "rinse-web"]))?;
     // The page's components in headless Chromium.
     run(command(root, "cargo")

@@ -771,15 +771,14 @@ impl<'a> Attempt<'a> {
     fn score(&self, totals: &[Totals]) -> Vec<Option<f64>> {
         let dom = self.dom;
         let mut scores: Vec<Option<f64>> = vec![None; dom.nodes.len()];
-        for node in 0..dom.nodes.len() {
+        for (node, total) in totals.iter().enumerate() {
             if self.gone[node] {
                 continue;
             }
             let tag = dom.tag(node);
-            let breakers = totals[node].breakers;
+            let breakers = total.breakers;
             if PARAGRAPHS.contains(&tag) || tag == "div" && !breakers {
                 if let Some(parent) = dom.nodes[node].parent {
-                    let total = &totals[node];
                     if !self.is_consent_notice(node, total) {
                         self.add_paragraph(&mut scores, parent, total.chars, total.commas);
                     }

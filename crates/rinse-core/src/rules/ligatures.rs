@@ -36,7 +36,7 @@ impl Rule for Ligatures {
         // UTF-8; the digraphs start 0xC7 (U+01C4–U+01CC, U+01F1–U+01F3) or
         // are 0xC5 0x89 (U+0149).
         let lead = |a: u8, b: u8| {
-            (a == 0xEF) & (b == 0xAC) | (a == 0xC7) & ((b >= 0x84) & (b <= 0x8C) | (b >= 0xB1) & (b <= 0xB3)) | (a == 0xC5) & (b == 0x89)
+            (a == 0xEF) & (b == 0xAC) | (a == 0xC7) & ((0x84..=0x8C).contains(&b) | (0xB1..=0xB3).contains(&b)) | (a == 0xC5) & (b == 0x89)
         };
         if !any_pair(doc.text().as_bytes(), lead) {
             return Vec::new();
