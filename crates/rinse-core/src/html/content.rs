@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::dom::{is_heading, Dom, Element, Kind};
+use super::dom::{is_heading, Dom, Kind};
 use super::kind::PageKind;
 use super::text::is_block;
 use crate::reading::phrases::{normalize, PhraseList};
@@ -115,14 +115,6 @@ const ENTRY_NAMES: &[&str] = &["meta"];
 const CHECKED_AGAIN: &[&str] = &["form", "fieldset", "table", "ul", "div"];
 const COMMAS: &[char] = &[',', '،', '﹐', '︐', '︑', '⹁', '⸴', '⸲', '，'];
 
-/// Whether `element` is a modal dialog over the page: a `<dialog>`, or
-/// marked `aria-modal`. Not every `role=dialog`: without `aria-modal` that
-/// is as often a panel that unfolds in place (a price's terms, a size
-/// guide), whose text the page means to show.
-fn is_modal(element: &Element<'_>) -> bool {
-    element.tag == "dialog" || element.parsed.attr("aria-modal").is_some_and(|modal| modal.trim().eq_ignore_ascii_case("true"))
-}
-
 /// Whether furniture name `name` on a `tag` element names a part of the
 /// element itself: a table's `header` is its header row (Wikipedia's
 /// `wikitable sticky-header`, whose header row stays in sight as the table
@@ -153,7 +145,7 @@ pub enum Reason {
     Named(&'static str, &'static str),
     /// A consent manager's panel, by its class or id.
     Consent(&'static str, &'static str),
-    /// A modal dialog over the page ([`is_modal`]).
+    /// A modal dialog over the page (`Element::modal`).
     Dialog,
     Role(String),
     Byline,
@@ -202,11 +194,16 @@ impl Reason {
     /// Readability's articles unchanged.
     pub fn is_furniture_however_read(&self, article: bool) -> bool {
         match self {
-            Reason::Consent(..) => true,
-            Reason::Dialog => true,
             Reason::Named(_, word) => article && COMMENT_NAMES.contains(word),
-            _ => false,
+            _ => self.is_overlay(),
         }
+    }
+
+    /// Whether the block lies over the page rather than in it: a consent
+    /// panel or a modal dialog, dropped first and under its own reason
+    /// wherever it stands.
+    fn is_overlay(&self) -> bool {
+        matches!(self, Reason::Consent(..) | Reason::Dialog)
     }
 }
 
@@ -659,7 +656,7 @@ impl<'a> Attempt<'a> {
             let Some(element) = self.dom.element(node).filter(|e| !matches!(e.tag, "html" | "body" | "a")) else { continue };
             if let Some((attribute, word)) = self.facts.consent_name[node] {
                 self.drop_node(node, Reason::Consent(attribute, word));
-            } else if is_modal(element) {
+            } else if element.modal {
                 self.drop_node(node, Reason::Dialog);
             }
         }
@@ -1148,7 +1145,7 @@ impl<'a> Attempt<'a> {
         let mut dropped: Vec<Option<usize>> = vec![None; n];
         for node in 0..n {
             let parent_dropped = dom.nodes[node].parent.and_then(|p| dropped[p]);
-            let overlay = self.dropped_here[node].filter(|&r| matches!(self.reasons[r], Reason::Consent(..) | Reason::Dialog));
+            let overlay = self.dropped_here[node].filter(|&r| self.reasons[r].is_overlay());
             dropped[node] = if overlay.is_some() {
                 overlay
             } else if let Some(parent_reason) = parent_dropped {

@@ -63,6 +63,11 @@ pub struct Element<'a> {
     pub author: bool,
     /// A table that says it is data (`summary`) or layout (`role=presentation`, `datatable=0`).
     pub table_hint: Option<bool>,
+    /// A modal dialog over the page: a `<dialog>`, or marked `aria-modal`.
+    /// Not every `role=dialog`: without `aria-modal` that is as often a
+    /// panel that unfolds in place (a price's terms, a size guide), whose
+    /// text the page means to show.
+    pub modal: bool,
     /// The element as parsed, for the attributes only some readers need.
     pub parsed: &'a ParsedElement,
 }
@@ -202,6 +207,7 @@ fn convert<'a>(element: &'a ParsedElement, controlled: &FxHashSet<&str>) -> Elem
         local_link: tag == "a" && attributes.href.is_some_and(|h| h.starts_with('#')),
         author: attributes.rel == Some("author") || attributes.itemprop.is_some_and(|p| p.contains("author")),
         table_hint,
+        modal: tag == "dialog" || attributes.aria_modal.is_some_and(|modal| modal.trim().eq_ignore_ascii_case("true")),
         tag,
         parsed: element,
     }
@@ -226,6 +232,7 @@ struct Attributes<'a> {
     aria_labelledby: Option<&'a str>,
     aria_expanded: Option<&'a str>,
     aria_haspopup: Option<&'a str>,
+    aria_modal: Option<&'a str>,
 }
 
 impl<'a> Attributes<'a> {
@@ -251,6 +258,7 @@ impl<'a> Attributes<'a> {
                 "aria-labelledby" => &mut found.aria_labelledby,
                 "aria-expanded" => &mut found.aria_expanded,
                 "aria-haspopup" => &mut found.aria_haspopup,
+                "aria-modal" => &mut found.aria_modal,
                 _ => continue,
             };
             slot.get_or_insert(value);
