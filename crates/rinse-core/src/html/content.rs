@@ -1384,12 +1384,16 @@ mod tests {
                 title.len()
             )
         };
-        let stories: String =
-            [("Kernel adds a faster poll", "Kernel", 2), ("Desktop release fixes", "Desktop", 9), ("A laptop port", "BSD", 13)]
-                .into_iter()
-                .chain([("Graphics driver update", "Graphics", 8), ("A new file system", "Storage", 26)])
-                .map(|(title, section, comments)| story(title, section, comments))
-                .collect();
+        let stories: String = [
+            ("Kernel adds a faster poll", "Kernel", 2),
+            ("Desktop release fixes", "Desktop", 9),
+            ("A laptop port", "BSD", 13),
+            ("Graphics driver update", "Graphics", 8),
+            ("A new file system", "Storage", 26),
+        ]
+        .into_iter()
+        .map(|(title, section, comments)| story(title, section, comments))
+        .collect();
         let page = format!("<html><body><main><h1>Latest news</h1>{stories}</main></body></html>");
         let dropped = dropped_of(&page);
         for kept in ["Today - Kernel - 2 Comments", "Today - Storage - 26 Comments", "A new file system"] {
