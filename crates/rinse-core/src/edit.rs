@@ -153,7 +153,11 @@ pub fn tidy_changes(text: &str, changes: &mut Vec<Change>) {
 
 /// Applies tidy changes to the text they were made against.
 pub fn apply_changes(text: &str, changes: &[Change]) -> String {
-    let mut out = String::with_capacity(text.len());
+    // Exactly the length it will have: a text grown by a few bytes must not
+    // take twice its size.
+    let removed: usize = changes.iter().map(|c| c.end - c.start).sum();
+    let written: usize = changes.iter().map(|c| c.replacement.len()).sum();
+    let mut out = String::with_capacity(text.len() + written - removed.min(text.len() + written));
     let mut pos = 0;
     for change in changes {
         out.push_str(&text[pos..change.start]);
@@ -162,6 +166,32 @@ pub fn apply_changes(text: &str, changes: &[Change]) -> String {
     }
     out.push_str(&text[pos..]);
     out
+}
+
+/// [`apply_changes`] to a text the caller gives up: where no change writes
+/// more than it replaces (deletions, most repairs), the text is rewritten
+/// where it lies, and a large document is never held twice.
+pub fn apply_changes_owned(text: String, changes: &[Change]) -> String {
+    if changes.iter().any(|c| c.replacement.len() > c.end - c.start) {
+        return apply_changes(&text, changes);
+    }
+    let mut bytes = text.into_bytes();
+    // Bytes before `written` are the result so far; each change's output
+    // lands no later than where its input began.
+    let (mut written, mut pos) = (0, 0);
+    for change in changes {
+        bytes.copy_within(pos..change.start, written);
+        written += change.start - pos;
+        bytes[written..written + change.replacement.len()].copy_from_slice(change.replacement.as_bytes());
+        written += change.replacement.len();
+        pos = change.end;
+    }
+    let len = bytes.len();
+    bytes.copy_within(pos..len, written);
+    bytes.truncate(written + len - pos);
+    // Tidy changes start and end on character boundaries and write whole
+    // characters, so the bytes are UTF-8 again.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Composes one rule's tidy `changes`, made against `current`, onto the

@@ -43,7 +43,7 @@ pub use signals::Signals;
 pub use stats::Stats;
 pub use timings::Timings;
 
-use edit::{apply_changes, compose, tidy_changes};
+use edit::{compose, tidy_changes};
 use reading::Doc;
 
 /// The result of cleaning one document.
@@ -265,10 +265,9 @@ fn clean_doc(doc: Doc, plan: &Plan, reading: Duration) -> Cleaned {
             settled[index] = (step.line_local() && whole_lines).then_some((version, content_version, shape_version));
             *counts.entry(id).or_default() += changes.len();
             let started = timer.as_ref().map(Timer::now);
-            let next = apply_changes(doc.text(), &changes);
             let furniture = if step.group() == Group::Boilerplate { reading::lines_deleted(doc.text(), &changes) } else { 0 };
             edits = compose(doc.text(), edits, changes.clone(), id);
-            doc = doc.after(&changes, next);
+            doc = doc.apply(&changes);
             doc.cut_furniture(furniture);
             if let (Some(timer), Some(started)) = (&mut timer, started) {
                 timer.timings.applying += timer.since(started);

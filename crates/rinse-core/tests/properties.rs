@@ -1,7 +1,7 @@
 //! Property tests of the engine's invariants.
 
 use proptest::prelude::*;
-use rinse_core::edit::{apply_changes, compose, tidy_changes, Change};
+use rinse_core::edit::{apply_changes, apply_changes_owned, compose, tidy_changes, Change};
 use rinse_core::{apply, apply_except, clean_with, Config, Edit, Preset};
 
 /// Text that looks like a scrape: lines drawn from prose, junk, blanks,
@@ -102,6 +102,7 @@ proptest! {
                 .collect();
             tidy_changes(&current, &mut changes);
             let next = apply_changes(&current, &changes);
+            prop_assert_eq!(apply_changes_owned(current.clone(), &changes), next.clone(), "changed where it lies, as when copied");
             edits = compose(&current, edits, changes, "random");
             current = next;
             check_edits(&text, &edits)?;

@@ -266,6 +266,13 @@ impl Doc {
         self.text
     }
 
+    /// The text with tidy `changes` applied, and the views of it that
+    /// survive them: the text is changed where it lies, not copied.
+    pub fn apply(mut self, changes: &[Change]) -> Doc {
+        let next = crate::edit::apply_changes_owned(std::mem::take(&mut self.text), changes);
+        self.after(changes, next)
+    }
+
     /// The document once `changes` (tidy, made against this text) are
     /// applied, giving `next`. When they only delete whole lines, the views
     /// already computed are kept for the lines that remain.

@@ -425,8 +425,8 @@ const COMMON_MIN: usize = 3;
 /// share it needs no list, so it reads languages that have none alike.
 fn common_shares(doc: &Doc, lines: &[usize]) -> Vec<f32> {
     let hashes = doc.word_hashes();
-    let words: usize = lines.iter().map(|&i| hashes[i].len()).sum();
-    let mut counts: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::with_capacity_and_hasher(words / 2, Default::default());
+    // Grown to the text's distinct words, far fewer than its words in a long text.
+    let mut counts: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::default();
     for &i in lines {
         for &hash in hashes[i].iter() {
             *counts.entry(hash).or_default() += 1;
