@@ -11,7 +11,7 @@ use crate::edit::Change;
 use crate::reading::blanks::is_ascii_blank;
 pub use crate::reading::blanks::word_count;
 use crate::reading::chars::{self, Kind};
-use crate::reading::packed::{Lists, PerLine, Strings};
+use crate::reading::packed::{Lists, PerLine};
 use crate::reading::phrases::{fold_into, without_edges, Hits, INDEX};
 use crate::reading::prose::{same_list, Reading, Readings, StopWords};
 
@@ -103,7 +103,6 @@ pub struct Doc {
     text: String,
     lines: OnceCell<Vec<Span>>,
     words: OnceCell<Vec<usize>>,
-    normalized: OnceCell<Strings>,
     hits: OnceCell<Vec<Hits>>,
     pair_hits: OnceCell<Vec<Hits>>,
     word_hashes: OnceCell<Lists<u64>>,
@@ -145,7 +144,6 @@ impl Doc {
             text,
             lines: OnceCell::new(),
             words: OnceCell::new(),
-            normalized: OnceCell::new(),
             hits: OnceCell::new(),
             pair_hits: OnceCell::new(),
             word_hashes: OnceCell::new(),
@@ -336,7 +334,6 @@ impl Doc {
         let doc = Doc::new(next);
         let _ = doc.lines.set(shifted);
         carry(self.words, &doc.words, &keep);
-        carry(self.normalized, &doc.normalized, &keep);
         carry(self.hits, &doc.hits, &keep);
         carry(self.word_hashes, &doc.word_hashes, &keep);
         carry(self.spaced_word_hashes, &doc.spaced_word_hashes, &keep);
@@ -394,7 +391,11 @@ impl Doc {
 
     /// The phrase lists each line matches, in its normalised form.
     pub fn phrase_hits(&self) -> &[Hits] {
-        self.hits.get_or_init(|| self.normalized().iter().map(|line| INDEX.hits(line)).collect())
+        self.hits.get_or_init(|| {
+            let (keys, hits, pairs) = self.fold_lines();
+            let _ = (self.folded.set(keys), self.pair_hits.set(pairs));
+            hits
+        })
     }
 
     /// For each line, the phrase lists it matches joined to the line before
@@ -403,30 +404,38 @@ impl Doc {
     /// mid-sentence; otherwise none. Across deletions, kept for the lines
     /// whose line before is still the same.
     pub fn pair_hits(&self) -> &[Hits] {
-        self.pair_hits.get_or_init(|| self.look_up_pairs(&[]))
+        self.pair_hits.get_or_init(|| {
+            let (keys, hits, pairs) = self.fold_lines();
+            let _ = (self.folded.set(keys), self.hits.set(hits));
+            pairs
+        })
+    }
+
+    /// Whether line `i` may hold the second half of a phrase broken after
+    /// the line before: both short, and the first stops mid-sentence.
+    fn pairs_with_previous(&self, i: usize) -> bool {
+        let (spans, words) = (self.spans(), self.word_counts());
+        i > 0
+            && (1..=BROKEN_MAX_WORDS).contains(&words[i - 1])
+            && (1..=BROKEN_MAX_WORDS).contains(&words[i])
+            && !self.text[spans[i - 1].start..spans[i - 1].end].trim_end().ends_with(['.', '!', '?', ':', '"', '\u{201d}'])
     }
 
     /// [`Doc::pair_hits`], taken from `known` for the lines it holds them for.
     fn look_up_pairs(&self, known: &[Option<Hits>]) -> Vec<Hits> {
-        // Spans, not lines: after a deletion most pairs are known, and only
-        // the few looked up again need a line's text.
-        let (spans, words, normal) = (self.spans(), self.word_counts(), self.normalized());
-        let text = |span: &Span| &self.text[span.start..span.end];
+        // After a deletion most pairs are known, and only the few looked up
+        // again are normalised again.
         let mut joined = String::new();
-        (0..spans.len())
+        (0..self.spans().len())
             .map(|i| {
                 if let Some(&Some(hits)) = known.get(i) {
                     return hits;
                 }
-                let paired = i > 0
-                    && (1..=BROKEN_MAX_WORDS).contains(&words[i - 1])
-                    && (1..=BROKEN_MAX_WORDS).contains(&words[i])
-                    && !text(&spans[i - 1]).trim_end().ends_with(['.', '!', '?', ':', '"', '\u{201d}']);
-                if !paired {
+                if !self.pairs_with_previous(i) {
                     return Hits::default();
                 }
                 joined.clear();
-                joined.extend([&normal[i - 1], " ", &normal[i]]);
+                joined.extend([self.normalized(i - 1).as_str(), " ", self.normalized(i).as_str()]);
                 INDEX.hits(&joined)
             })
             .collect()
@@ -475,24 +484,38 @@ impl Doc {
     /// Each line's folded form ([`crate::reading::phrases::fold`]), as a [`LineKey`].
     pub fn folded(&self) -> &[LineKey] {
         self.folded.get_or_init(|| {
-            let (keys, normal) = self.fold_lines();
-            let _ = self.normalized.set(normal);
+            let (keys, hits, pairs) = self.fold_lines();
+            let _ = (self.hits.set(hits), self.pair_hits.set(pairs));
             keys
         })
     }
 
-    /// Folds each line once for the two views made from its folded form,
-    /// [`Doc::folded`] and [`Doc::normalized`]: both are made together and
-    /// kept across deletions alike, so neither is ever made without the other.
-    fn fold_lines(&self) -> (Vec<LineKey>, Strings) {
-        let mut buffer = String::new();
-        let (mut keys, mut normal) = (Vec::with_capacity(self.spans().len()), Strings::default());
-        for (line, &words) in self.lines().zip(self.word_counts()) {
+    /// Folds each line once for the three views made from its folded form,
+    /// [`Doc::folded`], [`Doc::phrase_hits`] and [`Doc::pair_hits`]: all are
+    /// made together and kept across deletions alike, so none is ever made
+    /// without the others. The normalised lines themselves are not kept (a
+    /// long text's would take nearly its size again): the few rules that
+    /// read one, on a line with a phrase, normalise it again.
+    fn fold_lines(&self) -> (Vec<LineKey>, Vec<Hits>, Vec<Hits>) {
+        let lines = self.spans().len();
+        let (mut keys, mut hits, mut pairs) = (Vec::with_capacity(lines), Vec::with_capacity(lines), Vec::with_capacity(lines));
+        let (mut buffer, mut before, mut joined) = (String::new(), String::new(), String::new());
+        for (i, (line, &words)) in self.lines().zip(self.word_counts()).enumerate() {
             fold_into(&self.compared(line.text), &mut buffer);
             keys.push(line_key(&buffer));
-            normal.push(if words <= PHRASE_MAX_WORDS { without_edges(&buffer) } else { "" });
+            let normal = if words <= PHRASE_MAX_WORDS { without_edges(&buffer) } else { "" };
+            hits.push(INDEX.hits(normal));
+            pairs.push(if self.pairs_with_previous(i) {
+                joined.clear();
+                joined.extend([before.as_str(), " ", normal]);
+                INDEX.hits(&joined)
+            } else {
+                Hits::default()
+            });
+            before.clear();
+            before.push_str(normal);
         }
-        (keys, normal)
+        (keys, hits, pairs)
     }
 
     /// Each line's [`paragraph_key`], as a [`LineKey`].
@@ -521,12 +544,14 @@ impl Doc {
 
     /// Each line as [`normalize`] gives it, or empty for lines over
     /// [`PHRASE_MAX_WORDS`] words.
-    pub fn normalized(&self) -> &Strings {
-        self.normalized.get_or_init(|| {
-            let (keys, normal) = self.fold_lines();
-            let _ = self.folded.set(keys);
-            normal
-        })
+    pub fn normalized(&self, line: usize) -> String {
+        let (Some(span), Some(&words)) = (self.spans().get(line), self.word_counts().get(line)) else { return String::new() };
+        if words > PHRASE_MAX_WORDS {
+            return String::new();
+        }
+        let mut folded = String::new();
+        fold_into(&self.compared(&self.text[span.start..span.end]), &mut folded);
+        without_edges(&folded).to_string()
     }
 }
 
@@ -844,15 +869,15 @@ mod tests {
         let text = "Keep one\nDrop\nKeep  two\nDrop too\nlast";
         let doc = Doc::new(text.to_string());
         let english = crate::reading::stopwords::for_text("the cat and the dog");
-        let _ = (doc.normalized(), doc.phrase_hits(), doc.readings(english), doc.folded(), doc.paragraph_keys(), doc.spaced_word_hashes());
+        let _ = (doc.phrase_hits(), doc.readings(english), doc.folded(), doc.paragraph_keys(), doc.spaced_word_hashes());
         let changes = [Change::delete(9..14, "x"), Change::delete(25..34, "x")];
         let next = crate::edit::apply_changes(text, &changes);
         let after = doc.after(&changes, next.clone());
         let fresh = Doc::new(next);
         assert_eq!(after.lines().collect::<Vec<_>>(), fresh.lines().collect::<Vec<_>>());
         assert_eq!(after.word_counts(), fresh.word_counts());
-        assert_eq!(after.normalized(), fresh.normalized());
         assert_eq!(after.phrase_hits(), fresh.phrase_hits());
+        assert_eq!(after.pair_hits(), fresh.pair_hits());
         assert_eq!(after.readings(english), fresh.readings(english));
         let german = crate::reading::stopwords::for_text("der Hund und die Katze");
         assert_eq!(after.readings(german), fresh.readings(german), "another list reads the lines again");

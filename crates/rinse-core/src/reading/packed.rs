@@ -1,7 +1,7 @@
-//! Per-line values of varying length (a line's words hashed, its normalised
-//! form) held in one buffer with a range per line, not one allocation per
-//! line: a long text has millions of short lines, and an allocation each
-//! would cost more than the values.
+//! Per-line values of varying length (a line's words hashed) held in one
+//! buffer with a range per line, not one allocation per line: a long text
+//! has millions of short lines, and an allocation each would cost more than
+//! the values.
 //!
 //! Dropping lines drops their ranges only; what they held stays in the
 //! buffer, unread, so the lines kept are never copied.
@@ -83,56 +83,6 @@ impl<T: PartialEq> PartialEq for Lists<T> {
     }
 }
 
-/// A string for each line, in line order.
-#[derive(Clone, Debug, Default)]
-pub struct Strings {
-    text: String,
-    lines: Vec<Range<usize>>,
-}
-
-impl Strings {
-    /// Adds the next line's string.
-    pub fn push(&mut self, string: &str) {
-        let start = self.text.len();
-        self.text.push_str(string);
-        self.lines.push(start..self.text.len());
-    }
-
-    pub fn len(&self) -> usize {
-        self.lines.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.lines.is_empty()
-    }
-
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        self.lines.iter().map(|line| &self.text[line.clone()])
-    }
-}
-
-impl PerLine for Strings {
-    fn keep_only(&mut self, keep: &[bool]) {
-        self.lines.keep_only(keep);
-    }
-}
-
-impl Index<usize> for Strings {
-    type Output = str;
-
-    #[inline]
-    fn index(&self, line: usize) -> &str {
-        &self.text[self.lines[line].clone()]
-    }
-}
-
-/// Lines hold the same strings, whatever else their buffer holds.
-impl PartialEq for Strings {
-    fn eq(&self, other: &Strings) -> bool {
-        self.len() == other.len() && self.iter().eq(other.iter())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,19 +97,5 @@ mod tests {
         lists.keep_only(&[false, true, true]);
         assert_eq!(lists.len(), 2);
         assert_eq!((&lists[0], &lists[1]), (&[][..], &[3][..]));
-    }
-
-    #[test]
-    fn strings_hold_each_line_apart_and_keep_the_lines_asked() {
-        let mut strings = Strings::default();
-        for line in ["caf\u{e9}", "", "menu"] {
-            strings.push(line);
-        }
-        assert_eq!(strings.iter().collect::<Vec<_>>(), ["caf\u{e9}", "", "menu"]);
-        strings.keep_only(&[true, false]);
-        assert_eq!(strings.iter().collect::<Vec<_>>(), ["caf\u{e9}"]);
-        let mut fresh = Strings::default();
-        fresh.push("caf\u{e9}");
-        assert_eq!(strings, fresh, "the same lines, though one buffer holds more");
     }
 }

@@ -35,11 +35,11 @@ impl Rule for Disclaimer {
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
         let text = doc.text();
         let lines: Vec<Line> = doc.lines().collect();
-        let (words, normalized, hits) = (doc.word_counts(), doc.normalized(), doc.phrase_hits());
+        let (words, hits) = (doc.word_counts(), doc.phrase_hits());
         let phrases = PhraseList::Disclaimer.file();
         // Disclaimers run long: lines past the shared limit are normalised here.
         let evidence = |i: usize| match words[i] {
-            n if n <= PHRASE_MAX_WORDS && hits[i].has(&phrases.strong) => phrases.strong.count_contained(&normalized[i]),
+            n if n <= PHRASE_MAX_WORDS && hits[i].has(&phrases.strong) => phrases.strong.count_contained(&doc.normalized(i)),
             n if n <= PHRASE_MAX_WORDS => 0,
             n if n <= MAX_WORDS => phrases.strong.count_contained(&normalize(lines[i].text)),
             _ => 0,

@@ -50,7 +50,6 @@ enum Class {
 pub fn notice_changes(doc: &Doc, notice: &Notice) -> Vec<Change> {
     let lines = doc.spans();
     let words = doc.words_read();
-    let normal = doc.normalized();
     let (hits, pair_hits) = (doc.phrase_hits(), doc.pair_hits());
     let phrases = notice.phrases;
     let mut class: Vec<Class> = (0..lines.len())
@@ -92,8 +91,8 @@ pub fn notice_changes(doc: &Doc, notice: &Notice) -> Vec<Change> {
         let run = start..i;
         let sure = |j: usize| {
             class[j] == Class::Strong
-                && (phrases.strong.count_contained(&normal[j]) >= 2
-                    || words[j] <= notice.alone_max_words && (words[j] <= LABEL_MAX_WORDS || addresses_reader(&normal[j])))
+                && (phrases.strong.count_contained(&doc.normalized(j)) >= 2
+                    || words[j] <= notice.alone_max_words && (words[j] <= LABEL_MAX_WORDS || addresses_reader(&doc.normalized(j))))
         };
         let keep_out =
             run.clone().any(sure) || (notice.weak_run > 0 && run.len() >= notice.weak_run && run.clone().all(|j| class[j] == Class::Weak));
