@@ -141,11 +141,6 @@ fn python_tests(root: &Path) -> Result<(), String> {
         .env("RINSE_CLI", root.join("target/release/rinse")))
 }
 
-/// Criterion benchmarks of the engine, then the release CLI over each
-/// evaluation track found in `../shared/eval/data` on one thread and on
-/// two, and beside it on the text tracks the C4 line rules
-/// (`../shared/eval/c4_rules.py`), the crudest filter a corpus builder
-/// might run instead, with how many times faster rinse is.
 /// Runs of each command over each track, of which the fastest is reported.
 const BENCH_RUNS: usize = 3;
 
@@ -185,6 +180,12 @@ fn bench_tracks(data: &Path) -> Vec<PathBuf> {
     tracks
 }
 
+/// Criterion benchmarks of the engine, then the release CLI over each
+/// evaluation track found in `../shared/eval/data` on one thread and on
+/// two, and beside it on the text tracks the C4 line rules
+/// (`../shared/eval/c4_rules.py`), the crudest filter a corpus builder
+/// might run instead, with how many times faster rinse is.
+/// Last, the most memory the CLI holds cleaning one large text.
 fn bench(root: &Path) -> Result<(), String> {
     run(command(root, "cargo").args(["bench", "-p", "rinse-core", "--bench", "clean"]))?;
     run(command(root, "cargo").args(["build", "--release", "-p", "rinse-cli"]))?;
@@ -219,5 +220,61 @@ fn bench(root: &Path) -> Result<(), String> {
         }
         println!("{line}");
     }
+    let document = large_document(&data)?;
+    let peak = peak_memory(&rinse, &document)?;
+    println!(
+        "one text of {:.0} MB, 1 thread: peak memory {:.0} MB, {:.1}x its size",
+        document.len() as f64 / 1e6,
+        peak as f64 / 1e6,
+        peak as f64 / document.len() as f64
+    );
     Ok(())
+}
+
+/// Size of the one large text whose cleaning's peak memory is reported.
+const LARGE_DOCUMENT: usize = 100_000_000;
+
+/// One text of [`LARGE_DOCUMENT`] bytes: the pages of `wcxb-dev-text`, one
+/// after another, over again until it is that long (so its later part
+/// repeats the first, as a scrape saved more than once does).
+fn large_document(data: &Path) -> Result<Vec<u8>, String> {
+    let rows = fit::read_gz(&data.join("wcxb-dev-text.jsonl.gz"))?;
+    let mut pages = Vec::new();
+    for row in rows.lines() {
+        let row: serde_json::Value = serde_json::from_str(row).map_err(|e| format!("wcxb-dev-text: {e}"))?;
+        pages.push(row["text"].as_str().unwrap_or("").to_string());
+    }
+    let mut document = Vec::with_capacity(LARGE_DOCUMENT);
+    // Each page adds at least its two line breaks: the text fills.
+    for page in pages.iter().cycle() {
+        if document.len() >= LARGE_DOCUMENT {
+            break;
+        }
+        document.extend_from_slice(page.as_bytes());
+        document.extend_from_slice(b"\n\n");
+    }
+    Ok(document)
+}
+
+/// The peak memory `rinse` reports (`--timings`) cleaning `input` as one text on one thread.
+fn peak_memory(rinse: &Path, input: &[u8]) -> Result<u64, String> {
+    let mut child = std::process::Command::new(rinse)
+        .args(["--threads", "1", "--timings", "--no-progress"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("running {}: {e}", rinse.display()))?;
+    let mut stdin = child.stdin.take().ok_or("no stdin")?;
+    // Fed from another thread: the report is read once the input is all in.
+    let input = input.to_vec();
+    let feeder = std::thread::spawn(move || std::io::Write::write_all(&mut stdin, &input));
+    let output = child.wait_with_output().map_err(|e| e.to_string())?;
+    feeder.join().map_err(|_| "feeding rinse failed")?.map_err(|e| e.to_string())?;
+    let report = String::from_utf8_lossy(&output.stderr);
+    let megabytes = report
+        .lines()
+        .find_map(|line| line.strip_prefix("rinse: peak memory ")?.strip_suffix(" MB")?.parse::<f64>().ok())
+        .ok_or_else(|| format!("rinse did not report its peak memory:\n{report}"))?;
+    Ok((megabytes * 1e6) as u64)
 }

@@ -107,7 +107,7 @@ pub struct Args {
     #[arg(long)]
     pub signals: bool,
 
-    /// When done, print on standard error the time each rule took, summed over all documents and threads.
+    /// When done, print on standard error the time each rule took, summed over all documents and threads, and the most memory the run held (where the system tells it).
     #[arg(long)]
     pub timings: bool,
 

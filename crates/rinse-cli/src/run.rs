@@ -96,8 +96,20 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         let wall = since_start().saturating_sub(started).as_secs_f64();
         eprintln!("rinse: cleaned in {wall:.2} s; time by step, summed over {threads} thread(s):");
         eprint!("{}", timings.table());
+        if let Some(bytes) = peak_memory() {
+            eprintln!("rinse: peak memory {:.1} MB", bytes as f64 / 1e6);
+        }
     }
     Ok(())
+}
+
+/// The most memory the process has held resident, as Linux reports it
+/// (`VmHWM`); `None` elsewhere.
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find_map(|line| line.strip_prefix("VmHWM:"))?;
+    let kilobytes: u64 = line.trim().trim_end_matches("kB").trim().parse().ok()?;
+    Some(kilobytes * 1024)
 }
 
 /// The clock `--timings` reads: time since it was first read.

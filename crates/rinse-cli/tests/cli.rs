@@ -236,7 +236,13 @@ fn timings_list_every_step_of_the_plan_with_its_runs() {
         assert_eq!(changes, changed, "{id}: {err}");
     }
     assert!(err.lines().any(|l| l.starts_with("(applying changes)")), "{err}");
-    assert!(err.lines().last().unwrap().starts_with("total, 2 documents"), "{err}");
+    let mut after_table = err.lines().skip_while(|l| !l.starts_with("total, 2 documents")).skip(1);
+    // Then the most memory the run held, where the system tells it.
+    let peak = after_table.next().and_then(|l| l.strip_prefix("rinse: peak memory ")?.strip_suffix(" MB")?.parse::<f64>().ok());
+    if cfg!(target_os = "linux") {
+        assert!(peak.is_some_and(|megabytes| megabytes > 0.0), "{err}");
+    }
+    assert!(err.lines().any(|l| l.starts_with("total, 2 documents")) && after_table.next().is_none(), "{err}");
 }
 
 #[test]
