@@ -108,7 +108,8 @@ pub struct Doc {
     word_hashes: OnceCell<Lists<u64>>,
     spaced_word_hashes: OnceCell<Lists<u64>>,
     readings: OnceCell<Readings>,
-    stop_words: OnceCell<StopWords>,
+    /// The stop words, and where the sample of words they were picked from ends.
+    stop_words: OnceCell<(StopWords, usize)>,
     folded: OnceCell<Vec<LineKey>>,
     paragraphs: OnceCell<Vec<LineKey>>,
     guarded: OnceCell<Vec<crate::reading::structure::Guarded>>,
@@ -280,7 +281,13 @@ impl Doc {
         // Changes bring CJK only in what they write.
         let holds_cjk =
             self.holds_cjk.get().map(|&held| held || changes.iter().any(|c| crate::reading::prose::may_hold_cjk(&c.replacement)));
+        // Changes that begin after the start of the first word past the
+        // sample leave the sample, and so the list, as it was.
+        let stop_words = self.stop_words.get().copied().filter(|&(_, sample_end)| changes.iter().all(|c| c.start >= sample_end));
         let doc = Doc { is_page, page_text, markdown, furniture_cut, preformatted, ..self.rebuilt(changes, next) };
+        if let Some(stop_words) = stop_words {
+            let _ = doc.stop_words.set(stop_words);
+        }
         if let Some(holds_cjk) = holds_cjk {
             let _ = doc.holds_cjk.set(holds_cjk);
         }
@@ -464,7 +471,7 @@ impl Doc {
 
     /// The stop words of the text's language, if it has a list.
     pub fn stop_words(&self) -> StopWords {
-        *self.stop_words.get_or_init(|| crate::reading::stopwords::for_text(&self.text))
+        self.stop_words.get_or_init(|| crate::reading::stopwords::for_text_sampled(&self.text)).0
     }
 
     /// How each line reads as prose in a text whose stop words are `stop`:
@@ -862,6 +869,27 @@ mod tests {
         assert_eq!(after.words_read().as_ref(), [2, 1 + 3]);
         let kept = after.after(&[Change::delete(0..10, "x")], "河水下降了一米\n".into());
         assert_eq!(kept.words_read().as_ref(), [1 + 3]);
+    }
+
+    #[test]
+    fn the_stop_words_are_kept_across_changes_past_the_words_they_were_picked_from() {
+        // Far more words than are sampled, a menu after them.
+        let prose = "The river fell a metre and the road will open again on Friday.\n".repeat(60);
+        let text = format!("Menu\n{prose}Home\nNews\n");
+        let read = |text: &str| {
+            let doc = Doc::new(text.to_string());
+            let _ = doc.stop_words();
+            doc
+        };
+        let english = read(&text).stop_words();
+        assert!(english.is_some());
+        let menu_start = text.len() - "Home\nNews\n".len();
+        let after = read(&text).apply(&[Change::delete(menu_start..text.len(), "menu")]);
+        assert!(after.stop_words.get().is_some(), "a change past the sample keeps the list");
+        assert!(same_list(after.stop_words(), read(after.text()).stop_words()));
+        let after = read(&text).apply(&[Change::delete(0..5, "menu")]);
+        assert!(after.stop_words.get().is_none(), "a change inside the sample picks the list again");
+        assert!(same_list(after.stop_words(), english));
     }
 
     #[test]

@@ -131,9 +131,22 @@ fn lists_by<K: std::hash::Hash + Eq>(key: impl Fn(&'static str) -> Option<K>) ->
 /// as a word, and those that do the work of stop words
 /// ([`cjk_function_characters`]) as its stop words.
 pub fn for_text(text: &str) -> Option<&'static StopList> {
+    for_text_sampled(text).0
+}
+
+/// [`for_text`], and the byte offset of the first word of `text` it did not
+/// read (`usize::MAX` when it read them all): changes from there on leave
+/// the list as it is.
+pub fn for_text_sampled(text: &str) -> (Option<&'static StopList>, usize) {
     let mut hits = vec![0usize; LISTS.len()];
     let (mut cjk_chars, mut cjk_hits) = (0, 0);
-    for word in text.split_whitespace().take(SAMPLE_WORDS) {
+    let (mut read, mut sample_end) = (0, usize::MAX);
+    for word in text.split_whitespace() {
+        if read == SAMPLE_WORDS {
+            sample_end = word.as_ptr() as usize - text.as_ptr() as usize;
+            break;
+        }
+        read += 1;
         if cjk_chars < SAMPLE_CJK_CHARS && prose::may_hold_cjk(word) {
             let (characters, hits) = cjk_function_characters(word, SAMPLE_CJK_CHARS - cjk_chars);
             cjk_chars += characters;
@@ -150,11 +163,11 @@ pub fn for_text(text: &str) -> Option<&'static StopList> {
         }
     }
     // Of lists with as many hits, the last.
-    let (best, &count) = hits.iter().enumerate().max_by_key(|&(_, &count)| count)?;
+    let Some((best, &count)) = hits.iter().enumerate().max_by_key(|&(_, &count)| count) else { return (None, sample_end) };
     if cjk_hits > count {
-        return Some(&CJK);
+        return (Some(&CJK), sample_end);
     }
-    (count > 0).then(|| &LISTS[best])
+    ((count > 0).then(|| &LISTS[best]), sample_end)
 }
 
 /// The [`word_key`] of `word` [`pack`]ed, when that is quick to make: for
