@@ -146,8 +146,8 @@ impl Rule for MainContent {
             return Vec::new();
         }
         // Most texts hold too little furniture to be cut at all: they need
-        // no judging. (Only lines judged out count below; these are all.)
-        let survey = scorer::survey(read, stop);
+        // no judging, nor the rest of the survey. (Only lines judged out
+        // count below; these are all.)
         let share = scorer::furniture_share(doc);
         // Counted alone, furniture lines are evidence only in text the model
         // reads well: it learned from alphabetic text, and a Chinese blog
@@ -161,9 +161,11 @@ impl Rule for MainContent {
                 scorer::enough_furniture(furniture, lines, share)
             }
         };
-        if !enough(survey.furniture(), survey.len()) {
+        let marked = scorer::Marked::of(read, stop);
+        if !enough(marked.furniture(), marked.len()) {
             return Vec::new();
         }
+        let survey = scorer::survey_marked(read, stop, marked);
         let model = params.line_model();
         let judged = scorer::judge(read, survey, stop, &model);
         let evidence = &judged.evidence;

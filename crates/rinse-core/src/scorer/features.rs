@@ -245,13 +245,20 @@ impl Survey {
 /// Surveys each non-blank line of `doc`, whose stop words are `stop`
 /// ([`crate::reading::stopwords::for_text`]).
 pub fn survey(doc: &Doc, stop: StopWords) -> Survey {
+    survey_marked(doc, stop, Marked::of(doc, stop))
+}
+
+/// [`survey`], from the lines' marks already read.
+pub fn survey_marked(doc: &Doc, stop: StopWords, marked: Marked) -> Survey {
     let readings = doc.readings(stop);
-    let (word_counts, hits, keys) = (doc.word_counts(), doc.phrase_hits(), doc.paragraph_keys());
-    let lines: Vec<usize> = doc.lines().enumerate().filter(|(_, l)| !l.is_blank()).map(|(i, _)| i).collect();
+    let (word_counts, keys) = (doc.word_counts(), doc.paragraph_keys());
+    let Marked { lines, marks, menu_runs } = marked;
     let spans = doc.spans();
-    let own: Vec<Own> =
-        lines.iter().map(|&i| read_own(&doc.text()[spans[i].start..spans[i].end], word_counts[i], &readings[i], hits[i])).collect();
-    let menu_runs = menu_runs(&own.iter().map(|o| o.menu_like > 0.0).collect::<Vec<_>>());
+    let own: Vec<Own> = lines
+        .iter()
+        .zip(marks)
+        .map(|(&i, marks)| read_own(&doc.text()[spans[i].start..spans[i].end], word_counts[i], &readings[i], marks))
+        .collect();
     // How many lines share each line's key, and the first of them.
     let mut repeats: rustc_hash::FxHashMap<u64, (usize, usize)> =
         rustc_hash::FxHashMap::with_capacity_and_hasher(lines.len(), Default::default());
@@ -463,6 +470,7 @@ fn strong_list(hits: Hits) -> Option<PhraseList> {
 
 /// What marks a line as page furniture, read alone: the part of its own
 /// reading that tells whether a text holds furniture at all.
+#[derive(Clone, Copy)]
 struct Marks {
     stop_share: f32,
     phrase: Option<PhraseList>,
@@ -492,27 +500,58 @@ impl Marks {
     }
 }
 
-/// How many of the non-blank lines of `doc`, whose stop words are `stop`,
-/// are furniture on their own showing, and how many lines there are:
-/// [`Survey::furniture`] and [`Survey::len`], without the rest of the survey.
-pub fn furniture(doc: &Doc, stop: StopWords) -> (usize, usize) {
-    let readings = doc.readings(stop);
-    let (word_counts, hits) = (doc.word_counts(), doc.phrase_hits());
-    let marks: Vec<Marks> = doc
-        .lines()
-        .enumerate()
-        .filter(|(_, line)| !line.is_blank())
-        .map(|(i, line)| Marks::of(line.text.trim(), word_counts[i], &readings[i], hits[i]))
-        .collect();
-    let runs = menu_runs(&marks.iter().map(|m| m.menu_like).collect::<Vec<_>>());
-    (marks.iter().zip(runs).filter(|(m, run)| is_furniture(*run, m.phrase, m.markup || m.address)).count(), marks.len())
+/// The marks of each non-blank line of a text: the first part of its
+/// survey, and all that tells whether it holds furniture enough to judge.
+pub struct Marked {
+    /// For each row, the index of its line among all the text's lines.
+    lines: Vec<usize>,
+    marks: Vec<Marks>,
+    /// For each row, how many menu-like lines stand in a run with it.
+    menu_runs: Vec<usize>,
 }
 
-fn read_own(line: &str, words: usize, reading: &Reading, hits: Hits) -> Own {
+impl Marked {
+    /// The marks of the non-blank lines of `doc`, whose stop words are `stop`.
+    pub fn of(doc: &Doc, stop: StopWords) -> Marked {
+        let readings = doc.readings(stop);
+        let (word_counts, hits) = (doc.word_counts(), doc.phrase_hits());
+        let (lines, marks): (Vec<usize>, Vec<Marks>) = doc
+            .lines()
+            .enumerate()
+            .filter(|(_, line)| !line.is_blank())
+            .map(|(i, line)| (i, Marks::of(line.text.trim(), word_counts[i], &readings[i], hits[i])))
+            .unzip();
+        let menu_runs = menu_runs(&marks.iter().map(|m| m.menu_like).collect::<Vec<_>>());
+        Marked { lines, marks, menu_runs }
+    }
+
+    /// How many of its lines are furniture on their own showing:
+    /// [`Survey::furniture`], without the rest of the survey.
+    pub fn furniture(&self) -> usize {
+        self.marks.iter().zip(&self.menu_runs).filter(|(m, &run)| is_furniture(run, m.phrase, m.markup || m.address)).count()
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+}
+
+/// How many of the non-blank lines of `doc`, whose stop words are `stop`,
+/// are furniture on their own showing, and how many lines there are.
+pub fn furniture(doc: &Doc, stop: StopWords) -> (usize, usize) {
+    let marked = Marked::of(doc, stop);
+    (marked.furniture(), marked.len())
+}
+
+fn read_own(line: &str, words: usize, reading: &Reading, marks: Marks) -> Own {
     let trimmed = line.trim();
     let &Reading { cjk, ends_sentence, holds_figures, .. } = reading;
     let words_read = (words + cjk / 2) as f32;
-    let Marks { stop_share, phrase, markup, address, menu_like } = Marks::of(trimmed, words, reading, hits);
+    let Marks { stop_share, phrase, markup, address, menu_like } = marks;
     let shape = Shape::of(trimmed);
     let first = trimmed.chars().next().unwrap_or(' ');
     let last = trimmed.chars().next_back().unwrap_or(' ');

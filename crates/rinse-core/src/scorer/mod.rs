@@ -12,7 +12,7 @@ pub mod model;
 
 use std::sync::{Arc, LazyLock};
 
-pub use features::{enough_furniture, furniture_share, furniture_share_reached, survey, Evidence, Survey, Table};
+pub use features::{enough_furniture, furniture_share, furniture_share_reached, survey, survey_marked, Evidence, Marked, Survey, Table};
 pub use model::{Fitted, Forest, Model, Node};
 
 use crate::reading::prose::StopWords;
