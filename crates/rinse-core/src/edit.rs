@@ -157,7 +157,7 @@ pub fn apply_changes(text: &str, changes: &[Change]) -> String {
     // take twice its size.
     let removed: usize = changes.iter().map(|c| c.end - c.start).sum();
     let written: usize = changes.iter().map(|c| c.replacement.len()).sum();
-    let mut out = String::with_capacity(text.len() + written - removed.min(text.len() + written));
+    let mut out = String::with_capacity((text.len() + written).saturating_sub(removed));
     let mut pos = 0;
     for change in changes {
         out.push_str(&text[pos..change.start]);

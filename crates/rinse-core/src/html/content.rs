@@ -890,13 +890,7 @@ impl<'a> Attempt<'a> {
             }
             last = score;
         }
-        // A wrapper with nothing else in it is the same block.
-        while let Some(parent) = dom.nodes[top].parent {
-            if parent == body || self.element_children(parent).count() != 1 {
-                break;
-            }
-            top = parent;
-        }
+        top = self.outermost_wrapper(top);
         if dom.kind.as_ref().is_some_and(|found| matches!(found.kind, PageKind::Forum | PageKind::Product)) {
             top = self.holding_most_prose(top, totals);
         }
@@ -1013,6 +1007,16 @@ impl<'a> Attempt<'a> {
         entries
     }
 
+    /// The outermost element around `node`, below the body, that holds
+    /// nothing else: a wrapper with nothing else in it is the same block.
+    fn outermost_wrapper(&self, mut node: usize) -> usize {
+        let dom = self.dom;
+        while let Some(parent) = dom.nodes[node].parent.filter(|&p| p != dom.body() && self.element_children(p).count() == 1) {
+            node = parent;
+        }
+        node
+    }
+
     fn element_children(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
         self.dom.children(node).filter(|&c| !self.gone[c] && self.dom.element(c).is_some())
     }
@@ -1127,10 +1131,7 @@ impl<'a> Attempt<'a> {
     /// folds of whole domains); Readability's pages unchanged.
     fn in_run(&self, node: usize) -> bool {
         let dom = self.dom;
-        let mut node = node;
-        while let Some(parent) = dom.nodes[node].parent.filter(|&p| p != dom.body() && self.element_children(p).count() == 1) {
-            node = parent;
-        }
+        let node = self.outermost_wrapper(node);
         let (Some(element), Some(parent)) = (dom.element(node), dom.nodes[node].parent) else { return false };
         let alike = |c: usize| dom.element(c).is_some_and(|e| e.tag == element.tag && e.class == element.class);
         let siblings: Vec<usize> = self.element_children(parent).collect();

@@ -103,14 +103,12 @@ pub struct Doc {
     text: String,
     lines: OnceCell<Vec<Span>>,
     words: OnceCell<Vec<usize>>,
-    hits: OnceCell<Vec<Hits>>,
-    pair_hits: OnceCell<Vec<Hits>>,
+    folded: OnceCell<Folded>,
     word_hashes: OnceCell<Lists<u64>>,
     spaced_word_hashes: OnceCell<Lists<u64>>,
     readings: OnceCell<Readings>,
     /// The stop words, and where the sample of words they were picked from ends.
     stop_words: OnceCell<(StopWords, usize)>,
-    folded: OnceCell<Vec<LineKey>>,
     paragraphs: OnceCell<Vec<LineKey>>,
     guarded: OnceCell<Vec<crate::reading::structure::Guarded>>,
     holds_cjk: OnceCell<bool>,
@@ -145,13 +143,11 @@ impl Doc {
             text,
             lines: OnceCell::new(),
             words: OnceCell::new(),
-            hits: OnceCell::new(),
-            pair_hits: OnceCell::new(),
+            folded: OnceCell::new(),
             word_hashes: OnceCell::new(),
             spaced_word_hashes: OnceCell::new(),
             readings: OnceCell::new(),
             stop_words: OnceCell::new(),
-            folded: OnceCell::new(),
             paragraphs: OnceCell::new(),
             guarded: OnceCell::new(),
             holds_cjk: OnceCell::new(),
@@ -281,8 +277,8 @@ impl Doc {
         // Changes bring CJK only in what they write.
         let holds_cjk =
             self.holds_cjk.get().map(|&held| held || changes.iter().any(|c| crate::reading::prose::may_hold_cjk(&c.replacement)));
-        // Changes that begin after the start of the first word past the
-        // sample leave the sample, and so the list, as it was.
+        // Changes that begin at or past the first word beyond the sample
+        // leave the sample, and so the list, as it was.
         let stop_words = self.stop_words.get().copied().filter(|&(_, sample_end)| changes.iter().all(|c| c.start >= sample_end));
         let doc = Doc { is_page, page_text, markdown, furniture_cut, preformatted, ..self.rebuilt(changes, next) };
         if let Some(stop_words) = stop_words {
@@ -341,20 +337,21 @@ impl Doc {
         let doc = Doc::new(next);
         let _ = doc.lines.set(shifted);
         carry(self.words, &doc.words, &keep);
-        carry(self.hits, &doc.hits, &keep);
         carry(self.word_hashes, &doc.word_hashes, &keep);
         carry(self.spaced_word_hashes, &doc.spaced_word_hashes, &keep);
-        carry(self.folded, &doc.folded, &keep);
         carry(self.paragraphs, &doc.paragraphs, &keep);
         if let Some(Readings { stop, mut lines }) = self.readings.into_inner() {
             lines.keep_only(&keep);
             let _ = doc.readings.set(Readings { stop, lines });
         }
-        if let Some(pairs) = self.pair_hits.into_inner() {
+        if let Some(Folded { mut keys, mut hits, pairs }) = self.folded.into_inner() {
+            keys.keep_only(&keep);
+            hits.keep_only(&keep);
             // A line whose line before was kept has the same pair as before.
             let known: Vec<Option<Hits>> =
                 (0..pairs.len()).filter(|&i| keep[i]).map(|i| (i == 0 || keep[i - 1]).then_some(pairs[i])).collect();
-            let _ = doc.pair_hits.set(doc.look_up_pairs(&known));
+            let pairs = doc.look_up_pairs(&known);
+            let _ = doc.folded.set(Folded { keys, hits, pairs });
         }
         doc
     }
@@ -398,11 +395,7 @@ impl Doc {
 
     /// The phrase lists each line matches, in its normalised form.
     pub fn phrase_hits(&self) -> &[Hits] {
-        self.hits.get_or_init(|| {
-            let (keys, hits, pairs) = self.fold_lines();
-            let _ = (self.folded.set(keys), self.pair_hits.set(pairs));
-            hits
-        })
+        &self.folded_lines().hits
     }
 
     /// For each line, the phrase lists it matches joined to the line before
@@ -411,11 +404,7 @@ impl Doc {
     /// mid-sentence; otherwise none. Across deletions, kept for the lines
     /// whose line before is still the same.
     pub fn pair_hits(&self) -> &[Hits] {
-        self.pair_hits.get_or_init(|| {
-            let (keys, hits, pairs) = self.fold_lines();
-            let _ = (self.folded.set(keys), self.hits.set(hits));
-            pairs
-        })
+        &self.folded_lines().pairs
     }
 
     /// Whether line `i` may hold the second half of a phrase broken after
@@ -490,11 +479,7 @@ impl Doc {
 
     /// Each line's folded form ([`crate::reading::phrases::fold`]), as a [`LineKey`].
     pub fn folded(&self) -> &[LineKey] {
-        self.folded.get_or_init(|| {
-            let (keys, hits, pairs) = self.fold_lines();
-            let _ = (self.hits.set(hits), self.pair_hits.set(pairs));
-            keys
-        })
+        &self.folded_lines().keys
     }
 
     /// Folds each line once for the three views made from its folded form,
@@ -503,7 +488,12 @@ impl Doc {
     /// without the others. The normalised lines themselves are not kept (a
     /// long text's would take nearly its size again): the few rules that
     /// read one, on a line with a phrase, normalise it again.
-    fn fold_lines(&self) -> (Vec<LineKey>, Vec<Hits>, Vec<Hits>) {
+    fn folded_lines(&self) -> &Folded {
+        self.folded.get_or_init(|| self.fold_lines())
+    }
+
+    /// Reads [`Doc::folded_lines`] afresh.
+    fn fold_lines(&self) -> Folded {
         let lines = self.spans().len();
         let (mut keys, mut hits, mut pairs) = (Vec::with_capacity(lines), Vec::with_capacity(lines), Vec::with_capacity(lines));
         let (mut buffer, mut before, mut joined) = (String::new(), String::new(), String::new());
@@ -522,7 +512,7 @@ impl Doc {
             before.clear();
             before.push_str(normal);
         }
-        (keys, hits, pairs)
+        Folded { keys, hits, pairs }
     }
 
     /// Each line's [`paragraph_key`], as a [`LineKey`].
@@ -797,6 +787,14 @@ impl<'a> WordHasher<'a> {
             self.in_word = false;
         }
     }
+}
+
+/// What is read of each line folded ([`Doc::fold_lines`]): its key, the
+/// phrase lists it matches, and those it matches joined to the line before.
+struct Folded {
+    keys: Vec<LineKey>,
+    hits: Vec<Hits>,
+    pairs: Vec<Hits>,
 }
 
 /// A line's key, reduced to its hash and length: lines with equal keys

@@ -90,9 +90,12 @@ pub fn notice_changes(doc: &Doc, notice: &Notice) -> Vec<Change> {
         }
         let run = start..i;
         let sure = |j: usize| {
-            class[j] == Class::Strong
-                && (phrases.strong.count_contained(&doc.normalized(j)) >= 2
-                    || words[j] <= notice.alone_max_words && (words[j] <= LABEL_MAX_WORDS || addresses_reader(&doc.normalized(j))))
+            if class[j] != Class::Strong {
+                return false;
+            }
+            let normal = doc.normalized(j);
+            phrases.strong.count_contained(&normal) >= 2
+                || words[j] <= notice.alone_max_words && (words[j] <= LABEL_MAX_WORDS || addresses_reader(&normal))
         };
         let keep_out =
             run.clone().any(sure) || (notice.weak_run > 0 && run.len() >= notice.weak_run && run.clone().all(|j| class[j] == Class::Weak));
