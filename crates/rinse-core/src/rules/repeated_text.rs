@@ -1,4 +1,4 @@
-use rustc_hash::{FxBuildHasher, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use crate::edit::Change;
 use crate::reading::prose::FULL_STOPS;
@@ -58,8 +58,7 @@ impl Rule for RepeatedText {
             return Vec::new();
         }
         // Runs of words seen so far, and those of them that crossed a line break.
-        // About one run a word; a word is about six bytes.
-        let mut seen: FxHashSet<u64> = FxHashSet::with_capacity_and_hasher(doc.text().len() / 6, FxBuildHasher);
+        let mut seen: FxHashSet<u64> = FxHashSet::default();
         let mut crossing: FxHashSet<u64> = FxHashSet::default();
         let mut reader = Reader::default();
         let mut changes = Vec::new();
