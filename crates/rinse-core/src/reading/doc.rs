@@ -68,6 +68,24 @@ pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
     })
 }
 
+/// The lines of `text` that hold one of the bytes at `positions` (in
+/// increasing order), each once, in order: what [`lines`] gives, filtered,
+/// without reading the lines that hold none.
+pub fn lines_holding(text: &str, positions: impl Iterator<Item = usize>) -> impl Iterator<Item = Line<'_>> {
+    let bytes = text.as_bytes();
+    // Where the lines not yet given begin.
+    let mut unread = 0;
+    positions.filter_map(move |at| {
+        if at < unread || at >= bytes.len() {
+            return None;
+        }
+        let start = memchr::memrchr(b'\n', &bytes[unread..at]).map_or(unread, |before| unread + before + 1);
+        let (end, next) = memchr::memchr(b'\n', &bytes[at..]).map_or((bytes.len(), bytes.len()), |after| (at + after, at + after + 1));
+        unread = next;
+        Some(Line { start, end, next, text: text.get(start..end)? })
+    })
+}
+
 /// Whether `changes` (tidy, against `text`) only delete whole lines.
 pub fn deletes_whole_lines(text: &str, changes: &[Change]) -> bool {
     let bytes = text.as_bytes();
@@ -996,6 +1014,13 @@ more";
                 expected.push((start, piece.strip_suffix('\n').unwrap_or(piece), start + piece.len()));
                 start += piece.len();
             }
+            proptest::prop_assert_eq!(got, expected);
+        }
+
+        #[test]
+        fn lines_holding_a_byte_are_those_lines_of_all(text in "[a|\n\u{e9} ]{0,30}") {
+            let got: Vec<Line> = lines_holding(&text, memchr::memchr_iter(b'|', text.as_bytes())).collect();
+            let expected: Vec<Line> = lines(&text).filter(|line| line.text.contains('|')).collect();
             proptest::prop_assert_eq!(got, expected);
         }
     }

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::edit::Change;
-use crate::reading::lines;
+use crate::reading::{lines, lines_holding};
 
 /// The byte ranges of the closed fenced code blocks of `text`, each from the
 /// start of its opening fence to the end of its closing one (line break included).
@@ -18,7 +18,7 @@ pub fn fenced_blocks(text: &str) -> Vec<Range<usize>> {
     let mut blocks = Vec::new();
     // The open fence: where it starts, its mark and its length.
     let mut open: Option<(usize, char, usize)> = None;
-    for line in lines(text) {
+    for line in lines_holding(text, memchr::memchr2_iter(b'`', b'~', text.as_bytes())) {
         let Some((mark, length, info)) = fence(line.text) else { continue };
         match open {
             None if !(mark == '`' && info.contains('`')) => open = Some((line.start, mark, length)),
@@ -66,18 +66,15 @@ fn table_heads(text: &str, fences: &[Range<usize>]) -> Vec<Guarded> {
         return Vec::new();
     }
     let mut heads: Vec<Guarded> = Vec::new();
-    let mut lines = lines(text).peekable();
-    while let Some(line) = lines.next() {
-        if !is_row(line.text) {
-            continue;
-        }
+    let mut rows = lines_holding(text, memchr::memchr_iter(b'|', text.as_bytes())).filter(|line| is_row(line.text)).peekable();
+    while let Some(line) = rows.next() {
         // A row right after a table's head or rows is one of its rows.
         if let Some(head) = heads.last_mut().filter(|head| head.block.end == line.start) {
             head.block.end = line.next;
             continue;
         }
         let in_code = fences.iter().any(|f| f.contains(&line.start));
-        if let Some(delimiter) = lines.next_if(|next| !in_code && is_delimiter_row(next.text)) {
+        if let Some(delimiter) = rows.next_if(|next| next.start == line.next && !in_code && is_delimiter_row(next.text)) {
             heads.push(Guarded { part: line.start..delimiter.next, block: line.start..delimiter.next });
         }
     }
