@@ -60,6 +60,15 @@ impl Edit {
         }
     }
 
+    /// This edit, and those inside it, moved `by` bytes later: an edit of a
+    /// part of a text, as an edit of the whole.
+    pub fn shifted(mut self, by: usize) -> Edit {
+        self.start += by;
+        self.end += by;
+        self.inner = self.inner.into_iter().map(|inner| inner.shifted(by)).collect();
+        self
+    }
+
     /// Every rule that had a hand in this edit, this edit's own first.
     pub fn rules(&self) -> Vec<&str> {
         let mut rules = vec![self.rule.as_ref()];

@@ -12,7 +12,8 @@
 //! feeds it (decoding, character classes, stop words, phrase lists);
 //! [`html`], page source read into visible text; [`scorer`], the fitted
 //! line model over that reading; [`rules`], one rule a file, over the
-//! reading; [`config`], which rules run and how; and around them what the
+//! reading; [`config`], which rules run and how; [`parts`], how a long text
+//! is cleaned a part at a time; and around them what the
 //! hosts share: [`format`], [`jsonl`], [`signals`], [`stats`], [`timings`].
 
 pub mod config;
@@ -21,6 +22,7 @@ pub mod edit;
 pub mod format;
 pub mod html;
 pub mod jsonl;
+pub mod parts;
 pub mod reading;
 pub mod rule;
 pub mod rules;
@@ -74,9 +76,11 @@ const MAX_PASSES: usize = 4;
 /// Removing a line can bring together lines that a rule earlier in the plan
 /// would now remove (a duplicate between two share buttons, say), so the
 /// plan runs again over its own output until a pass changes nothing: the
-/// result is a fixed point, and cleaning it again changes nothing.
+/// result is a fixed point, and cleaning it again changes nothing. A text
+/// longer than [`parts::PART_BYTES`] is cleaned a part at a time; its parts
+/// cleaned again may be cut elsewhere, and lose a line more.
 pub fn clean(original: &str, plan: &Plan) -> Cleaned {
-    clean_doc(Doc::new(original.to_string()), plan, Duration::ZERO)
+    clean_text(original.to_string(), plan)
 }
 
 /// What cleaning an input gave: the text the edits apply to, and the result.
@@ -106,7 +110,7 @@ pub fn clean_input_from<'a>(input: &'a str, format: Format, plan: &Plan, address
         let (before, cleaned) = clean_page(page, plan, reading);
         return CleanedInput { format, before: Cow::Owned(before), cleaned };
     }
-    CleanedInput { format, before: Cow::Borrowed(input), cleaned: clean_doc(Doc::new(input.to_string()), plan, Duration::ZERO) }
+    CleanedInput { format, before: Cow::Borrowed(input), cleaned: clean_text(input.to_string(), plan) }
 }
 
 /// [`clean_input_from`] for a caller that has no further use for its input
@@ -118,7 +122,60 @@ pub fn clean_input_owned(input: String, format: Format, plan: &Plan, address: Op
         let (page, reading) = read_timed(plan, format, || html::read_as(&input, &page_reading(plan, address)));
         return (format, clean_page(page, plan, reading).1);
     }
-    (format, clean_doc(Doc::new(input), plan, Duration::ZERO))
+    (format, clean_text(input, plan))
+}
+
+/// Cleans a text, a part at a time when it is long ([`parts`]).
+fn clean_text(text: String, plan: &Plan) -> Cleaned {
+    clean_in_parts(text, plan, parts::PART_BYTES)
+}
+
+/// Cleans `text` in parts of about `part_bytes` ([`parts::of`]), each as a
+/// text of its own, joining their results: the cleaned parts one after
+/// another, their edits moved to where the parts lie in `text`. The blank
+/// line between two parts stays between what is left of them; where one
+/// of the two was cleaned away, it is removed by `blank-lines` (when the
+/// plan has it), as it would have been had the text been cleaned whole.
+fn clean_in_parts(text: String, plan: &Plan, part_bytes: usize) -> Cleaned {
+    let parts = parts::of(&text, part_bytes);
+    if parts.len() == 1 {
+        return clean_doc(Doc::new(text), plan, Duration::ZERO);
+    }
+    let blank_lines = plan.steps.iter().find(|step| step.id() == rules::blank_lines::ID).map(config::Step::id);
+    let mut whole = Cleaned { text: String::with_capacity(text.len()), ..Cleaned::default() };
+    for (index, range) in parts.iter().enumerate() {
+        let part = run_plan(Doc::new(text[range.clone()].to_string()), plan, Duration::ZERO);
+        // The blank line before this part, if any.
+        let gap = index.checked_sub(1).map_or(0..0, |before| parts[before].end..range.start);
+        if !gap.is_empty() {
+            match blank_lines {
+                Some(rule) if whole.text.is_empty() || part.text.is_empty() => {
+                    whole.edits.push(Edit {
+                        start: gap.start,
+                        end: gap.end,
+                        replacement: String::new(),
+                        rule: rule.into(),
+                        reason: "blank line left beside removed text".into(),
+                        inner: Vec::new(),
+                    });
+                    *whole.counts.entry(rule).or_default() += 1;
+                }
+                _ => whole.text.push_str(&text[gap]),
+            }
+        }
+        whole.text.push_str(&part.text);
+        whole.edits.extend(part.edits.into_iter().map(|edit| edit.shifted(range.start)));
+        for (rule, count) in part.counts {
+            *whole.counts.entry(rule).or_default() += count;
+        }
+        if let Some(timings) = part.timings {
+            whole.timings.get_or_insert_with(Timings::default).add(&timings);
+        }
+    }
+    if let Some(timings) = &mut whole.timings {
+        timings.documents = 1;
+    }
+    with_signals(whole, plan)
 }
 
 /// How `plan` reads a page that came from `address`.
@@ -210,6 +267,25 @@ fn read_timed<T>(plan: &Plan, format: Format, read: impl FnOnce() -> T) -> (T, D
 
 /// Cleans `doc`; `reading` is the time it took to read it from page source.
 fn clean_doc(doc: Doc, plan: &Plan, reading: Duration) -> Cleaned {
+    with_signals(run_plan(doc, plan, reading), plan)
+}
+
+/// `cleaned` with the signals of its text, when the plan asks for them.
+fn with_signals(mut cleaned: Cleaned, plan: &Plan) -> Cleaned {
+    if !plan.signals {
+        return cleaned;
+    }
+    let started = plan.clock.map(|clock| (clock, clock()));
+    cleaned.signals = Some(Signals::of(&cleaned.text));
+    if let (Some((clock, started)), Some(timings)) = (started, &mut cleaned.timings) {
+        timings.signals = clock().saturating_sub(started);
+    }
+    cleaned
+}
+
+/// Runs the rules of `plan` over `doc` (see [`clean`]); `reading` is the
+/// time it took to read it from page source.
+fn run_plan(doc: Doc, plan: &Plan, reading: Duration) -> Cleaned {
     // The text as the rules so far left it, with the views of it they share.
     let mut doc = doc.with_markdown(plan.markdown.is_some());
     let mut timer = plan.clock.map(|clock| Timer::new(clock, plan, reading));
@@ -278,15 +354,7 @@ fn clean_doc(doc: Doc, plan: &Plan, reading: Duration) -> Cleaned {
         }
     }
     let text = doc.into_text();
-    let started = timer.as_ref().filter(|_| plan.signals).map(Timer::now);
-    let signals = plan.signals.then(|| Signals::of(&text));
-    let timings = timer.map(|mut timer| {
-        if let Some(started) = started {
-            timer.timings.signals = timer.since(started);
-        }
-        timer.timings
-    });
-    Cleaned { text, edits, counts, signals, timings, note: None, kind: None }
+    Cleaned { text, edits, counts, signals: None, timings: timer.map(|timer| timer.timings), note: None, kind: None }
 }
 
 /// The plan's clock, and what it has measured of one document.
@@ -471,5 +539,38 @@ mod tests {
         assert!(by_structure.counts.contains_key("html-main-content") && by_structure.note.is_none());
         let (_, trusted) = clean_page(page("Harbour guide"), &plan(0.0), Duration::ZERO);
         assert_eq!(trusted.text, "Harbour guide\n", "page_share 0 trusts the structure always");
+    }
+
+    #[test]
+    fn a_long_text_is_cleaned_in_parts_whose_edits_are_against_the_whole() {
+        let first = "The ferry to the island will run to its summer timetable from the first week of May.";
+        let error = "404 Not Found\nThe requested URL was not found on this server.";
+        let last = "Twenty new moorings on the east pier can\u{200B} be booked from Monday.";
+        let text = format!("{first}\n\n{error}\n\n{last}\n");
+        let plan = Config::default().plan().expect("the default plan");
+        assert_eq!(parts::of(&text, 60).len(), 3, "one part a paragraph");
+        let cleaned = clean_in_parts(text.clone(), &plan, 60);
+        // The error page goes with the blank line beside it; the parts around it keep theirs.
+        let expected = format!("{first}\n\n{}\n", last.replace('\u{200B}', ""));
+        assert_eq!(cleaned.text, expected);
+        assert_eq!(edit::apply(&text, &cleaned.edits), expected);
+        assert!(cleaned.edits.windows(2).all(|pair| pair[0].end <= pair[1].start), "sorted and disjoint");
+        let zero_width = text.find('\u{200B}').expect("a zero-width space");
+        assert!(cleaned.edits.iter().any(|edit| edit.start == zero_width && edit.rule == "zero-width"));
+        let gap = text.find(error).expect("the error") - 1;
+        assert!(cleaned.edits.iter().any(|edit| edit.range() == (gap..gap + 1) && edit.rule == rules::blank_lines::ID));
+        assert!(cleaned.counts.contains_key("error-page"));
+        // Cleaned whole, the text comes out the same.
+        assert_eq!(clean(&text, &plan).text, expected);
+    }
+
+    #[test]
+    fn a_text_cleaned_in_parts_has_the_signals_of_its_whole_cleaned_text() {
+        let paragraph = "The harbour office will answer questions about the new moorings by phone every weekday.";
+        let text = [paragraph; 6].join("\n\n") + "\n";
+        let plan = Config::preset(Preset::Corpus).plan().expect("the corpus plan");
+        let cleaned = clean_in_parts(text.clone(), &plan, 100);
+        assert!(parts::of(&text, 100).len() > 2);
+        assert_eq!(cleaned.signals, Some(Signals::of(&cleaned.text)));
     }
 }

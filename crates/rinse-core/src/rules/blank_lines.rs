@@ -6,8 +6,10 @@ use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule,
 /// At most one blank line between blocks, none at the start or the end.
 pub struct BlankLines;
 
+pub const ID: &str = "blank-lines";
+
 static INFO: RuleInfo = RuleInfo {
-    id: "blank-lines",
+    id: ID,
     name: "Blank lines",
     group: Group::Normalize,
     summary: "Keeps at most one blank line between blocks and none at the start or end.",

@@ -6,7 +6,7 @@
 //! last the blank-line tidy-up that closes the gaps removals leave.
 
 mod advertisement;
-mod blank_lines;
+pub mod blank_lines;
 mod c4_lines;
 mod comment_threads;
 mod comments_section;
