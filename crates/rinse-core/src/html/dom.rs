@@ -10,7 +10,7 @@ use scraper::node::Element as ParsedElement;
 use scraper::{Html, HtmlTreeSink, Node as ParsedNode};
 
 use super::code;
-use super::flatten::flatten_deep_nesting;
+use super::flatten;
 use super::kind::{self, KindFound};
 
 /// Elements whose content is never visible text. They stay in the tree as
@@ -73,12 +73,13 @@ pub struct Element<'a> {
 }
 
 /// Parses `html` as a browser with scripts off would, pathological nesting
-/// flattened first: a saved page is read without running it, so what it
-/// holds in `<noscript>` is markup, not raw text.
+/// flattened first and scripts' code left out ([`flatten::prepare`]): a
+/// saved page is read without running it, so what it holds in `<noscript>`
+/// is markup, not raw text.
 pub fn parse(html: &str) -> Html {
     let options =
         ParseOpts { tree_builder: TreeBuilderOpts { scripting_enabled: false, ..TreeBuilderOpts::default() }, ..ParseOpts::default() };
-    html5ever::driver::parse_document(HtmlTreeSink::new(Html::new_document()), options).one(&*flatten_deep_nesting(html))
+    html5ever::driver::parse_document(HtmlTreeSink::new(Html::new_document()), options).one(&*flatten::prepare(html))
 }
 
 impl<'a> Dom<'a> {
