@@ -122,8 +122,9 @@ fn is_unread_code(start_tag: &str, name: &[u8], content: &str, after: &[u8]) -> 
     if !script && !name.eq_ignore_ascii_case(b"style") || content.is_empty() {
         return false;
     }
-    // The end tag's name ends where the tokenizer would end it.
-    let ended = after.get(2 + name.len()).is_some_and(|&b| matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ' | b'/' | b'>'));
+    // Each tag's name ends where the tokenizer would end it (`<script_x>` is no script).
+    let ends_name = |b: &u8| matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ' | b'/' | b'>');
+    let ended = start_tag.as_bytes().get(1 + name.len()).is_some_and(ends_name) && after.get(2 + name.len()).is_some_and(ends_name);
     // A `>` inside a quoted attribute would have ended the start tag early.
     let quotes_closed =
         start_tag.bytes().filter(|&b| b == b'"').count() % 2 == 0 && start_tag.bytes().filter(|&b| b == b'\'').count() % 2 == 0;
@@ -186,6 +187,8 @@ mod tests {
             "<script data-x=\"a>b\">go()</script><p>Text</p>",
             // Never closed: all that follows is the script's.
             "<p>Text</p><script>go()",
+            // Another element, whose name only starts like a script's.
+            "<script_x>go()</script><p>Text</p>",
             // In a comment, a script is text.
             "<!-- <script>go()</script> --><p>Text</p>",
         ];
