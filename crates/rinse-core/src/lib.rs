@@ -141,26 +141,25 @@ fn clean_in_parts(text: String, plan: &Plan, part_bytes: usize) -> Cleaned {
     if parts.len() == 1 {
         return clean_doc(Doc::new(text), plan, Duration::ZERO);
     }
-    let blank_lines = plan.steps.iter().find(|step| step.id() == rules::blank_lines::ID).map(config::Step::id);
+    let blank_lines = plan.steps.iter().any(|step| step.id() == rules::blank_lines::ID);
     let mut whole = Cleaned { text: String::with_capacity(text.len()), ..Cleaned::default() };
     for (index, range) in parts.iter().enumerate() {
         let part = run_plan(Doc::new(text[range.clone()].to_string()), plan, Duration::ZERO);
         // The blank line before this part, if any.
         let gap = index.checked_sub(1).map_or(0..0, |before| parts[before].end..range.start);
         if !gap.is_empty() {
-            match blank_lines {
-                Some(rule) if whole.text.is_empty() || part.text.is_empty() => {
-                    whole.edits.push(Edit {
-                        start: gap.start,
-                        end: gap.end,
-                        replacement: String::new(),
-                        rule: rule.into(),
-                        reason: "blank line left beside removed text".into(),
-                        inner: Vec::new(),
-                    });
-                    *whole.counts.entry(rule).or_default() += 1;
-                }
-                _ => whole.text.push_str(&text[gap]),
+            if blank_lines && (whole.text.is_empty() || part.text.is_empty()) {
+                whole.edits.push(Edit {
+                    start: gap.start,
+                    end: gap.end,
+                    replacement: String::new(),
+                    rule: rules::blank_lines::ID.into(),
+                    reason: "blank line left beside removed text".into(),
+                    inner: Vec::new(),
+                });
+                *whole.counts.entry(rules::blank_lines::ID).or_default() += 1;
+            } else {
+                whole.text.push_str(&text[gap]);
             }
         }
         whole.text.push_str(&part.text);

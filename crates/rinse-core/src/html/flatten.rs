@@ -128,8 +128,8 @@ fn is_unread_code(start_tag: &str, name: &[u8], content: &str, after: &[u8]) -> 
     // A `>` inside a quoted attribute would have ended the start tag early.
     let quotes_closed =
         start_tag.bytes().filter(|&b| b == b'"').count() % 2 == 0 && start_tag.bytes().filter(|&b| b == b'\'').count() % 2 == 0;
-    let structured_data = memchr::memmem::find(start_tag.to_ascii_lowercase().as_bytes(), b"ld+json").is_some();
-    ended && quotes_closed && !(script && (structured_data || content.contains("<!--")))
+    let structured_data = || start_tag.as_bytes().windows(7).any(|window| window.eq_ignore_ascii_case(b"ld+json"));
+    ended && quotes_closed && !(script && (content.contains("<!--") || structured_data()))
 }
 
 fn is_one_of(name: &[u8], names: &[&str]) -> bool {
