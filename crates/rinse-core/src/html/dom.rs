@@ -79,7 +79,12 @@ pub struct Element<'a> {
 pub fn parse(html: &str) -> Html {
     let options =
         ParseOpts { tree_builder: TreeBuilderOpts { scripting_enabled: false, ..TreeBuilderOpts::default() }, ..ParseOpts::default() };
-    html5ever::driver::parse_document(HtmlTreeSink::new(Html::new_document()), options).one(&*flatten::prepare(html))
+    let source = flatten::prepare(html);
+    // A node for each `<` (an element's start and end tag, and the text
+    // between them): the tree is sized once rather than grown as it is built.
+    let mut document = Html::new_document();
+    document.tree = ego_tree::Tree::with_capacity(ParsedNode::Document, memchr::memchr_iter(b'<', source.as_bytes()).count());
+    html5ever::driver::parse_document(HtmlTreeSink::new(document), options).one(&*source)
 }
 
 impl<'a> Dom<'a> {
@@ -87,7 +92,7 @@ impl<'a> Dom<'a> {
     /// Content a page streamed after the rest stands where its script would
     /// move it ([`Streamed`]).
     pub fn new(parsed: &'a Html) -> Dom<'a> {
-        let mut nodes: Vec<Node> = Vec::new();
+        let mut nodes: Vec<Node> = Vec::with_capacity(parsed.tree.nodes().len());
         let mut open: Vec<usize> = Vec::new();
         let mut title = String::new();
         let mut code_languages = FxHashMap::default();

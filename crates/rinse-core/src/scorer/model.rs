@@ -32,9 +32,16 @@ impl Forest {
 #[derive(Clone, Debug, Default)]
 struct Complete {
     depth: usize,
-    features: Vec<u16>,
-    thresholds: Vec<f32>,
+    splits: Vec<Split>,
     leaves: Vec<f32>,
+}
+
+/// A split of a [`Complete`] tree: a row goes right when its value of
+/// `feature` is not below `threshold` (a missing value, NaN, goes right).
+#[derive(Clone, Copy, Debug)]
+struct Split {
+    feature: u32,
+    threshold: f32,
 }
 
 impl Complete {
@@ -49,7 +56,7 @@ impl Complete {
         let depth = depth(tree, 0);
         let inner = (1 << depth) - 1;
         let mut complete =
-            Complete { depth, features: vec![0; inner], thresholds: vec![f32::INFINITY; inner], leaves: vec![0.0; 1 << depth] };
+            Complete { depth, splits: vec![Split { feature: 0, threshold: f32::INFINITY }; inner], leaves: vec![0.0; 1 << depth] };
         // Each heap position with the fitted node it stands for.
         let mut stack = vec![(0usize, 0usize)];
         while let Some((at, node)) = stack.pop() {
@@ -60,8 +67,7 @@ impl Complete {
                 // A leaf early: both children stand for it, whichever way a row goes.
                 stack.extend([(2 * at + 1, node), (2 * at + 2, node)]);
             } else {
-                complete.features[at] = feature;
-                complete.thresholds[at] = threshold;
+                complete.splits[at] = Split { feature: u32::from(feature), threshold };
                 stack.extend([(2 * at + 1, left as usize), (2 * at + 2, right as usize)]);
             }
         }
@@ -81,25 +87,35 @@ impl Forest {
     /// line of the main text. The trees are walked as complete
     /// trees ([`Complete`]), so every step is the same few instructions
     /// with no branch to mispredict, and several rows walk each tree at
-    /// once, so that their walks overlap in time.
+    /// once, so that their walks overlap in time. A block of rows walks
+    /// every tree before the next block starts: its values stay in cache.
     pub fn probabilities(&self, rows: &[f32], width: usize) -> Vec<f32> {
         const LANES: usize = 8;
         let count = rows.len() / width.max(1);
         let mut logits = vec![self.base; count];
         let complete = self.complete.get_or_init(|| self.trees.iter().map(|tree| Complete::of(tree)).collect());
-        for tree in complete {
-            for (block, logits) in logits.chunks_mut(LANES).enumerate() {
-                let rows = &rows[block * LANES * width..];
+        for (block, logits) in logits.chunks_mut(LANES).enumerate() {
+            let mut rows = &rows[block * LANES * width..];
+            // The last rows padded to a whole block, so that every block walks
+            // all its lanes and the lanes' loop has a fixed length.
+            let padded: Vec<f32>;
+            if rows.len() < LANES * width {
+                padded = rows.iter().copied().chain(std::iter::repeat(0.0)).take(LANES * width).collect();
+                rows = &padded;
+            }
+            for tree in complete {
                 let mut at = [0usize; LANES];
                 for _ in 0..tree.depth {
-                    for (lane, at) in at.iter_mut().enumerate().take(logits.len()) {
-                        let value = rows[lane * width + tree.features[*at] as usize];
-                        *at = 2 * *at + 1 + usize::from(value >= tree.thresholds[*at] || value.is_nan());
+                    for (lane, at) in at.iter_mut().enumerate() {
+                        let Split { feature, threshold } = tree.splits[*at];
+                        let value = rows[lane * width + feature as usize];
+                        #[expect(clippy::neg_cmp_op_on_partial_ord, reason = "not below, NaN included, in one comparison")]
+                        let right = !(value < threshold);
+                        *at = 2 * *at + 1 + usize::from(right);
                     }
                 }
-                let first_leaf = tree.features.len();
                 for (logit, &at) in logits.iter_mut().zip(&at) {
-                    *logit += tree.leaves[at - first_leaf];
+                    *logit += tree.leaves[at - tree.splits.len()];
                 }
             }
         }
