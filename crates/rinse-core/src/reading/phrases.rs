@@ -2,7 +2,8 @@
 //! matched against them.
 //!
 //! A file has sections (`[heading]`, `[strong]`, `[weak]`); each line of a
-//! section is `= phrase` (the whole line is the phrase), `^ phrase` (the line
+//! section is `= phrase` (the whole line is the phrase, a count beside it
+//! aside: "share 17"), `^ phrase` (the line
 //! starts with it) or `~ phrase` (the line contains it), always on word
 //! boundaries and after both sides are normalised by [`normalize`].
 //!
@@ -140,7 +141,8 @@ impl Index {
 
     /// The listed sets the normalised `line` matches.
     pub fn hits(&self, line: &str) -> Hits {
-        let mut bits = self.exact.get(line).copied().unwrap_or(0);
+        let exact = |line: &str| self.exact.get(line).copied().unwrap_or(0);
+        let mut bits = exact(line) | without_count(line).map_or(0, exact);
         if let Some(automaton) = &self.automaton {
             for found in automaton.find_overlapping_iter(line) {
                 if at_boundary(line, found.start(), found.end()) {
@@ -181,6 +183,7 @@ impl PhraseSet {
     /// Whether the normalised `line` matches any phrase.
     pub fn matches(&self, line: &str) -> bool {
         self.exact.contains(line)
+            || without_count(line).is_some_and(|words| self.exact.contains(words))
             || line
                 .as_bytes()
                 .first()
@@ -255,6 +258,27 @@ impl PhraseFile {
         });
         PhraseFile { heading, strong, weak }
     }
+}
+
+/// A normalised `line` without the count beside its words ("share 17",
+/// "tweet 0", "comments (3", "12 comments"), which widgets add to the words
+/// they show: whole-line phrases match it so too. A number that heads a
+/// list item ("1. facebook") is no count.
+fn without_count(line: &str) -> Option<&str> {
+    let is_digit = |c: char| c.is_ascii_digit();
+    let is_count = |c: char| is_digit(c) || c == '.' || c == ',';
+    let words = if line.ends_with(is_digit) {
+        let words = line.trim_end_matches(is_count);
+        words.ends_with(|c: char| !c.is_alphanumeric()).then_some(words)?
+    } else if line.starts_with(is_digit) {
+        let words = line.trim_start_matches(is_count);
+        let count = &line[..line.len() - words.len()];
+        (count.ends_with(is_digit) && words.starts_with(' ')).then_some(words)?
+    } else {
+        return None;
+    };
+    let words = without_edges(words);
+    words.chars().any(char::is_alphabetic).then_some(words)
 }
 
 /// Whether `line[start..end]` stands on word boundaries.
@@ -335,6 +359,20 @@ mod tests {
         assert!(!file.strong.matches(&normalize("the gas isotope")));
         assert!(file.weak.matches("ok") && !file.weak.matches("sorry"));
         assert!(file.heading.is_empty());
+    }
+
+    #[test]
+    fn whole_line_phrases_match_beside_a_count() {
+        let file = PhraseFile::parse("[weak]\n= share\n= comments\n= facebook\n");
+        for counted in ["Share 17", "share: 1,204", "Comments (3)", "12 comments", "1.5 comments"] {
+            assert!(file.weak.matches(&normalize(counted)), "{counted}");
+        }
+        // A numbered list item, a word with figures in it and a bare number are no phrase and its count.
+        for line in ["1. Facebook", "2) Facebook", "share17", "17", "comments 3 days ago"] {
+            assert!(!file.weak.matches(&normalize(line)), "{line}");
+        }
+        let counted = normalize("Tweet 0");
+        assert!(INDEX.hits(&counted).has(&PhraseList::SharePrompts.file().weak));
     }
 
     /// Every phrase of the listed files, bare, inside other words and beside them.
