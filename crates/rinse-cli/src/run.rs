@@ -199,10 +199,27 @@ fn reading_note(input: &Decoded) -> Option<String> {
 const BATCH_LINES: usize = 512;
 const BATCH_BYTES: usize = 4 << 20;
 
-/// One line of a JSONL file as read: its bytes without the line break, and whether it had one.
-struct RawLine {
+/// Lines of a JSONL file as read, one after another in one buffer (a line
+/// read into a buffer of its own grows it many times over).
+struct Batch {
     bytes: Vec<u8>,
+    lines: Vec<RawLine>,
+}
+
+/// Where a line of a [`Batch`] lies in its buffer, without the line break, and whether it had one.
+struct RawLine {
+    range: std::ops::Range<usize>,
     ended: bool,
+}
+
+impl Batch {
+    fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    fn bytes(&self, line: &RawLine) -> &[u8] {
+        &self.bytes[line.range.clone()]
+    }
 }
 
 /// Cleans a JSONL stream in batches, each cleaned in parallel and written in order.
@@ -225,10 +242,14 @@ fn clean_jsonl(
         let (next, rows) = rayon::join(
             || read(&mut reader),
             || -> Vec<Result<Row, String>> {
-                batch.par_iter().map(|raw| clean_line_bytes(&raw.bytes, &args.field, format, plan).map_err(|e| e.to_string())).collect()
+                batch
+                    .lines
+                    .par_iter()
+                    .map(|raw| clean_line_bytes(batch.bytes(raw), &args.field, format, plan).map_err(|e| e.to_string()))
+                    .collect()
             },
         );
-        for (raw, row) in batch.iter().zip(rows) {
+        for (raw, row) in batch.lines.iter().zip(rows) {
             number += 1;
             let written = match row {
                 Ok(Row::Cleaned { before, cleaned, .. }) if args.drop_rejected && jsonl::is_rejected(&cleaned) => {
@@ -242,13 +263,13 @@ fn clean_jsonl(
                 }
                 Ok(Row::NoField) => {
                     without_field += 1;
-                    write_line(out, &raw.bytes, raw.ended)
+                    write_line(out, batch.bytes(raw), raw.ended)
                 }
-                Ok(Row::Blank) => write_line(out, &raw.bytes, raw.ended),
+                Ok(Row::Blank) => write_line(out, batch.bytes(raw), raw.ended),
                 Err(message) if args.keep_going => {
                     malformed += 1;
                     eprintln!("rinse: {name}:{number}: {message}; passed through unchanged");
-                    write_line(out, &raw.bytes, raw.ended)
+                    write_line(out, batch.bytes(raw), raw.ended)
                 }
                 Err(message) => {
                     return Err(Failure::input(format!("{name}:{number}: {message} (use --keep-going to pass such lines through)")))
@@ -290,20 +311,16 @@ fn progress_bar(args: &Args, size: Option<u64>) -> ProgressBar {
     bar.with_message("0 records")
 }
 
-fn read_batch(reader: &mut impl BufRead) -> io::Result<Vec<RawLine>> {
-    let mut batch = Vec::with_capacity(BATCH_LINES);
-    let mut bytes_read = 0;
-    while batch.len() < BATCH_LINES && bytes_read < BATCH_BYTES {
-        let mut bytes = Vec::new();
-        if reader.read_until(b'\n', &mut bytes)? == 0 {
+fn read_batch(reader: &mut impl BufRead) -> io::Result<Batch> {
+    let mut batch = Batch { bytes: Vec::with_capacity(BATCH_BYTES), lines: Vec::with_capacity(BATCH_LINES) };
+    while batch.lines.len() < BATCH_LINES && batch.bytes.len() < BATCH_BYTES {
+        let start = batch.bytes.len();
+        if reader.read_until(b'\n', &mut batch.bytes)? == 0 {
             break;
         }
-        bytes_read += bytes.len();
-        let ended = bytes.last() == Some(&b'\n');
-        if ended {
-            bytes.pop();
-        }
-        batch.push(RawLine { bytes, ended });
+        let ended = batch.bytes.last() == Some(&b'\n');
+        let end = batch.bytes.len() - usize::from(ended);
+        batch.lines.push(RawLine { range: start..end, ended });
     }
     Ok(batch)
 }
