@@ -14,6 +14,7 @@ use crate::reading::chars::{self, Kind};
 use crate::reading::packed::{Lists, PerLine};
 use crate::reading::phrases::{fold_into, without_edges, Hits, INDEX};
 use crate::reading::prose::{same_list, Reading, Readings, StopWords};
+use crate::reading::stopwords::Sample;
 
 /// One line of a text, without its terminator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,12 +122,14 @@ pub struct Doc {
     text: String,
     lines: OnceCell<Vec<Span>>,
     words: OnceCell<Vec<usize>>,
+    /// [`Doc::words_read`], made only for a text that holds CJK.
+    words_read: OnceCell<Vec<usize>>,
     folded: OnceCell<Folded>,
     word_hashes: OnceCell<Lists<u64>>,
     spaced_word_hashes: OnceCell<Lists<u64>>,
     readings: OnceCell<Readings>,
-    /// The stop words, and where the sample of words they were picked from ends.
-    stop_words: OnceCell<(StopWords, usize)>,
+    /// The stop words, and the sample of words they were picked from.
+    stop_words: OnceCell<(StopWords, Sample)>,
     paragraphs: OnceCell<Vec<LineKey>>,
     guarded: OnceCell<Vec<crate::reading::structure::Guarded>>,
     holds_cjk: OnceCell<bool>,
@@ -161,6 +164,7 @@ impl Doc {
             text,
             lines: OnceCell::new(),
             words: OnceCell::new(),
+            words_read: OnceCell::new(),
             folded: OnceCell::new(),
             word_hashes: OnceCell::new(),
             spaced_word_hashes: OnceCell::new(),
@@ -289,16 +293,29 @@ impl Doc {
     /// The document once `changes` (tidy, made against this text) are
     /// applied, giving `next`. When they only delete whole lines, the views
     /// already computed are kept for the lines that remain.
-    pub fn after(self, changes: &[Change], next: String) -> Doc {
+    pub fn after(mut self, changes: &[Change], next: String) -> Doc {
         let (is_page, page_text, markdown, furniture_cut) = (self.is_page, self.page_text, self.markdown, self.furniture_cut);
         let preformatted = shifted(&self.preformatted, changes);
         // Changes bring CJK only in what they write.
         let holds_cjk =
             self.holds_cjk.get().map(|&held| held || changes.iter().any(|c| crate::reading::prose::may_hold_cjk(&c.replacement)));
-        // Changes that begin at or past the first word beyond the sample
-        // leave the sample, and so the list, as it was.
-        let stop_words = self.stop_words.get().copied().filter(|&(_, sample_end)| changes.iter().all(|c| c.start >= sample_end));
-        let doc = Doc { is_page, page_text, markdown, furniture_cut, preformatted, ..self.rebuilt(changes, next) };
+        let sample = self.stop_words.take();
+        let (doc, whole_lines) = self.rebuilt(changes, next);
+        let doc = Doc { is_page, page_text, markdown, furniture_cut, preformatted, ..doc };
+        let stop_words = sample.and_then(|(list, sample)| {
+            // Changes that begin at or past the first word beyond the sample
+            // leave the sample, and so the list, as it was.
+            if changes.iter().all(|c| c.start >= sample.end) {
+                return Some((list, sample));
+            }
+            // Whole lines cut leave the words read in the other lines as they were.
+            if !whole_lines {
+                return None;
+            }
+            let cuts: Vec<Range<usize>> = changes.iter().map(|c| c.start..c.end).collect();
+            let sample = sample.after_cuts(&cuts, &doc.text)?;
+            Some((sample.list(), sample))
+        });
         if let Some(stop_words) = stop_words {
             let _ = doc.stop_words.set(stop_words);
         }
@@ -318,20 +335,21 @@ impl Doc {
         self.furniture_cut
     }
 
-    /// [`Doc::after`], but for what the text came from.
-    fn rebuilt(self, changes: &[Change], next: String) -> Doc {
-        let Some(spans) = self.lines.get() else { return Doc::new(next) };
+    /// [`Doc::after`], but for what the text came from; and whether the
+    /// changes only deleted whole lines.
+    fn rebuilt(self, changes: &[Change], next: String) -> (Doc, bool) {
+        let Some(spans) = self.lines.get() else { return (Doc::new(next), false) };
         let mut keep = vec![true; spans.len()];
         let mut line = 0;
         for change in changes {
             if !change.replacement.is_empty() {
-                return Doc::new(next);
+                return (Doc::new(next), false);
             }
             while line < spans.len() && spans[line].start < change.start {
                 line += 1;
             }
             if line == spans.len() || spans[line].start != change.start {
-                return Doc::new(next);
+                return (Doc::new(next), false);
             }
             while line < spans.len() && spans[line].next <= change.end {
                 keep[line] = false;
@@ -340,7 +358,7 @@ impl Doc {
             // The change must end where a line it covers ends (a deletion
             // inside the first line covers none).
             if line == 0 || spans[line - 1].next != change.end {
-                return Doc::new(next);
+                return (Doc::new(next), false);
             }
         }
         let mut removed = 0;
@@ -355,6 +373,7 @@ impl Doc {
         let doc = Doc::new(next);
         let _ = doc.lines.set(shifted);
         carry(self.words, &doc.words, &keep);
+        carry(self.words_read, &doc.words_read, &keep);
         carry(self.word_hashes, &doc.word_hashes, &keep);
         carry(self.spaced_word_hashes, &doc.spaced_word_hashes, &keep);
         carry(self.paragraphs, &doc.paragraphs, &keep);
@@ -371,7 +390,7 @@ impl Doc {
             let pairs = doc.look_up_pairs(&known);
             let _ = doc.folded.set(Folded { keys, hits, pairs });
         }
-        doc
+        (doc, true)
     }
 
     /// The lines, as [`lines`] gives them, from the spans made once: rules
@@ -403,12 +422,13 @@ impl Doc {
     /// blanks, and two CJK characters a word (Chinese and Japanese put no
     /// spaces between words, and a paragraph of them is one "word" between
     /// blanks). The word counts themselves in a text without CJK.
-    pub fn words_read(&self) -> Cow<'_, [usize]> {
+    pub fn words_read(&self) -> &[usize] {
         let words = self.word_counts();
         if !self.holds_cjk() {
-            return Cow::Borrowed(words);
+            return words;
         }
-        Cow::Owned(self.lines().zip(words).map(|(line, &words)| crate::reading::prose::words_read(line.text, words)).collect())
+        self.words_read
+            .get_or_init(|| self.lines().zip(words).map(|(line, &words)| crate::reading::prose::words_read(line.text, words)).collect())
     }
 
     /// The phrase lists each line matches, in its normalised form.
@@ -478,7 +498,12 @@ impl Doc {
 
     /// The stop words of the text's language, if it has a list.
     pub fn stop_words(&self) -> StopWords {
-        self.stop_words.get_or_init(|| crate::reading::stopwords::for_text_sampled(&self.text)).0
+        self.stop_words
+            .get_or_init(|| {
+                let sample = Sample::of(&self.text);
+                (sample.list(), sample)
+            })
+            .0
     }
 
     /// How each line reads as prose in a text whose stop words are `stop`:
@@ -877,24 +902,30 @@ mod tests {
     #[test]
     fn words_read_count_cjk_two_characters_a_word_after_any_change() {
         let doc = Doc::new("two words\nxx\n".into());
-        assert_eq!(doc.words_read().as_ref(), [2, 1]);
+        assert_eq!(doc.words_read(), [2, 1]);
         // A change that writes CJK where there was none.
         let changes = [Change::replace(10..12, "河水下降了一米", "x")];
         let next = crate::edit::apply_changes(doc.text(), &changes);
         let after = doc.after(&changes, next);
-        assert_eq!(after.words_read().as_ref(), [2, 1 + 3]);
+        assert_eq!(after.words_read(), [2, 1 + 3]);
         let kept = after.after(&[Change::delete(0..10, "x")], "河水下降了一米\n".into());
-        assert_eq!(kept.words_read().as_ref(), [1 + 3]);
+        assert_eq!(kept.words_read(), [1 + 3]);
     }
 
     #[test]
-    fn the_stop_words_are_kept_across_changes_past_the_words_they_were_picked_from() {
+    fn the_stop_words_are_kept_across_changes_past_the_sample_and_lines_cut_from_it() {
         // Far more words than are sampled, a menu after them.
         let prose = "The river fell a metre and the road will open again on Friday.\n".repeat(60);
         let text = format!("Menu\n{prose}Home\nNews\n");
         let read = |text: &str| {
             let doc = Doc::new(text.to_string());
             let _ = doc.stop_words();
+            doc
+        };
+        // Read as the rules read it: its lines found.
+        let read_lines = |text: &str| {
+            let doc = read(text);
+            let _ = doc.spans();
             doc
         };
         let english = read(&text).stop_words();
@@ -906,6 +937,11 @@ mod tests {
         let after = read(&text).apply(&[Change::delete(0..5, "menu")]);
         assert!(after.stop_words.get().is_none(), "a change inside the sample picks the list again");
         assert!(same_list(after.stop_words(), english));
+        let after = read_lines(&text).apply(&[Change::delete(0..5, "menu")]);
+        assert!(after.stop_words.get().is_some(), "whole lines cut inside the sample: the words read are kept, and more read");
+        assert_eq!(after.stop_words.get().map(|(_, sample)| sample), Some(&Sample::of(after.text())));
+        let after = read_lines(&text).apply(&[Change::delete(0..2, "menu")]);
+        assert!(after.stop_words.get().is_none(), "part of a line cut inside the sample: the text is read anew");
     }
 
     #[test]

@@ -131,43 +131,110 @@ fn lists_by<K: std::hash::Hash + Eq>(key: impl Fn(&'static str) -> Option<K>) ->
 /// as a word, and those that do the work of stop words
 /// ([`cjk_function_characters`]) as its stop words.
 pub fn for_text(text: &str) -> Option<&'static StopList> {
-    for_text_sampled(text).0
+    Sample::of(text).list()
 }
 
-/// [`for_text`], and the byte offset of the first word of `text` it did not
-/// read (`usize::MAX` when it read them all): changes from there on leave
-/// the list as it is.
-pub fn for_text_sampled(text: &str) -> (Option<&'static StopList>, usize) {
-    let mut hits = vec![0usize; LISTS.len()];
-    let (mut cjk_chars, mut cjk_hits) = (0, 0);
-    let (mut read, mut sample_end) = (0, usize::MAX);
-    for word in text.split_whitespace() {
-        if read == SAMPLE_WORDS {
-            sample_end = word.as_ptr() as usize - text.as_ptr() as usize;
-            break;
+/// The words of a text read to pick its stop-word list: its first
+/// [`SAMPLE_WORDS`], and its first [`SAMPLE_CJK_CHARS`] CJK characters.
+/// Kept with the list, so that when lines are cut from the text the list
+/// is picked again from the words read that remain and the words after
+/// them, not from the whole text read anew.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sample {
+    /// Each word read: where it starts in the text, and the lists that hold it.
+    words: Vec<(usize, ListSet)>,
+    /// CJK characters read, and of them those that do the work of stop words.
+    cjk_chars: usize,
+    cjk_hits: usize,
+    /// Where the first word not read starts (`usize::MAX` when it read
+    /// them all): changes from there on leave the sample, and so the list, as it was.
+    pub end: usize,
+}
+
+impl Sample {
+    /// The sample of `text`.
+    pub fn of(text: &str) -> Sample {
+        let mut sample = Sample::default();
+        sample.read_on(text, 0);
+        sample
+    }
+
+    /// Reads the words of `text` from `from` (where a word or a line starts)
+    /// until the sample is full.
+    fn read_on(&mut self, text: &str, from: usize) {
+        self.end = usize::MAX;
+        let Some(rest) = text.get(from..) else { return };
+        for word in rest.split_whitespace() {
+            let at = word.as_ptr() as usize - text.as_ptr() as usize;
+            if self.words.len() == SAMPLE_WORDS {
+                self.end = at;
+                break;
+            }
+            if self.cjk_chars < SAMPLE_CJK_CHARS && prose::may_hold_cjk(word) {
+                let (characters, hits) = cjk_function_characters(word, SAMPLE_CJK_CHARS - self.cjk_chars);
+                self.cjk_chars += characters;
+                self.cjk_hits += hits;
+            }
+            let lists = match packed(word) {
+                Some(number) => LISTS_OF_PACKED.get(&number),
+                None => LISTS_OF_WORD.get(word_key(word).as_ref()),
+            };
+            self.words.push((at, lists.copied().unwrap_or_default()));
         }
-        read += 1;
-        if cjk_chars < SAMPLE_CJK_CHARS && prose::may_hold_cjk(word) {
-            let (characters, hits) = cjk_function_characters(word, SAMPLE_CJK_CHARS - cjk_chars);
-            cjk_chars += characters;
-            cjk_hits += hits;
+    }
+
+    /// The list that holds most of the words read, if any holds one.
+    pub fn list(&self) -> Option<&'static StopList> {
+        let mut hits = vec![0usize; LISTS.len()];
+        for &(_, mut lists) in &self.words {
+            while lists != 0 {
+                hits[lists.trailing_zeros() as usize] += 1;
+                lists &= lists - 1;
+            }
         }
-        let lists = match packed(word) {
-            Some(number) => LISTS_OF_PACKED.get(&number),
-            None => LISTS_OF_WORD.get(word_key(word).as_ref()),
+        // Of lists with as many hits, the last.
+        let (best, &count) = hits.iter().enumerate().max_by_key(|&(_, &count)| count)?;
+        if self.cjk_hits > count {
+            return Some(&CJK);
+        }
+        (count > 0).then(|| &LISTS[best])
+    }
+
+    /// The sample of `next`, the text once the byte ranges `cut` (sorted,
+    /// disjoint, each of whole lines) were cut from it: the words read that
+    /// remain, moved to where they now start, then the words after them.
+    /// None when the sample read CJK characters, whose count stops at a cap
+    /// part-way through a word: such a text is read anew.
+    pub fn after_cuts(mut self, cut: &[std::ops::Range<usize>], next: &str) -> Option<Sample> {
+        if self.cjk_chars > 0 {
+            return None;
+        }
+        // Where `offset`, outside every cut, now is: less the bytes cut before it.
+        let mut cuts = cut.iter().peekable();
+        let mut removed = 0;
+        let mut moved = |offset: usize| -> Option<usize> {
+            while let Some(range) = cuts.next_if(|range| range.end <= offset) {
+                removed += range.len();
+            }
+            match cuts.peek() {
+                Some(range) if range.start <= offset => None,
+                _ => Some(offset - removed),
+            }
         };
-        let mut lists = lists.copied().unwrap_or_default();
-        while lists != 0 {
-            hits[lists.trailing_zeros() as usize] += 1;
-            lists &= lists - 1;
-        }
+        self.words.retain_mut(|(at, _)| moved(*at).map(|now| *at = now).is_some());
+        // The first word not read starts a line, or follows one that does;
+        // if its line was cut, the words read on from where the cut was.
+        let from = match self.end {
+            usize::MAX => return Some(Sample { end: usize::MAX, ..self }),
+            end => {
+                let before = cut.iter().take_while(|range| range.end <= end).map(|range| range.len()).sum::<usize>();
+                let inside = cut.iter().find(|range| range.start <= end && end < range.end);
+                inside.map_or(end, |range| range.start) - before
+            }
+        };
+        self.read_on(next, from);
+        Some(self)
     }
-    // Of lists with as many hits, the last.
-    let Some((best, &count)) = hits.iter().enumerate().max_by_key(|&(_, &count)| count) else { return (None, sample_end) };
-    if cjk_hits > count {
-        return (Some(&CJK), sample_end);
-    }
-    ((count > 0).then(|| &LISTS[best]), sample_end)
 }
 
 /// The [`word_key`] of `word` [`pack`]ed, when that is quick to make: for
@@ -248,7 +315,43 @@ fn is_key_char(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::ops::Range;
+
     use super::*;
+
+    proptest::proptest! {
+        /// Cutting whole lines from a text and reading on gives the sample
+        /// that reading the text left gives.
+        #[test]
+        fn a_sample_after_cut_lines_is_the_sample_of_what_is_left(
+            lines in proptest::collection::vec("(the|und|le|of|de|x|[a-z]{1,6}|河水|下降了| |\t){0,12}", 1..40),
+            cut in proptest::collection::vec(proptest::bool::ANY, 40),
+            repeat in 1usize..80,
+        ) {
+            // Repeated so that some texts hold more words than are sampled.
+            let lines: Vec<String> = lines.iter().cycle().take(lines.len() * repeat).cloned().collect();
+            let text: String = lines.iter().map(|line| format!("{line}\n")).collect();
+            let (mut cuts, mut next, mut at): (Vec<Range<usize>>, _, _) = (Vec::new(), String::new(), 0);
+            for (index, line) in lines.iter().enumerate() {
+                let len = line.len() + 1;
+                if cut[index % cut.len()] {
+                    match cuts.last_mut() {
+                        Some(last) if last.end == at => last.end = at + len,
+                        _ => cuts.push(at..at + len),
+                    }
+                } else {
+                    next.push_str(line);
+                    next.push('\n');
+                }
+                at += len;
+            }
+            let read_anew = Sample::of(&next);
+            match Sample::of(&text).after_cuts(&cuts, &next) {
+                Some(after) => proptest::prop_assert_eq!(after, read_anew),
+                None => proptest::prop_assert!(Sample::of(&text).cjk_chars > 0, "only a sample with CJK is read anew"),
+            }
+        }
+    }
 
     #[test]
     fn picks_the_language_of_the_text() {
