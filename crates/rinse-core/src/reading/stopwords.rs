@@ -222,8 +222,8 @@ impl Sample {
             }
         };
         self.words.retain_mut(|(at, _)| moved(*at).map(|now| *at = now).is_some());
-        // The first word not read starts a line, or follows one that does;
-        // if its line was cut, the words read on from where the cut was.
+        // Reading goes on from the first word not read, where it now is; if
+        // its line was cut, from where the cut was (the start of a line).
         let from = match self.end {
             usize::MAX => return Some(Sample { end: usize::MAX, ..self }),
             end => {
