@@ -95,8 +95,7 @@ fn unescape(quoted: &str) -> Result<String, &'static str> {
                 let unit = hex4(&mut rest)?;
                 match unit {
                     0xD800..=0xDBFF => {
-                        let low = rest.strip_prefix("\\u").ok_or("a lone surrogate")?;
-                        rest = low;
+                        rest = rest.strip_prefix("\\u").ok_or("a lone surrogate")?;
                         let low = hex4(&mut rest)?;
                         if !(0xDC00..=0xDFFF).contains(&low) {
                             return Err("a lone surrogate");

@@ -312,8 +312,7 @@ impl Doc {
             if !whole_lines {
                 return None;
             }
-            let cuts: Vec<Range<usize>> = changes.iter().map(|c| c.start..c.end).collect();
-            let sample = sample.after_cuts(&cuts, &doc.text)?;
+            let sample = sample.after_cuts(changes.iter().map(|c| c.start..c.end), &doc.text)?;
             Some((sample.list(), sample))
         });
         if let Some(stop_words) = stop_words {

@@ -3,6 +3,7 @@
 //! character at a time), and picking the list that fits a text.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -200,38 +201,39 @@ impl Sample {
         (count > 0).then(|| &LISTS[best])
     }
 
-    /// The sample of `next`, the text once the byte ranges `cut` (sorted,
+    /// The sample of `next`, the text once the byte ranges `cuts` (sorted,
     /// disjoint, each of whole lines) were cut from it: the words read that
     /// remain, moved to where they now start, then the words after them.
     /// None when the sample read CJK characters, whose count stops at a cap
     /// part-way through a word: such a text is read anew.
-    pub fn after_cuts(mut self, cut: &[std::ops::Range<usize>], next: &str) -> Option<Sample> {
+    pub fn after_cuts(mut self, cuts: impl Iterator<Item = Range<usize>>, next: &str) -> Option<Sample> {
         if self.cjk_chars > 0 {
             return None;
         }
-        // Where `offset`, outside every cut, now is: less the bytes cut before it.
-        let mut cuts = cut.iter().peekable();
+        // Where `offset` (no smaller than any asked before) now is, and
+        // whether a cut took it: then it moves to where the cut was.
+        let mut cuts = cuts.peekable();
         let mut removed = 0;
-        let mut moved = |offset: usize| -> Option<usize> {
+        let mut moved = |offset: usize| -> (usize, bool) {
             while let Some(range) = cuts.next_if(|range| range.end <= offset) {
                 removed += range.len();
             }
             match cuts.peek() {
-                Some(range) if range.start <= offset => None,
-                _ => Some(offset - removed),
+                Some(range) if range.start <= offset => (range.start - removed, true),
+                _ => (offset - removed, false),
             }
         };
-        self.words.retain_mut(|(at, _)| moved(*at).map(|now| *at = now).is_some());
-        // Reading goes on from the first word not read, where it now is; if
-        // its line was cut, from where the cut was (the start of a line).
-        let from = match self.end {
-            usize::MAX => return Some(Sample { end: usize::MAX, ..self }),
-            end => {
-                let before = cut.iter().take_while(|range| range.end <= end).map(|range| range.len()).sum::<usize>();
-                let inside = cut.iter().find(|range| range.start <= end && end < range.end);
-                inside.map_or(end, |range| range.start) - before
-            }
-        };
+        self.words.retain_mut(|(at, _)| {
+            let (now, cut) = moved(*at);
+            *at = now;
+            !cut
+        });
+        if self.end == usize::MAX {
+            return Some(self);
+        }
+        // Reading goes on from the first word not read, or, if its line was
+        // cut, from where the cut was (the start of a line).
+        let (from, _) = moved(self.end);
         self.read_on(next, from);
         Some(self)
     }
@@ -315,8 +317,6 @@ fn is_key_char(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::ops::Range;
-
     use super::*;
 
     proptest::proptest! {
@@ -346,7 +346,7 @@ mod tests {
                 at += len;
             }
             let read_anew = Sample::of(&next);
-            match Sample::of(&text).after_cuts(&cuts, &next) {
+            match Sample::of(&text).after_cuts(cuts.iter().cloned(), &next) {
                 Some(after) => proptest::prop_assert_eq!(after, read_anew),
                 None => proptest::prop_assert!(Sample::of(&text).cjk_chars > 0, "only a sample with CJK is read anew"),
             }

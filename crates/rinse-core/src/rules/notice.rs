@@ -48,14 +48,14 @@ enum Class {
 
 /// Deletions of every notice in `text`, one change a run of lines.
 pub fn notice_changes(doc: &Doc, notice: &Notice) -> Vec<Change> {
-    let lines = doc.spans();
-    let words = doc.words_read();
     let (hits, pair_hits) = (doc.phrase_hits(), doc.pair_hits());
     let phrases = notice.phrases;
     // Most texts hold none of a file's phrases: no line is then strong or weak.
     if !hits.iter().any(|h| h.has(&phrases.strong) || h.has(&phrases.weak)) && !pair_hits.iter().any(|h| h.has(&phrases.strong)) {
         return Vec::new();
     }
+    let lines = doc.spans();
+    let words = doc.words_read();
     let mut class: Vec<Class> = (0..lines.len())
         .map(|i| {
             if words[i] == 0 {
