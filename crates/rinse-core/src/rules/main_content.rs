@@ -21,8 +21,10 @@ static INFO: RuleInfo = RuleInfo {
           shape (figures, capitals, separators, markup), the boilerplate phrases it holds, whether \
           it repeats, and the same of the lines around it; a second round judges each line again \
           knowing how its neighbours were judged. Runs of lines judged outside the main text go, \
-          each with the evidence that decided it; a table of figures between two parts of the main \
-          text stays with it. Texts under `min_words` words are left alone, \
+          each with the evidence that decided it. What the labelled pages leave out or hold too \
+          little of to teach is kept by rule: a sentence going on from the main text, before or after \
+          it; a table of figures between two parts of the main text; the headline over a stretch of \
+          it; and a block of code after it that the sentences below go on to explain. Texts under `min_words` words are left alone, \
           and so is a text where too little is judged outside its main text to be page furniture \
           (a share of its lines, or 25 lines in text not written in Chinese, Japanese or Korean): \
           a short or clean paste is what the user meant. Markdown is judged as the plain text it \
@@ -176,7 +178,12 @@ impl Rule for MainContent {
         for row in 1..main.len() {
             main[row] |= main[row - 1] && evidence[row].is_prose();
         }
+        for row in (0..main.len().saturating_sub(1)).rev() {
+            main[row] |= main[row + 1] && evidence[row].is_prose();
+        }
+        keep_code_blocks(&mut main, evidence);
         keep_what_lies_within(&mut main, evidence);
+        keep_headlines(&mut main, evidence);
         let furniture = main.iter().zip(evidence).filter(|&(&main, e)| !main && e.is_furniture()).count();
         if !enough(furniture, main.len()) {
             return Vec::new();
@@ -204,7 +211,8 @@ fn runs_outside(main: &[bool]) -> impl Iterator<Item = std::ops::Range<usize>> +
 
 /// Keeps each run of lines judged outside the main text that lies between
 /// two lines of it, when every line of the run but a caption heading it
-/// holds figures and none is furniture on its own showing (a menu, a
+/// (or, at its end, the next part: "Reviews" after a product's
+/// specifications) holds figures and none is furniture on its own showing (a menu, a
 /// boilerplate phrase, markup): a table of figures inside a text belongs to
 /// it, though its rows are short and read like no sentence. (Keeping every
 /// such run, figures or not, cost WCXB's word F1 0.002: between two parts
@@ -214,9 +222,75 @@ fn keep_what_lies_within(main: &mut [bool], evidence: &[Evidence]) {
     let within: Vec<_> = runs_outside(main).filter(|run| run.start > first && run.end <= last).collect();
     for run in within {
         let rows = &evidence[run.clone()];
-        let table = if rows.len() > 1 && !rows[0].figures && !rows[0].ends_sentence { &rows[1..] } else { rows };
+        let caption = |e: &Evidence| !e.figures && !e.ends_sentence;
+        let mut table = rows;
+        if table.len() > 1 && caption(&table[0]) {
+            table = &table[1..];
+        }
+        if table.len() > 1 && caption(&table[table.len() - 1]) {
+            table = &table[..table.len() - 1];
+        }
         if table.iter().all(|e| e.figures) && rows.iter().all(|e| !e.is_furniture()) {
             main[run].fill(true);
+        }
+    }
+}
+
+/// Keeps a block of code that goes on from the main text: a run of lines
+/// of code's shape ([`Evidence::code`], none with a boilerplate phrase)
+/// after a line of the main text and, it may be, a caption ("An example"),
+/// when sentences follow that go on to explain it; those are kept too. A
+/// documentation page's examples read like no sentence (`{`, `"preset":
+/// "article",`) and often stand just before the feedback prompts and
+/// footer at its end, yet they are what the page is for.
+fn keep_code_blocks(main: &mut [bool], evidence: &[Evidence]) {
+    let caption = |e: &Evidence| {
+        (1..=*HEADLINE_WORDS.end()).contains(&e.words) && !e.ends_sentence && !e.figures && e.phrase.is_none() && !e.markup && !e.code
+    };
+    let mut row = 1;
+    while row < main.len() {
+        if main[row] || !main[row - 1] {
+            row += 1;
+            continue;
+        }
+        let start = row + usize::from(caption(&evidence[row]));
+        let code_end = start + evidence[start..].iter().take_while(|e| e.code && e.phrase.is_none()).count();
+        let prose_end = code_end + evidence[code_end..].iter().take_while(|e| e.is_prose()).count();
+        if code_end > start && prose_end > code_end {
+            main[row..prose_end].fill(true);
+        }
+        row = prose_end.max(row + 1);
+    }
+}
+
+/// Words of a headline: at least a few (a lone word before a text is more
+/// often a menu's last item or a section's name), and not a paragraph's worth.
+const HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 3..=20;
+
+/// Keeps the headline of each stretch of main text that opens with prose:
+/// the line just before it, when that line reads as a title (a few words,
+/// no sentence end, no figures as a date or a price has, no boilerplate
+/// phrase or markup, said once in the text).
+/// The labelled pages cannot decide this: their annotations leave most
+/// titles out (WCXB's keep the page's title in 57 of its 616 articles,
+/// Readability's in 34 of 110 pages), so the model learns to drop them with
+/// the menu above; a user cleaning an article wants its headline.
+fn keep_headlines(main: &mut [bool], evidence: &[Evidence]) {
+    for row in 1..main.len() {
+        let title = &evidence[row - 1];
+        let opens_with_prose =
+            evidence[row].is_prose() || (evidence[row].figures && main.get(row + 1) == Some(&true) && evidence[row + 1].is_prose());
+        if main[row]
+            && !main[row - 1]
+            && opens_with_prose
+            && HEADLINE_WORDS.contains(&title.words)
+            && !title.ends_sentence
+            && !title.figures
+            && title.phrase.is_none()
+            && !title.markup
+            && title.repeats <= 1
+        {
+            main[row - 1] = true;
         }
     }
 }
@@ -332,10 +406,47 @@ mod tests {
         keep_what_lies_within(&mut main, &evidence);
         // The rows between prose stay; a menu between does not, nor rows after the last of the main text.
         assert_eq!(main, [true, true, true, true, false, true, false]);
+        let caption = Evidence { figures: false, ..row };
+        let mut main = vec![true, false, false, false, false, true];
+        keep_what_lies_within(&mut main, &[prose, caption, row, row, caption, prose]);
+        assert_eq!(main, [true; 6], "a caption before the rows, and the next part's after them, stay with them");
         let words = Evidence { figures: false, ..row };
         let mut main = vec![true, false, true];
         keep_what_lies_within(&mut main, &[prose, words, prose]);
         assert_eq!(main, [true, false, true], "a line without figures is left to the model");
+    }
+
+    #[test]
+    fn a_code_block_explained_after_the_main_text_stays_with_it() {
+        let prose = Evidence { words: 20, ends_sentence: true, ..Evidence::default() };
+        let caption = Evidence { words: 2, ..Evidence::default() };
+        let code = Evidence { words: 1, code: true, ..Evidence::default() };
+        let menu = Evidence { words: 1, menu_run: 3, ..Evidence::default() };
+        let mut main = vec![true, false, false, false, false, false, false, false];
+        keep_code_blocks(&mut main, &[prose, caption, code, code, code, prose, prose, menu]);
+        assert_eq!(main, [true, true, true, true, true, true, true, false]);
+        // Code that nothing explains, or that does not follow the main text, is left to the model.
+        let mut main = vec![true, false, false, false];
+        keep_code_blocks(&mut main, &[prose, code, code, menu]);
+        assert_eq!(main, [true, false, false, false]);
+        let mut main = vec![false, false, false, true];
+        keep_code_blocks(&mut main, &[menu, code, prose, prose]);
+        assert_eq!(main, [false, false, false, true]);
+    }
+
+    #[test]
+    fn the_line_that_titles_a_stretch_of_prose_stays_with_it() {
+        let title = Evidence { words: 4, ..Evidence::default() };
+        let prose = Evidence { words: 20, ends_sentence: true, ..Evidence::default() };
+        let menu_item = Evidence { words: 1, ..Evidence::default() };
+        let repeated = Evidence { repeats: 2, ..title };
+        let sentence = Evidence { ends_sentence: true, ..title };
+        let date = Evidence { figures: true, ..title };
+        let mut main = vec![false, false, true, false, false, true, false, true, false, true, false, true];
+        let evidence = [menu_item, title, prose, menu_item, repeated, prose, sentence, prose, title, menu_item, date, prose];
+        keep_headlines(&mut main, &evidence);
+        // The title before prose stays; a lone word, a repeated line, a sentence, a date do not, nor a title before no prose.
+        assert_eq!(main, [false, true, true, false, false, true, false, true, false, true, false, true]);
     }
 
     #[test]

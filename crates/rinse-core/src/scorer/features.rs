@@ -66,6 +66,8 @@ pub struct Evidence {
     pub menu_run: usize,
     /// Whether it holds figures (a table's row, a price, a date).
     pub figures: bool,
+    /// Whether it has the shape of a line of code or data ([`code_shaped`]).
+    pub code: bool,
 }
 
 /// Words of a line that reads as a sentence of some length.
@@ -281,11 +283,22 @@ pub fn survey_marked(doc: &Doc, stop: StopWords, marked: Marked) -> Survey {
                 repeats: count,
                 menu_run,
                 figures: o.figures > 0.0,
+                code: code_shaped(doc.text()[spans[i].start..spans[i].end].trim()),
             };
             (evidence, first)
         })
         .unzip();
     Survey { lines, own, first_of_key, evidence }
+}
+
+/// Whether `trimmed` has the shape of a line of code or of data written as
+/// code: it closes a bracket at its start, opens one or ends a statement at
+/// its end, or starts with a quoted key (`"preset": "article",`). Prose
+/// and menus seldom do any of these.
+fn code_shaped(trimmed: &str) -> bool {
+    matches!(trimmed.chars().next(), Some('}' | ']' | ')'))
+        || matches!(trimmed.chars().next_back(), Some('{' | '[' | '(' | ';'))
+        || (trimmed.starts_with('"') && trimmed.contains("\":"))
 }
 
 /// Reads the features of each non-blank line of `doc`, whose stop words are
@@ -858,5 +871,15 @@ mod tests {
             pages += usize::from(survey.shows_furniture(furniture_share(&doc)));
         }
         assert!(pages >= 3, "the fixtures hold pages with furniture, not only clean texts");
+    }
+
+    #[test]
+    fn lines_of_code_and_data_are_told_by_their_edges() {
+        for line in ["{", "}", "],", "\"preset\": \"article\",", "fn main() {", "let x = 1;", "print("] {
+            assert!(code_shaped(line), "{line}");
+        }
+        for line in ["The storm reached the coast.", "Home", "Quoted \"words\" here", "Prices (from)"] {
+            assert!(!code_shaped(line), "{line}");
+        }
     }
 }
