@@ -114,11 +114,12 @@ pub fn read_as(html: &str, reading: &Reading<'_>) -> Page {
         }
         last_reason = reason;
     }
-    let note = dom
+    let discussion = dom
         .kind
         .as_ref()
         .filter(|found| found.kind == PageKind::Forum)
         .map(|found| format!("read as a discussion ({}): a thread or a question with answers, so every post is kept", found.why));
+    let note = hollow_page(html, &visible.text).or(discussion);
     let furniture = dropped.iter().zip(certain).filter(|(_, certain)| *certain).map(|(block, _)| block.clone()).collect();
     let one_article = dom.nodes.iter().filter(|node| matches!(&node.kind, dom::Kind::Element(e) if e.tag == "article")).count() == 1;
     Page { text: visible.text, dropped, furniture, note, kind: dom.kind, preformatted: visible.preformatted, one_article }
@@ -216,6 +217,25 @@ fn floor_char_boundary(text: &str, index: usize) -> usize {
     i
 }
 
+/// A page read to fewer words than this from at least [`MARKUP_BYTES`] of
+/// markup holds next to no text of its own.
+const HOLLOW_PAGE_WORDS: usize = 20;
+const MARKUP_BYTES: usize = 4096;
+
+/// A note for a page whose markup holds next to no text (a forum or a shop
+/// built as an app and saved before its scripts ran, which here are not
+/// run): a user seeing an empty result should know why.
+fn hollow_page(html: &str, text: &str) -> Option<String> {
+    let words = text.split_whitespace().count();
+    (words < HOLLOW_PAGE_WORDS && html.len() >= MARKUP_BYTES).then(|| {
+        let shown = if words == 1 { "1 word".to_string() } else { format!("{words} words") };
+        format!(
+            "the page shows {shown} in {} KB of markup: its text is drawn by its scripts, which are not run, or was not saved with it",
+            html.len() / 1024
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +261,22 @@ mod tests {
         );
         let by_hand = Reading { kind: Some(PageKind::Listing), ..given };
         assert_eq!(kind(&page(&typed), by_hand).as_deref(), Some("listing (set by hand)"));
+    }
+
+    #[test]
+    fn a_page_whose_markup_holds_no_text_says_so() {
+        let styles = "<link rel=stylesheet href=theme.css>".repeat(120);
+        let shell = format!(
+            "<html><head><title>Kilns</title>{styles}<script src=app.js></script></head><body><div id=app>Loading</div></body></html>"
+        );
+        let note = read(&shell).note.unwrap_or_default();
+        assert!(note.starts_with("the page shows 1 word in 4 KB of markup"), "{note}");
+        let page = shell.replace(
+            "Loading",
+            "Firing a kiln to cone six takes most of a day, and the cooling takes as long again before the door is opened.",
+        );
+        assert_eq!(read(&page).note, None, "a page with text of its own");
+        assert_eq!(read("<html><body><p>Short.</p></body></html>").note, None, "a short page of little markup");
     }
 
     #[test]
