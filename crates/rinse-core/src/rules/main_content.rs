@@ -22,15 +22,15 @@ static INFO: RuleInfo = RuleInfo {
           it repeats, and the same of the lines around it; a second round judges each line again \
           knowing how its neighbours were judged. Runs of lines judged outside the main text go, \
           each with the evidence that decided it. What the labelled pages leave out or hold too \
-          little of to teach is kept by rule: a sentence going on from the main text, before or after \
-          it; a table of figures between two parts of the main text; the headline over a stretch of \
-          it; and a block of code after it that the sentences below go on to explain. Texts under `min_words` words are left alone, \
-          and so is a text where too little is judged outside its main text to be page furniture \
-          (a share of its lines, or 25 lines in text not written in Chinese, Japanese or Korean): \
-          a short or clean paste is what the user meant. Markdown is judged as the plain text it \
-          stands for (its list, heading and quote marks and its emphasis left out), as the model \
-          learned from plain text. Page source is left to \
-          `html-main-content`, which reads the page's structure, unless what that leaves is far \
+          little of to teach is kept by rule: a sentence going on from the main text, before or \
+          after it; a table of figures between two parts of the main text; the headline over a \
+          stretch of it; and a block of code after it that the sentences below go on to explain. \
+          Texts under `min_words` words are left alone, and so is a text where too little is \
+          judged outside its main text to be page furniture (a share of its lines, or 25 lines in \
+          text not written in Chinese, Japanese or Korean): a short or clean paste is what the user \
+          meant. Markdown is judged as the plain text it stands for (its list, heading and quote \
+          marks and its emphasis left out), as the model learned from plain text. Page source is \
+          left to `html-main-content`, which reads the page's structure, unless what that leaves is far \
           less than judging the page's whole visible text keeps (`page_share`): the structure then \
           pointed to the wrong block, and this rule's reading is used.",
     example: Example {
@@ -175,6 +175,8 @@ impl Rule for MainContent {
         // A sentence that goes on from the main text is main text too,
         // unless it holds a boilerplate phrase: a text's last paragraph,
         // read beside the footer that follows it, can look like its footer.
+        // So is one that leads into it, its first paragraph read beside the
+        // menu above it.
         for row in 1..main.len() {
             main[row] |= main[row - 1] && evidence[row].is_prose();
         }
