@@ -99,7 +99,7 @@ pub fn fit(root: &Path) -> Result<(), String> {
             held_out_text[i] = clean(&page.text, &model);
             held_out_lines[i] = clean(&page.lines.join("\n"), &model);
         }
-        println!("fold {k}: {} pages held out", fold.iter().filter(|&&f| f == k).count());
+        println!("fold {k}: {} pages held out", pages.iter().zip(&fold).filter(|&(p, &f)| f == k && !p.crop).count());
     }
     let scores = score(root, &out, &pages[..originals], &held_out_text[..originals], &held_out_lines[..originals])?;
 
