@@ -74,6 +74,21 @@ impl Cleaner {
         })
     }
 
+    /// The cleaned text, with what reading the page found: its kind's name
+    /// and what told it (`None` when nothing did), and its note (a page
+    /// drawn by its scripts, a thread whose every post is kept), as
+    /// `rinse --explain` prints them before its changes.
+    #[pyo3(signature = (text, url=None))]
+    fn read_page<'py>(&self, py: Python<'py>, text: &str, url: Option<&str>) -> PyResult<Bound<'py, PyDict>> {
+        let cleaned = py.detach(|| clean_input_from(text, self.format, &self.plan, url).cleaned);
+        let page = PyDict::new(py);
+        page.set_item("text", cleaned.text)?;
+        page.set_item("kind", cleaned.kind.as_ref().map(|found| found.kind.name()))?;
+        page.set_item("why", cleaned.kind.as_ref().map(|found| found.why.as_str()))?;
+        page.set_item("note", cleaned.note)?;
+        Ok(page)
+    }
+
     /// The edits that cleaning makes, each a dict of `start` and `end` (in
     /// characters of the text the edits apply to: the text itself, or a
     /// page's visible text), `replacement`, `rule` and `reason`; and that text.

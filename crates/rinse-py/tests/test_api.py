@@ -152,3 +152,37 @@ def test_a_pages_address_tells_its_kind_as_the_command_line_reads_it(cli):
     assert rinse.clean(page, input_format="html") == expected[1]
     with pytest.raises(ValueError, match="urls: expected one for each of the 1 texts, not 2"):
         rinse.clean_many([page], input_format="html", urls=urls)
+
+
+def cli_page_reading(cli, page: str, url=None) -> dict:
+    """The page's kind and note as `rinse --explain` prints them before its changes."""
+    args = [str(cli), "--from", "html", "--explain", "--no-progress"] + (["--url", url] if url else [])
+    out = subprocess.run(args, input=page.encode(), capture_output=True, check=True)
+    reading = {"text": out.stdout.decode(), "kind": None, "why": None, "note": None}
+    for line in out.stderr.decode().splitlines():
+        said = line.removeprefix("rinse: <stdin>: ")
+        if said == line:
+            continue
+        if said.startswith("page kind: "):
+            reading["kind"], why = said.removeprefix("page kind: ").split(" (", 1)
+            reading["why"] = why.removesuffix(")")
+        else:
+            reading["note"] = said
+    return reading
+
+
+def test_what_reading_a_page_found_is_what_the_command_line_explains(cli):
+    pages = {path.name: (path.read_text(encoding="utf-8"), None) for path in sorted((FIXTURES / "pages").glob("*.html"))}
+    # A thread told by its address; a page whose scripts draw its text,
+    # saved without it.
+    pages["thread"] = (pages["thread-replies.html"][0], "https://forum.example.org/t/pier-gate/7")
+    pages["hollow"] = ("<html><body><div id='app'></div>" + "<div class='shell'></div>" * 400 + "</body></html>", None)
+    readings = {name: rinse.read_page(page, url=url) for name, (page, url) in pages.items()}
+    assert readings == {name: cli_page_reading(cli, page, url) for name, (page, url) in pages.items()}
+    assert readings["thread"]["kind"] == "forum" and "/t/" in readings["thread"]["why"]
+    assert readings["thread"]["note"].startswith("read as a discussion")
+    assert readings["hollow"]["text"] == "" and readings["hollow"]["note"].startswith("the page shows 0 words in")
+    assert readings["ferry-service.html"]["kind"] == "service"
+    assert any(r["kind"] is None and r["note"] is None for r in readings.values()), "most pages say nothing"
+    for name, (page, url) in pages.items():
+        assert readings[name]["text"] == rinse.clean(page, input_format="html", url=url)

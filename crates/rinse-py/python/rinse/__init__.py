@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping, Optional, Union
 
 from ._native import Cleaner, __version__
 
-__all__ = ["Cleaner", "clean", "clean_many", "explain", "signals", "visible_text", "cleaner", "config_json", "__version__"]
+__all__ = ["Cleaner", "clean", "clean_many", "read_page", "explain", "signals", "visible_text", "cleaner", "config_json", "__version__"]
 
 Config = Union[None, str, "os.PathLike[str]", Mapping[str, Any]]
 
@@ -92,6 +92,23 @@ def clean_many(
     ``None``) for each text.
     """
     return _cleaner(_with_output(config, output), input_format).clean_many(list(texts), threads, None if urls is None else list(urls))
+
+
+def read_page(
+    page: str, config: Config = None, *, input_format: str = "html", output: Optional[str] = None, url: Optional[str] = None
+) -> dict:
+    """A page cleaned as :func:`clean` cleans it, with what reading it found.
+
+    A dict of ``text``, the cleaned text; ``kind``, the kind of page it was
+    read as (``"article"``, ``"forum"``, ``"product"``, ``"listing"``,
+    ``"collection"``, ``"documentation"`` or ``"service"``; ``None`` when
+    nothing told it); ``why``, what told it ("its structured data says
+    Product", "its address has /t/"); and ``note``, what a reader should
+    know of the page (one drawn by its scripts and saved without its text
+    comes out empty, and says so), or ``None``. The same as ``rinse
+    --explain`` prints before its changes.
+    """
+    return _cleaner(_with_output(config, output), input_format).read_page(page, url)
 
 
 def explain(text: str, config: Config = None, *, input_format: str = "text", url: Optional[str] = None) -> list:
