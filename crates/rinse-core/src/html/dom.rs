@@ -219,6 +219,24 @@ fn convert<'a>(element: &'a ParsedElement, controlled: &FxHashSet<&str>) -> Elem
     }
 }
 
+/// Every attribute that anything asks for, by name: the readers of a page
+/// ([`Attributes::of`], `aria-controls` for folded panels, the page's kind
+/// and address, a code block's language, Markdown's links, images and list
+/// numbers) and the tree builder itself (a hidden input in a table, a
+/// `<font>` inside SVG, a `<meta>`'s charset, a declarative shadow root).
+/// The parser never sees the others ([`flatten::prepare`]): once the code
+/// of scripts is gone, tags are most of a page's bytes, and making
+/// attributes nothing reads was most of the parser's work.
+pub const READ_ATTRIBUTES: &[&str] = &[
+    // Attributes::of
+    "class", "id", "role", "href", "rel", "itemprop", "style", "datatable", "aria-hidden", "summary", "hidden", "inert", "aria-labelledby",
+    "aria-expanded", "aria-haspopup", "aria-modal", // Folded panels, the page's kind and address, code, Markdown.
+    "aria-controls", "itemtype", "type", "property", "content", "data-lang", "data-language", "start", "src", "alt",
+    // The tree builder.
+    "charset", "http-equiv", "color", "face", "size", "encoding", "shadowrootmode", "shadowrootdelegatesfocus", "shadowrootclonable",
+    "shadowrootserializable",
+];
+
 /// The attributes of an element that reading it asks about, found in one
 /// pass over them (asking for each by name interns the name first).
 #[derive(Default)]
