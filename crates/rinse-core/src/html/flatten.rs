@@ -30,9 +30,10 @@ const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "ifra
 /// character at a time, and nothing reads it; and without the attributes
 /// nothing reads ([`Scan::unread_attributes`]): once the code is gone,
 /// tags are most of what is left, and making attributes most of the
-/// parser's work.
+/// parser's work; and with the blanks between tags folded
+/// ([`Scan::blank_runs`]), as every reader folds them.
 pub fn prepare(html: &str) -> Cow<'_, str> {
-    let Scan { tags, code, unread_attributes } = scan_tags(html);
+    let Scan { tags, code, unread_attributes, blank_runs } = scan_tags(html);
     let mut depth = 0usize;
     let mut left_out = Vec::new();
     for tag in &tags {
@@ -48,12 +49,13 @@ pub fn prepare(html: &str) -> Cow<'_, str> {
             }
         }
     }
-    if left_out.is_empty() && code.is_empty() && unread_attributes.is_empty() {
+    if left_out.is_empty() && code.is_empty() && unread_attributes.is_empty() && blank_runs.is_empty() {
         return Cow::Borrowed(html);
     }
     // Code never overlaps a tag: the scan reads no tag inside code.
     left_out.extend(code);
     left_out.extend(unread_attributes);
+    left_out.extend(blank_runs);
     left_out.sort_unstable_by_key(|range| range.start);
     // Every range starts and ends beside an ASCII byte the scan stopped at.
     if !left_out.iter().all(|range| html.is_char_boundary(range.start) && html.is_char_boundary(range.end)) {
@@ -81,6 +83,13 @@ struct Tag {
 }
 
 /// What one pass over a page's source finds.
+///
+/// Code, attributes and blanks are left out only while the scan reads the
+/// source exactly as the tokenizer does: up to the first place where the
+/// tree builder, not the source, would tell the tokenizer's state (raw
+/// text holding a `<` where it may not be raw, a script that may run past
+/// its first end tag, a CDATA section, `<plaintext>`, a frameset). Past
+/// it, the source is left as it is.
 struct Scan {
     /// The nesting tags.
     tags: Vec<Tag>,
@@ -92,23 +101,24 @@ struct Scan {
     /// [`READ_ATTRIBUTES`]), each with what stands between it and the next
     /// one, so that what is left reads as the same tag with fewer
     /// attributes.
-    ///
-    /// Code and attributes are left out only while the scan reads the
-    /// source exactly as the tokenizer does: up to the first place where
-    /// the tree builder, not the source, would tell the tokenizer's state
-    /// (raw text holding a `<` where it may not be raw, a script that may
-    /// run past its first end tag, a CDATA section, `<plaintext>`, a
-    /// frameset). Past it, the source is left as it is.
     unread_attributes: Vec<Range<usize>>,
+    /// Runs of blanks that are all the text between two tags, but for
+    /// their first blank: outside `<pre>` every reader folds a run of
+    /// blanks into one (and the first tells a sentence's end, `. `, as well
+    /// as the run), and the tokenizer reads a page's indentation a
+    /// character at a time. None from a page's first `<pre>` or
+    /// `<listing>` on, where they may be code's.
+    blank_runs: Vec<Range<usize>>,
 }
 
-/// The nesting tags of `html`, the code of its scripts and styles and the
-/// attributes nothing reads, in one linear pass that reads tags as the
-/// tokenizer does and skips comments, declarations and raw-text content.
+/// The nesting tags of `html` and what nothing reads of it (code,
+/// attributes, blanks), in one linear pass that reads tags as the tokenizer
+/// does and skips comments, declarations and raw-text content.
 fn scan_tags(html: &str) -> Scan {
     let bytes = html.as_bytes();
-    let mut scan = Scan { tags: Vec::new(), code: Vec::new(), unread_attributes: Vec::new() };
+    let mut scan = Scan { tags: Vec::new(), code: Vec::new(), unread_attributes: Vec::new(), blank_runs: Vec::new() };
     let mut in_step = true;
+    let mut preformatted = false;
     // SVG and MathML elements open, as far as the scan can tell (an HTML
     // tag inside one may close it unseen): in them no element's content is
     // raw text.
@@ -116,6 +126,9 @@ fn scan_tags(html: &str) -> Scan {
     let mut i = 0;
     while let Some(offset) = memchr::memchr(b'<', &bytes[i..]) {
         let start = i + offset;
+        if in_step && !preformatted && start > i + 1 && bytes[i..start].iter().all(|&byte| is_blank(byte)) {
+            scan.blank_runs.push(i + 1..start);
+        }
         let rest = &bytes[start..];
         if rest.starts_with(b"<!--") {
             i = comment_end(bytes, start);
@@ -151,6 +164,7 @@ fn scan_tags(html: &str) -> Scan {
                 *open = if closing { open.saturating_sub(1) } else { *open + usize::from(!tag.self_closing) };
             }
         }
+        preformatted |= !closing && is_one_of(name, &["pre", "listing"]);
         // In a frameset most tags are dropped unread, raw-text ones too.
         in_step &= closing || !name.eq_ignore_ascii_case(b"frameset");
         if !closing && is_one_of(name, RAW_TEXT) {
@@ -204,7 +218,6 @@ struct TagRead {
 /// adds its attributes that nothing reads to `unread`. `None` when the
 /// source ends inside it.
 fn read_tag(bytes: &[u8], name_start: usize, closing: bool, unread: &mut Vec<Range<usize>>) -> Option<TagRead> {
-    let is_blank = |byte: u8| matches!(byte, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ');
     let len = bytes.len();
     let cuts = unread.len();
     let mut i = name_start;
@@ -300,6 +313,11 @@ fn is_unread_code(start_tag: &str, script: bool, name: &[u8], content: &str) -> 
     !(script && (content.contains("<!--") || structured_data()))
 }
 
+/// The tokenizer's blanks (a carriage return becomes a line feed).
+fn is_blank(byte: u8) -> bool {
+    matches!(byte, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
+}
+
 fn is_one_of(name: &[u8], names: &[&str]) -> bool {
     names.iter().any(|n| n.len() == name.len() && n.as_bytes().eq_ignore_ascii_case(name))
 }
@@ -313,7 +331,7 @@ fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
         let tag = at + offset;
         let after = tag + 2 + name.len();
         let named = bytes.get(tag + 2..after).is_some_and(|candidate| candidate.eq_ignore_ascii_case(name));
-        if named && bytes.get(after).is_some_and(|&b| matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ' | b'/' | b'>')) {
+        if named && bytes.get(after).is_some_and(|&b| is_blank(b) || matches!(b, b'/' | b'>')) {
             return tag;
         }
         at = tag + 2;
@@ -410,8 +428,10 @@ mod tests {
     }
 
     /// The tree the parser builds of `source`, written out: elements with
-    /// the attributes read ([`READ_ATTRIBUTES`]), text and comments;
-    /// the text of scripts and styles, which [`prepare`] leaves out, not.
+    /// the attributes read ([`READ_ATTRIBUTES`]), text and comments; not
+    /// the text of scripts and styles, which [`prepare`] leaves out; each
+    /// run of blanks outside `<pre>` and `<listing>` as its first blank,
+    /// as every reader folds it.
     fn tree(source: &str) -> String {
         use html5ever::tendril::TendrilSink;
         let options = html5ever::driver::ParseOpts {
@@ -420,11 +440,19 @@ mod tests {
         };
         let parsed = html5ever::driver::parse_document(scraper::HtmlTreeSink::new(scraper::Html::new_document()), options).one(source);
         let mut out = String::new();
-        write_node(parsed.tree.root(), false, &mut out);
+        write_node(parsed.tree.root(), Within::Other, &mut out);
         out
     }
 
-    fn write_node(node: ego_tree::NodeRef<'_, scraper::Node>, in_code: bool, out: &mut String) {
+    /// What a node's text is read as, by what holds it.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Within {
+        Code,
+        Preformatted,
+        Other,
+    }
+
+    fn write_node(node: ego_tree::NodeRef<'_, scraper::Node>, within: Within, out: &mut String) {
         match node.value() {
             scraper::Node::Element(element) => {
                 let mut attributes: Vec<String> = element
@@ -434,21 +462,39 @@ mod tests {
                     .collect();
                 attributes.sort();
                 out.push_str(&format!("<{:?}{}>", element.name, attributes.concat()));
-                let code = matches!(element.name(), "script" | "style");
-                node.children().for_each(|child| write_node(child, code, out));
+                let within = match element.name() {
+                    "script" | "style" => Within::Code,
+                    "pre" | "listing" => Within::Preformatted,
+                    _ if within == Within::Preformatted => within,
+                    _ => Within::Other,
+                };
+                node.children().for_each(|child| write_node(child, within, out));
                 out.push_str("</>");
             }
-            scraper::Node::Text(text) if !in_code => out.push_str(&format!("{:?}", &**text)),
+            scraper::Node::Text(text) => match within {
+                Within::Code => {}
+                Within::Preformatted => out.push_str(&format!("{:?}", &**text)),
+                Within::Other => {
+                    let mut folded = String::new();
+                    for c in text.chars() {
+                        if !(c.is_ascii_whitespace() && folded.ends_with(|last: char| last.is_ascii_whitespace())) {
+                            folded.push(c);
+                        }
+                    }
+                    out.push_str(&format!("{folded:?}"));
+                }
+            },
             scraper::Node::Comment(comment) => out.push_str(&format!("<!{:?}>", &**comment)),
-            _ => node.children().for_each(|child| write_node(child, in_code, out)),
+            _ => node.children().for_each(|child| write_node(child, within, out)),
         }
     }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
 
-        /// Whatever the markup, leaving out the code and the attributes
-        /// nothing reads leaves the parser's tree as it was but for them.
+        /// Whatever the markup, leaving out the code, the attributes and
+        /// the blanks nothing reads leaves the parser's tree as it was but
+        /// for them.
         #[test]
         fn leaving_out_what_nothing_reads_changes_nothing_read(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..48)) {
             let page = pieces.concat();
@@ -463,7 +509,8 @@ mod tests {
         "</title>", "<textarea>", "</textarea>", "<script>", "</script>", "<style>", "</style>", "<iframe>", "</iframe>", "<xmp>",
         "<noscript>", "<plaintext>", "<template>", "<![CDATA[", "]]>", "<!--", "-->", "--!>", "<!", "<?", "</", "</div>", "</p>", "</a",
         ">", "/>", "/", " ", "\n", "\t", "=", "\"", "'", "class", "data-x", "href", "hidden", "style", "id", "type", "color", "x", "a>b",
-        "text ", "&amp;", "&", "<", "é", "<frameset>", "<foreignObject>", "</math>", "<option>", "<noembed>", "<body>", "<html",
+        "text ", "&amp;", "&", "<", "é", "  ", "\n  ", ". ", "<pre>", "</pre>", "<listing>", "<frameset>", "<foreignObject>", "</math>",
+        "<option>", "<noembed>", "<body>", "<html",
     ];
 
     #[test]
