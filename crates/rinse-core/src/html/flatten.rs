@@ -1,6 +1,6 @@
 //! The source as the parser gets it: pathologically deep nesting flattened
 //! as browsers do, and what nothing reads left out: the code of scripts and
-//! styles, and the attributes no reader asks for.
+//! styles, the attributes no reader asks for, the blanks every reader folds.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -27,11 +27,11 @@ const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "ifra
 /// open elements, so pathological nesting would otherwise cost time
 /// quadratic in the depth); without the code of scripts and styles
 /// ([`Scan::code`]): a third of a page's bytes, read by the tokenizer a
-/// character at a time, and nothing reads it; and without the attributes
+/// character at a time, and nothing reads it; without the attributes
 /// nothing reads ([`Scan::unread_attributes`]): once the code is gone,
-/// tags are most of what is left, and making attributes most of the
-/// parser's work; and with the blanks between tags folded
-/// ([`Scan::blank_runs`]), as every reader folds them.
+/// tags are most of what is left, and making attributes was most of the
+/// parser's work; and with the blanks between tags folded as every reader
+/// folds them ([`Scan::blank_runs`]).
 pub fn prepare(html: &str) -> Cow<'_, str> {
     let Scan { tags, code, unread_attributes, blank_runs } = scan_tags(html);
     let mut depth = 0usize;
@@ -64,7 +64,9 @@ pub fn prepare(html: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(html.len());
     let mut pos = 0;
     for range in left_out {
-        // An attribute of a tag left out whole goes with its tag.
+        // Ranges that overlap (an attribute of a tag left out whole; a tag's
+        // last attribute, cut with the blanks before it, and the one before)
+        // leave out what either covers.
         if range.start < pos {
             pos = pos.max(range.end);
             continue;
