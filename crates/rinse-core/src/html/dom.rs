@@ -227,14 +227,16 @@ fn convert<'a>(element: &'a ParsedElement, controlled: &FxHashSet<&str>) -> Elem
 /// The parser never sees the others ([`flatten::prepare`]): once the code
 /// of scripts is gone, tags are most of a page's bytes, and making
 /// attributes nothing reads was most of the parser's work.
+#[rustfmt::skip]
 pub const READ_ATTRIBUTES: &[&str] = &[
     // Attributes::of
-    "class", "id", "role", "href", "rel", "itemprop", "style", "datatable", "aria-hidden", "summary", "hidden", "inert", "aria-labelledby",
-    "aria-expanded", "aria-haspopup", "aria-modal", // Folded panels, the page's kind and address, code, Markdown.
+    "class", "id", "role", "href", "rel", "itemprop", "style", "datatable", "aria-hidden", "summary", "hidden", "inert",
+    "aria-labelledby", "aria-expanded", "aria-haspopup", "aria-modal",
+    // Folded panels, the page's kind and address, code, Markdown.
     "aria-controls", "itemtype", "type", "property", "content", "data-lang", "data-language", "start", "src", "alt",
     // The tree builder.
-    "charset", "http-equiv", "color", "face", "size", "encoding", "shadowrootmode", "shadowrootdelegatesfocus", "shadowrootclonable",
-    "shadowrootserializable",
+    "charset", "http-equiv", "color", "face", "size", "encoding",
+    "shadowrootmode", "shadowrootdelegatesfocus", "shadowrootclonable", "shadowrootserializable",
 ];
 
 /// The attributes of an element that reading it asks about, found in one

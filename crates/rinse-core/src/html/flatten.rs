@@ -151,14 +151,12 @@ fn scan_tags(html: &str) -> Scan {
             i = start + 1;
             continue;
         }
-        let cuts = scan.unread_attributes.len();
-        let Some(tag) = read_tag(bytes, name_start, closing, &mut scan.unread_attributes) else {
+        // An end tag's attributes are dropped unread; out of step, nothing is cut.
+        let cut_attributes = in_step && !closing;
+        let Some(tag) = read_tag(bytes, name_start, cut_attributes, &mut scan.unread_attributes) else {
             // Ended by the end of the source: the tokenizer drops it, and nothing follows.
             break;
         };
-        if !in_step {
-            scan.unread_attributes.truncate(cuts);
-        }
         let name = &bytes[tag.name.clone()];
         i = tag.end;
         for (open, foreign) in [(&mut svg, b"svg".as_slice()), (&mut math, b"math")] {
@@ -179,10 +177,12 @@ fn scan_tags(html: &str) -> Scan {
             // may end it past its first end tag, and `<plaintext>`, which
             // nothing ends, leave the scan out of step too.
             let maybe_markup = content.contains('<') && (!script || svg + math > 0);
-            let double_escaped =
-                script && content.contains("<!--") && content.as_bytes().windows(7).any(|w| w.eq_ignore_ascii_case(b"<script"));
+            let escaped = script && content.contains("<!--");
+            let double_escaped = escaped && content.as_bytes().windows(7).any(|w| w.eq_ignore_ascii_case(b"<script"));
             in_step &= !maybe_markup && !double_escaped && !name.eq_ignore_ascii_case(b"plaintext");
-            if in_step && content_end < bytes.len() && is_unread_code(&html[start..tag.end], script, name, content) {
+            let unread_code =
+                if script { !escaped && !is_structured_data(&html[start..tag.end]) } else { name.eq_ignore_ascii_case(b"style") };
+            if in_step && unread_code && !content.is_empty() && content_end < bytes.len() {
                 scan.code.push(i..content_end);
             }
             i = content_end;
@@ -216,10 +216,10 @@ struct TagRead {
 }
 
 /// Reads the tag whose name starts at `name_start` (a letter) as the
-/// tokenizer's tag states do, a quoted `>` included; for a start tag,
+/// tokenizer's tag states do, a quoted `>` included; when `cut_attributes`,
 /// adds its attributes that nothing reads to `unread`. `None` when the
 /// source ends inside it.
-fn read_tag(bytes: &[u8], name_start: usize, closing: bool, unread: &mut Vec<Range<usize>>) -> Option<TagRead> {
+fn read_tag(bytes: &[u8], name_start: usize, cut_attributes: bool, unread: &mut Vec<Range<usize>>) -> Option<TagRead> {
     let len = bytes.len();
     let cuts = unread.len();
     let mut i = name_start;
@@ -289,7 +289,7 @@ fn read_tag(bytes: &[u8], name_start: usize, closing: bool, unread: &mut Vec<Ran
                 }
             };
         }
-        if !closing && !is_one_of(&bytes[attribute_start..name_end], READ_ATTRIBUTES) {
+        if cut_attributes && !is_one_of(&bytes[attribute_start..name_end], READ_ATTRIBUTES) {
             pending = Some(Unread { after: kept_to, start: attribute_start, end: i });
         } else {
             kept_to = i + usize::from(unquoted);
@@ -305,14 +305,10 @@ struct Unread {
     end: usize,
 }
 
-/// Whether the content `content` of the raw-text element `name`, opened by
-/// `start_tag` and ended by its end tag, is code that nothing reads.
-fn is_unread_code(start_tag: &str, script: bool, name: &[u8], content: &str) -> bool {
-    if !script && !name.eq_ignore_ascii_case(b"style") || content.is_empty() {
-        return false;
-    }
-    let structured_data = || start_tag.as_bytes().windows(7).any(|window| window.eq_ignore_ascii_case(b"ld+json"));
-    !(script && (content.contains("<!--") || structured_data()))
+/// Whether a script opened by `start_tag` holds structured data (JSON-LD),
+/// which the page's kind is read from.
+fn is_structured_data(start_tag: &str) -> bool {
+    start_tag.as_bytes().windows(7).any(|window| window.eq_ignore_ascii_case(b"ld+json"))
 }
 
 /// The tokenizer's blanks (a carriage return becomes a line feed).
