@@ -28,17 +28,15 @@ impl Kind {
         }
     }
 
-    /// By the name's extension, else by the content.
+    /// By the name's extension, else by the content (JSONL as the CLI tells it).
     pub fn of(name: &str, text: &str) -> Kind {
         let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
         match extension.as_str() {
-            "jsonl" | "ndjson" => Kind::Jsonl,
+            _ if jsonl::is_jsonl_name(name) => Kind::Jsonl,
             "html" | "htm" | "xhtml" => Kind::Html,
             "md" | "markdown" => Kind::Markdown,
             _ if Format::Auto.resolve(text) == Format::Html => Kind::Html,
-            _ if text.lines().next().is_some_and(|l| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(l).is_ok()) => {
-                Kind::Jsonl
-            }
+            _ if jsonl::looks_like_jsonl(text) => Kind::Jsonl,
             _ => Kind::Text,
         }
     }

@@ -71,20 +71,21 @@ pub struct Args {
     #[arg(long, value_name = "ID,ID…", value_delimiter = ',')]
     pub no_rules: Vec<String>,
 
-    /// Input is JSONL: clean one string field of each object, keep the rest.
+    /// Input is JSONL: clean one string field of each object, keep the rest. Files named
+    /// `.jsonl` or `.ndjson` are read as JSONL without it, as the page reads them.
     #[arg(long)]
     pub jsonl: bool,
 
-    /// The JSONL field to clean.
-    #[arg(long, value_name = "NAME", default_value = "text", requires = "jsonl")]
-    pub field: String,
+    /// The JSONL field to clean (default: text).
+    #[arg(long, value_name = "NAME")]
+    pub field: Option<String>,
 
     /// Pass malformed JSONL lines through unchanged (counted on stderr) instead of stopping.
-    #[arg(long, requires = "jsonl")]
+    #[arg(long)]
     pub keep_going: bool,
 
     /// Leave out JSONL records whose corpus verdict is drop (the corpus preset reports verdicts); counted on stderr.
-    #[arg(long, requires = "jsonl")]
+    #[arg(long)]
     pub drop_rejected: bool,
 
     /// Threads for cleaning JSONL records in parallel (default: one per core).
@@ -114,6 +115,27 @@ pub struct Args {
     /// List the rules, in the order they run, with their docs; then exit.
     #[arg(long)]
     pub list_rules: bool,
+}
+
+impl Args {
+    /// The JSONL field to clean.
+    pub fn field(&self) -> &str {
+        self.field.as_deref().unwrap_or("text")
+    }
+
+    /// Whether `input` (`None` for standard input) is read as JSONL: with
+    /// `--jsonl`, or by its name.
+    pub fn reads_jsonl(&self, input: Option<&std::path::Path>) -> bool {
+        self.jsonl || input.is_some_and(|path| rinse_core::jsonl::is_jsonl_name(&path.to_string_lossy()))
+    }
+
+    /// The JSONL options given, if any.
+    pub fn jsonl_options(&self) -> Vec<&'static str> {
+        [(self.field.is_some(), "--field"), (self.keep_going, "--keep-going"), (self.drop_rejected, "--drop-rejected")]
+            .into_iter()
+            .filter_map(|(given, flag)| given.then_some(flag))
+            .collect()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -55,6 +55,10 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     }
     let inputs: Vec<Option<&Path>> =
         if args.files.is_empty() { vec![None] } else { args.files.iter().map(|f| (f.as_os_str() != "-").then_some(f.as_path())).collect() };
+    let options = args.jsonl_options();
+    if !options.is_empty() && !inputs.iter().any(|&input| args.reads_jsonl(input)) {
+        return Err(Failure::usage(format!("{}: for JSONL input; pass --jsonl, or files named .jsonl or .ndjson", options.join(", "))));
+    }
     let mut shared_out: Option<Box<dyn Write>> = match (&args.output, &args.out_dir) {
         (_, Some(dir)) => {
             std::fs::create_dir_all(dir).map_err(|e| Failure::input(format!("{}: {e}", dir.display())))?;
@@ -81,7 +85,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             }
             (None, None, _) => unreachable!("an output is always chosen"),
         };
-        if args.jsonl {
+        if args.reads_jsonl(input) {
             let size = input.and_then(|p| std::fs::metadata(p).ok()).map(|m| m.len());
             let progress = progress_bar(args, size);
             clean_jsonl(args, &plan, &name, progress.wrap_read(reader), out, &progress, &mut timings)?;
@@ -166,6 +170,9 @@ fn clean_document(
     if let Some(note) = reading_note(&input) {
         eprintln!("rinse: {name}: {note}");
     }
+    if jsonl::looks_like_jsonl(&input.text) {
+        eprintln!("rinse: {name}: its first line is a JSON object, but it was cleaned as one text; --jsonl cleans a field of each line");
+    }
     let mut write = |cleaned: &Cleaned| out.write_all(cleaned.text.as_bytes()).map_err(|e| Failure::input(format!("writing output: {e}")));
     if args.explain || args.stats {
         let CleanedInput { before, cleaned, .. } = clean_input_from(&input.text, args.from.format(), plan, args.url.as_deref());
@@ -245,7 +252,7 @@ fn clean_jsonl(
                 batch
                     .lines
                     .par_iter()
-                    .map(|raw| clean_line_bytes(batch.bytes(raw), &args.field, format, plan).map_err(|e| e.to_string()))
+                    .map(|raw| clean_line_bytes(batch.bytes(raw), args.field(), format, plan).map_err(|e| e.to_string()))
                     .collect()
             },
         );
@@ -281,7 +288,7 @@ fn clean_jsonl(
         batch = next?;
     }
     if without_field > 0 {
-        eprintln!("rinse: {name}: {without_field} line(s) had no string field `{}`; passed through unchanged", args.field);
+        eprintln!("rinse: {name}: {without_field} line(s) had no string field `{}`; passed through unchanged", args.field());
     }
     if malformed > 0 {
         eprintln!("rinse: {name}: {malformed} malformed line(s) passed through unchanged");

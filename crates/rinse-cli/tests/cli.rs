@@ -71,6 +71,43 @@ fn jsonl_cleans_one_field_and_keeps_everything_else() {
 }
 
 #[test]
+fn a_file_named_jsonl_is_read_as_jsonl_and_jsonl_read_as_text_is_said() {
+    let rows = "{\"id\":1,\"text\":\"  a   b \"}\n{\"id\":2,\"text\":\"c  d\"}\n";
+    let cleaned = "{\"id\":1,\"text\":\"a b\"}\n{\"id\":2,\"text\":\"c d\"}\n";
+    let dir = temp_dir("named-jsonl");
+    for name in ["rows.jsonl", "ROWS.NDJSON"] {
+        let path = dir.join(name);
+        std::fs::write(&path, rows).unwrap();
+        let out = rinse(&[path.to_str().unwrap()], "");
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(stdout(&out), cleaned, "{name} as the page reads it");
+        assert_eq!(stdout(&rinse(&["--jsonl", path.to_str().unwrap()], "")), cleaned, "the same with --jsonl");
+        let out = rinse(&["--field", "id", "--keep-going", path.to_str().unwrap()], "");
+        assert!(out.status.success(), "its options apply: {}", stderr(&out));
+    }
+    // Read from standard input, or under another name, it is one text, and
+    // that is said: every line of it is cleaned as text, not its fields.
+    let out = rinse(&[], rows);
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("<stdin>: its first line is a JSON object, but it was cleaned as one text"), "{}", stderr(&out));
+    assert!(!stderr(&rinse(&[], REPEATED)).contains("JSON"), "nothing said of text");
+    assert!(stderr(&rinse(&["--jsonl"], rows)).is_empty());
+    // Options that only JSONL takes, with no JSONL to take them, are refused.
+    let page = dir.join("page.txt");
+    std::fs::write(&page, REPEATED).unwrap();
+    let refused = [
+        (&["--field", "body"][..], "--field: for JSONL input"),
+        (&["--keep-going"], "--keep-going: for JSONL input"),
+        (&["--drop-rejected", "--field", "body"], "--field, --drop-rejected: for JSONL input"),
+    ];
+    for (options, said) in refused {
+        let out = rinse(&[options, &[page.to_str().unwrap()]].concat(), "");
+        assert_eq!(out.status.code(), Some(2), "{options:?}");
+        assert!(stderr(&out).contains(said), "{}", stderr(&out));
+    }
+}
+
+#[test]
 fn a_malformed_jsonl_line_stops_the_run_with_its_number_unless_told_to_keep_going() {
     let input = "{\"text\":\"ok\"}\n{\"text\": broken\n{\"text\":\"a  b\"}\n";
     let out = rinse(&["--jsonl"], input);

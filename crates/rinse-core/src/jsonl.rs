@@ -281,6 +281,16 @@ pub fn is_rejected(cleaned: &Cleaned) -> bool {
     cleaned.signals.as_ref().is_some_and(|signals| !signals.keep)
 }
 
+/// Whether a file's name says it holds JSONL: it ends `.jsonl` or `.ndjson`, in any case.
+pub fn is_jsonl_name(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(_, extension)| extension.eq_ignore_ascii_case("jsonl") || extension.eq_ignore_ascii_case("ndjson"))
+}
+
+/// Whether `text` reads as JSONL whatever its name: its first line is a JSON object.
+pub fn looks_like_jsonl(text: &str) -> bool {
+    text.lines().next().is_some_and(|line| serde_json::from_str::<serde_json::Map<String, Value>>(line).is_ok())
+}
+
 /// The string fields of the first object in `text`, the likeliest text field first.
 pub fn text_fields(text: &str) -> Vec<String> {
     const LIKELY: &[&str] = &["text", "content", "body", "html", "article", "raw_content", "document"];
@@ -300,6 +310,21 @@ mod tests {
 
     fn plan() -> Plan {
         Config::default().plan().unwrap()
+    }
+
+    #[test]
+    fn jsonl_is_told_by_its_name_or_its_first_line() {
+        for name in ["rows.jsonl", "ROWS.NDJSON", "crawl.2024.jsonl"] {
+            assert!(is_jsonl_name(name), "{name}");
+        }
+        for name in ["rows.json", "jsonl", "rows.jsonl.txt", ""] {
+            assert!(!is_jsonl_name(name), "{name}");
+        }
+        assert!(looks_like_jsonl("{\"id\":1,\"text\":\"a\"}\n{\"id\":2,\"text\":\"b\"}\n"));
+        assert!(!looks_like_jsonl("{ not json }\n"));
+        assert!(!looks_like_jsonl("[1, 2]\n"), "an array is no row");
+        assert!(!looks_like_jsonl("Opening hours\n{\"id\":1}\n"), "only the first line tells");
+        assert!(!looks_like_jsonl(""));
     }
 
     #[test]
