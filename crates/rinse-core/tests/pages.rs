@@ -188,6 +188,33 @@ fn a_collection_keeps_every_product_card() {
 }
 
 #[test]
+fn a_thread_keeps_every_post_and_drops_its_authors_lines_unless_told_not_to() {
+    let address = Some("https://harbour.example/t/winter-moorings/42");
+    check_kind_fixture(
+        "mooring-thread",
+        address,
+        false,
+        "forum (its address has /t/)",
+        &["class contains 'header'", "the page title, repeated as a headline", "class contains 'sidebar'", "inside <footer>"],
+    );
+    let page = fixture("mooring-thread.html");
+    let result = rinse_core::clean_input_from(&page, Format::Html, &plan(), address);
+    let authors: Vec<&str> =
+        result.cleaned.edits.iter().filter(|e| e.rule == "post-authors").map(|e| &result.before[e.start..e.end]).collect();
+    assert_eq!(
+        authors,
+        ["mara Regular\n3 Nov 2026, 10:02 #1\n", "tomasz Member\n3 Nov 2026, 11:40 #2\n", "ines Harbour staff\n4 Nov 2026, 08:15 #3\n"]
+    );
+    // Turned off, every post keeps who wrote it and when, the first as the rest.
+    let config: Config = serde_json::from_str(r#"{"rules":{"post-authors":{"enabled":false}}}"#).unwrap();
+    let kept = rinse_core::clean_input_from(&page, Format::Html, &config.plan().unwrap(), address).cleaned.text;
+    for line in ["mara Regular", "3 Nov 2026, 10:02 #1", "ines Harbour staff", "4 Nov 2026, 08:15 #3"] {
+        assert!(kept.lines().any(|l| l == line), "{line:?} lost: {kept:?}");
+    }
+    assert_eq!(kept.lines().filter(|l| !l.is_empty()).count(), fixture("mooring-thread.clean.txt").lines().count() + 6);
+}
+
+#[test]
 fn documentation_keeps_its_code_table_and_lists_and_drops_its_side_menu() {
     let reasons = ["inside <header>", "class contains 'sidebar'", "the page title, repeated as a headline", "inside <footer>"];
     // As flat text too, the code keeps its indentation: no rule changes a

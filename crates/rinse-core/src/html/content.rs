@@ -627,7 +627,9 @@ impl<'a> Attempt<'a> {
                     continue;
                 }
             }
-            if !byline_found && (element.author || BYLINE.is_match(element.class) || BYLINE.is_match(element.id)) {
+            // A thread's first author line is one of its posts' details, the
+            // `post-authors` rule's to remove with the others, or to keep.
+            if !forum && !byline_found && (element.author || BYLINE.is_match(element.class) || BYLINE.is_match(element.id)) {
                 let chars = self.subtree_chars(node);
                 if chars > 0 && chars < 100 {
                     byline_found = true;

@@ -161,7 +161,7 @@ impl<'a> Dom<'a> {
     }
 
     /// The text nodes' texts in `node`'s subtree, in order.
-    pub fn texts(&self, node: usize) -> impl Iterator<Item = &'a str> + '_ {
+    pub fn texts(&self, node: usize) -> impl DoubleEndedIterator<Item = &'a str> + '_ {
         self.nodes[node..self.nodes[node].end].iter().filter_map(|n| match n.kind {
             Kind::Text(text) => Some(text),
             _ => None,

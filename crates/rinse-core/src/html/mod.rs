@@ -10,6 +10,7 @@ mod dom;
 mod flatten;
 mod kind;
 mod markdown;
+mod posts;
 mod text;
 
 use std::ops::Range;
@@ -40,12 +41,16 @@ pub struct Page {
     /// Whether the page holds one `<article>` element: a page of one
     /// article, whatever else it says of its kind.
     pub one_article: bool,
+    /// On a discussion, whole lines of `text` inside its main content that
+    /// are details repeated beside each post (its author, its date): the
+    /// `post-authors` rule's to remove.
+    pub post_details: Vec<Dropped>,
 }
 
 impl Page {
     /// The page's text to clean, knowing which blocks lie outside its main content.
     pub fn into_doc(self) -> crate::reading::Doc {
-        crate::reading::Doc::from_page(self.text, self.dropped).with_preformatted(self.preformatted)
+        crate::reading::Doc::from_page(self.text, self.dropped).with_preformatted(self.preformatted).with_post_details(self.post_details)
     }
 }
 
@@ -114,15 +119,36 @@ pub fn read_as(html: &str, reading: &Reading<'_>) -> Page {
         }
         last_reason = reason;
     }
-    let discussion = dom
-        .kind
-        .as_ref()
-        .filter(|found| found.kind == PageKind::Forum)
-        .map(|found| format!("read as a discussion ({}): a thread or a question with answers, so every post is kept", found.why));
+    let forum = dom.kind.as_ref().filter(|found| found.kind == PageKind::Forum);
+    let post_details = if forum.is_some() { post_details(&dom, &visible.segments, &visible.text, &selection.dropped) } else { Vec::new() };
+    let discussion =
+        forum.map(|found| format!("read as a discussion ({}): a thread or a question with answers, so every post is kept", found.why));
     let note = hollow_page(html, &visible.text).or(discussion);
     let furniture = dropped.iter().zip(certain).filter(|(_, certain)| *certain).map(|(block, _)| block.clone()).collect();
     let one_article = dom.nodes.iter().filter(|node| matches!(&node.kind, dom::Kind::Element(e) if e.tag == "article")).count() == 1;
-    Page { text: visible.text, dropped, furniture, note, kind: dom.kind, preformatted: visible.preformatted, one_article }
+    Page { text: visible.text, dropped, furniture, note, kind: dom.kind, preformatted: visible.preformatted, one_article, post_details }
+}
+
+/// The lines of a discussion's `text` (whose `segments` tell the node each
+/// stretch of it comes from) that are mostly details of its posts
+/// ([`posts::details`]) among the nodes not `dropped`, one entry a run of
+/// such lines.
+fn post_details(dom: &Dom<'_>, segments: &[(usize, usize)], text: &str, dropped: &[Option<usize>]) -> Vec<Dropped> {
+    let details = posts::details(dom, |node| dropped[node].is_none());
+    // The fate of each node, as `fate` reads it: 0 for a detail.
+    let detail: Vec<Option<usize>> = details.iter().map(|&is| is.then_some(0)).collect();
+    let mut runs: Vec<Dropped> = Vec::new();
+    let (mut segment, mut tally) = (0, Vec::new());
+    for line in crate::reading::lines(text) {
+        if line.is_blank() || fate(segments, &mut segment, line.start..line.end, &detail, &mut tally).is_none() {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(run) if run.range.end == line.start => run.range.end = line.next,
+            _ => runs.push(Dropped { range: line.start..line.next, reason: "a post's author or date, repeated beside every post".into() }),
+        }
+    }
+    runs
 }
 
 /// What becomes of `line`: the reason (an index into the selection's

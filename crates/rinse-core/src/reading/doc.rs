@@ -149,6 +149,9 @@ pub struct Doc {
     /// Stretches of a page's text that were preformatted (`<pre>`): code,
     /// whose spacing is its meaning. Kept whole or removed whole.
     preformatted: Vec<Range<usize>>,
+    /// On a discussion read from its markup, the lines that are details
+    /// repeated beside each post, where they are now; none once removed.
+    post_details: Vec<Dropped>,
 }
 
 /// Lines longer than this, in words, are prose: no phrase rule looks at
@@ -179,6 +182,7 @@ impl Doc {
             furniture_cut: 0,
             markdown: false,
             preformatted: Vec::new(),
+            post_details: Vec::new(),
         }
     }
 
@@ -198,6 +202,19 @@ impl Doc {
     /// page's `<pre>` blocks: code, which no rule changes but by removing a block whole.
     pub fn with_preformatted(self, preformatted: Vec<Range<usize>>) -> Doc {
         Doc { preformatted, ..self }
+    }
+
+    /// The same text, with `details` (sorted) the lines of a discussion's
+    /// posts that only name their author and date ([`Doc::post_details`]).
+    pub fn with_post_details(self, details: Vec<Dropped>) -> Doc {
+        Doc { post_details: details, ..self }
+    }
+
+    /// The lines of a discussion that are details repeated beside each of
+    /// its posts, as read from its markup, wherever the rules so far have
+    /// moved them.
+    pub fn post_details(&self) -> &[Dropped] {
+        &self.post_details
     }
 
     /// The blocks outside the main content, while the text is the page's as read.
@@ -296,12 +313,13 @@ impl Doc {
     pub fn after(mut self, changes: &[Change], next: String) -> Doc {
         let (is_page, page_text, markdown, furniture_cut) = (self.is_page, self.page_text, self.markdown, self.furniture_cut);
         let preformatted = shifted(&self.preformatted, changes);
+        let post_details = shifted_blocks(std::mem::take(&mut self.post_details), changes);
         // Changes bring CJK only in what they write.
         let holds_cjk =
             self.holds_cjk.get().map(|&held| held || changes.iter().any(|c| crate::reading::prose::may_hold_cjk(&c.replacement)));
         let sample = self.stop_words.take();
         let (doc, whole_lines) = self.rebuilt(changes, next);
-        let doc = Doc { is_page, page_text, markdown, furniture_cut, preformatted, ..doc };
+        let doc = Doc { is_page, page_text, markdown, furniture_cut, preformatted, post_details, ..doc };
         let stop_words = sample.and_then(|(list, sample)| {
             // Changes that begin at or past the first word beyond the sample
             // leave the sample, and so the list, as it was.
@@ -858,21 +876,31 @@ fn line_key(key: &str) -> LineKey {
 /// `ranges` of a text where `changes` (sorted, disjoint) were made: where
 /// they are now, those that no longer hold anything gone.
 fn shifted(ranges: &[Range<usize>], changes: &[Change]) -> Vec<Range<usize>> {
-    // Where `offset` is once the changes are made: a change that covers it
-    // moves it to where the change starts.
-    let moved = |offset: usize| {
-        let mut delta = 0isize;
-        for c in changes {
-            if c.end <= offset {
-                delta += c.replacement.len() as isize - (c.end - c.start) as isize;
-            } else {
-                let at = if c.start < offset { c.start } else { offset };
-                return at.checked_add_signed(delta).unwrap_or(0);
-            }
+    ranges.iter().map(|r| moved(r.start, changes)..moved(r.end, changes)).filter(|r| r.start < r.end).collect()
+}
+
+/// `blocks` where they are once `changes` (sorted) are made; those they removed whole left out.
+fn shifted_blocks(blocks: Vec<Dropped>, changes: &[Change]) -> Vec<Dropped> {
+    blocks
+        .into_iter()
+        .map(|block| Dropped { range: moved(block.range.start, changes)..moved(block.range.end, changes), ..block })
+        .filter(|block| block.range.start < block.range.end)
+        .collect()
+}
+
+/// Where `offset` is once `changes` (sorted) are made: a change that covers
+/// it moves it to where the change starts.
+fn moved(offset: usize, changes: &[Change]) -> usize {
+    let mut delta = 0isize;
+    for c in changes {
+        if c.end <= offset {
+            delta += c.replacement.len() as isize - (c.end - c.start) as isize;
+        } else {
+            let at = if c.start < offset { c.start } else { offset };
+            return at.checked_add_signed(delta).unwrap_or(0);
         }
-        offset.checked_add_signed(delta).unwrap_or(0)
-    };
-    ranges.iter().map(|r| moved(r.start)..moved(r.end)).filter(|r| r.start < r.end).collect()
+    }
+    offset.checked_add_signed(delta).unwrap_or(0)
 }
 
 fn carry<V: PerLine>(from: OnceCell<V>, to: &OnceCell<V>, keep: &[bool]) {

@@ -35,6 +35,7 @@ mod near_duplicates;
 mod newsletter_prompts;
 mod notice;
 mod phone_numbers;
+mod post_authors;
 mod read_more;
 mod redact;
 mod related_links;
@@ -55,6 +56,8 @@ use crate::rule::Rule;
 pub static REGISTRY: &[&dyn Rule] = &[
     // A page's structure first: it is known only while the text is the page's as read.
     &html_main_content::HtmlMainContent,
+    // A discussion's post details, while their lines are still as read.
+    &post_authors::PostAuthors,
     // Line breaks and characters.
     &line_endings::LineEndings,
     // Entities first, as they may spell mojibake ("&#226;€&#339;"); then
