@@ -4,7 +4,7 @@
 //! and class in every post, and short in every one of them; a post's own
 //! text is not (its posts differ in length, and end sentences).
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::dom::{Dom, Kind};
 
@@ -19,9 +19,9 @@ const MAX_DETAIL_CHARS: usize = 80;
 const MIN_POSTS: usize = 3;
 
 /// The elements of a discussion that are details of its posts, among the
-/// elements `kept` (its main content): those whose tag and class come at
-/// least [`MIN_POSTS`] times among them, each time holding text, never more
-/// than [`MAX_DETAIL_CHARS`] characters of it and never ending a sentence.
+/// elements `kept` (its main content): those whose tag and class come in at
+/// least [`MIN_POSTS`] parents among them, each time holding text, never
+/// more than [`MAX_DETAIL_CHARS`] characters of it and never ending a sentence.
 /// The outermost such element is marked, with its whole subtree.
 pub fn details(dom: &Dom<'_>, kept: impl Fn(usize) -> bool) -> Vec<bool> {
     let n = dom.nodes.len();
@@ -39,16 +39,16 @@ pub fn details(dom: &Dom<'_>, kept: impl Fn(usize) -> bool) -> Vec<bool> {
     let ends_sentence = |node: usize| {
         dom.texts(node).rev().map(str::trim_end).find(|text| !text.is_empty()).is_some_and(|text| text.ends_with(['.', '?', '!']))
     };
-    // For each template (tag and class) among the kept elements: how many
-    // hold text, and whether every one of them reads as a detail.
-    let mut templates: FxHashMap<(&str, &str), (usize, bool)> = FxHashMap::default();
+    // For each template (tag and class) among the kept elements that hold
+    // text: the parents they stand in, and whether every one reads as a
+    // detail. A detail stands beside each post, so in a parent of its own
+    // each time; a menu's or a tag list's items share one.
+    let mut templates: FxHashMap<(&str, &str), (FxHashSet<usize>, bool)> = FxHashMap::default();
     for node in (0..n).filter(|&node| kept(node)) {
         let Some(element) = dom.element(node).filter(|e| !e.class.is_empty()) else { continue };
-        if chars[node] == 0 {
-            continue;
-        }
-        let template = templates.entry((element.tag, element.class)).or_insert((0, true));
-        template.0 += 1;
+        let (true, Some(parent)) = (chars[node] > 0, dom.nodes[node].parent) else { continue };
+        let template = templates.entry((element.tag, element.class)).or_insert_with(|| (FxHashSet::default(), true));
+        template.0.insert(parent);
         template.1 &= chars[node] <= MAX_DETAIL_CHARS && !ends_sentence(node);
     }
     let mut details = vec![false; n];
@@ -58,7 +58,7 @@ pub fn details(dom: &Dom<'_>, kept: impl Fn(usize) -> bool) -> Vec<bool> {
             && chars[node] > 0
             && dom.element(node).is_some_and(|e| {
                 !e.class.is_empty()
-                    && templates.get(&(e.tag, e.class)).is_some_and(|&(count, all_details)| count >= MIN_POSTS && all_details)
+                    && templates.get(&(e.tag, e.class)).is_some_and(|(parents, all_details)| parents.len() >= MIN_POSTS && *all_details)
             });
         if is_detail {
             let end = dom.nodes[node].end;
@@ -111,7 +111,10 @@ mod tests {
         let three = [post("Mara", "3 May", "One."), post("Tomasz", "4 May", "Two."), post(&long_name, "5 May", "Three.")].concat();
         assert!(details_of(&format!("<html><body>{three}</body></html>")).is_empty(), "one long instance says it is no detail");
         // Short replies, every one a sentence, are posts, not details.
-        let replies: String = (0..4).map(|i| format!("<p class=reply>Thanks, that worked {i} times!</p>")).collect();
+        let replies: String = (0..4).map(|i| format!("<div><p class=reply>Thanks, that worked {i} times!</p></div>")).collect();
         assert!(details_of(&format!("<html><body>{replies}</body></html>")).is_empty());
+        // A menu's links, or the tags of one post, share a parent: no post has them beside it.
+        let menu = "<div class=menu><a class=item href=/>Home</a> <a class=item href=/new>New</a> <a class=item href=/top>Top</a></div>";
+        assert!(details_of(&format!("<html><body>{menu}{two}</body></html>")).is_empty(), "{menu}");
     }
 }

@@ -13,9 +13,10 @@ static INFO: RuleInfo = RuleInfo {
     doc: "A page read as a discussion (a forum thread, a question with its answers) keeps every \
           post. Beside each, its markup repeats the same details: the author's name and when the \
           post was made, often the author's join date, post count or badges, the post's number \
-          or votes. Such a detail is an element of the same tag and class in at least three posts, \
-          short in every one (80 characters at most) and never ending a sentence; the posts' own \
-          text is not (posts differ in length and end their sentences). The lines made mostly of \
+          or votes. Such a detail is an element of the same tag and class beside at least three \
+          posts, each time in a parent of its own (a menu's items share one), short in every one \
+          (80 characters at most) and never ending a sentence; the posts' own text is not (posts \
+          differ in length and end their sentences). The lines made mostly of \
           such details are removed. Turn the rule off to keep who said what. Applies only to HTML \
           input read as a discussion (its structured data, its address, or `--kind forum`).",
     example: Example {
