@@ -1,8 +1,9 @@
 //! The details a discussion repeats beside each of its posts: the author's
 //! name and the time of posting, the author's join date, post count and
 //! badges, a post's number and votes. Each is an element of the same tag
-//! and class in every post, and short in every one of them; a post's own
-//! text is not (its posts differ in length, and end sentences).
+//! and class beside every post, in a parent of its own each time, and short
+//! in every one of them; a post's own text is not (its posts differ in
+//! length, and end sentences).
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -13,7 +14,7 @@ use super::dom::{Dom, Kind};
 /// user's details are a name, a date and a count or two.
 const MAX_DETAIL_CHARS: usize = 80;
 
-/// Fewest times a detail comes in the thread: once in each of at least this
+/// Fewest parents a detail stands in: one beside each of at least this
 /// many posts. On WCXB's threads 2, 3 and 5 give the same word F1 within
 /// 0.001; 3 is the fewest posts that show a pattern rather than a pair.
 const MIN_POSTS: usize = 3;
