@@ -30,9 +30,11 @@ impl Kind {
 
     /// By the name's extension, else by the content (JSONL as the CLI tells it).
     pub fn of(name: &str, text: &str) -> Kind {
+        if jsonl::is_jsonl_name(name) {
+            return Kind::Jsonl;
+        }
         let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
         match extension.as_str() {
-            _ if jsonl::is_jsonl_name(name) => Kind::Jsonl,
             "html" | "htm" | "xhtml" => Kind::Html,
             "md" | "markdown" => Kind::Markdown,
             _ if Format::Auto.resolve(text) == Format::Html => Kind::Html,
