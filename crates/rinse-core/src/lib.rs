@@ -222,7 +222,7 @@ fn clean_page(mut page: html::Page, plan: &Plan, read_time: Duration) -> (String
     let note = page.note.take();
     let kind = page.kind.take();
     let furniture = std::mem::take(&mut page.furniture);
-    let post_details = page.post_details.clone();
+    let asides = page.asides.clone();
     let mut by_structure = clean_doc(page.into_doc(), plan, read_time);
     by_structure.note = note;
     by_structure.kind = kind.clone();
@@ -233,7 +233,7 @@ fn clean_page(mut page: html::Page, plan: &Plan, read_time: Duration) -> (String
     if kept >= broad_share * visible_extent || reading::stopwords::for_text(&visible).is_none() {
         return (visible, by_structure);
     }
-    let by_lines_doc = Doc::from_page_text(visible.clone(), furniture).with_preformatted(preformatted).with_post_details(post_details);
+    let by_lines_doc = Doc::from_page_text(visible.clone(), furniture).with_preformatted(preformatted).with_asides(asides);
     let mut by_lines = clean_doc(by_lines_doc, plan, Duration::ZERO);
     let judged = by_lines.counts.contains_key(rules::main_content::ID);
     let by_lines_kept = extent(&by_lines.text) as f64;

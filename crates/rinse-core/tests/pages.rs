@@ -101,6 +101,7 @@ fn hostile_pages_are_read() {
         ("nested divs", "<div>".repeat(100_000) + "deep text" + &"</div>".repeat(100_000)),
         ("nested tables", "<table><tr><td>".repeat(20_000) + "cell text"),
         ("nested links", "<a href=x>".repeat(50_000) + "link text"),
+        ("nested reviews", paragraph.to_string() + &"<div class=review><p>review text</p>".repeat(50_000)),
         ("unclosed everything", "<div><p><b><i><span>open text".repeat(20_000)),
         ("many siblings", "<ul>".to_string() + &"<li>item text</li>".repeat(100_000) + "</ul>"),
         ("huge attribute", format!("<div class=\"{}\">attribute text</div>", "x".repeat(2_000_000))),
@@ -112,8 +113,9 @@ fn hostile_pages_are_read() {
         ("multi-megabyte", "<html><body><article>".to_string() + &paragraph.repeat(60_000) + "</article></body></html>"),
     ];
     for (name, page) in cases {
-        // Read as a discussion too, whose posts' details are looked for over the whole tree.
-        for kind in [None, Some(html::PageKind::Forum)] {
+        // Read as a discussion too, whose posts' details are looked for over
+        // the whole tree, and as a product, whose reviews are set apart.
+        for kind in [None, Some(html::PageKind::Forum), Some(html::PageKind::Product)] {
             let result = clean_input(&page, Format::Html, &Config { kind, ..Config::default() }.plan().unwrap());
             assert!(!result.before.is_empty(), "{name}: no visible text");
             assert_eq!(rinse_core::apply(&result.before, &result.cleaned.edits), result.cleaned.text, "{name}");
@@ -174,6 +176,37 @@ fn a_listing_keeps_every_entry() {
         "listing (its address has /tag/)",
         &["class contains 'header'", "class contains 'pagination'", "class contains 'sidebar'", "inside <footer>"],
     );
+}
+
+#[test]
+fn a_product_keeps_its_description_and_specifications_and_drops_its_reviews_unless_told_not_to() {
+    check_kind_fixture(
+        "lantern-product",
+        None,
+        false,
+        "product (its structured data says Product)",
+        &[
+            "class contains 'header'", "the page title, repeated as a headline", "outside the main content", "class contains 'related'",
+            "inside <footer>",
+        ],
+    );
+    let page = fixture("lantern-product.html");
+    let result = clean_input(&page, Format::Html, &plan());
+    let reviews: Vec<(&str, &str)> = result
+        .cleaned
+        .edits
+        .iter()
+        .filter(|e| e.rule == "product-reviews")
+        .map(|e| (&result.before[e.start..e.end], e.reason.as_ref()))
+        .collect();
+    assert_eq!(reviews.len(), 1, "the reviews go as one block: {reviews:?}");
+    assert!(reviews[0].0.starts_with("Customer reviews (3)\nMara, 3 May 2026\n"), "{reviews:?}");
+    assert!(reviews[0].0.ends_with("both arrived well packed in straw.\n"), "{reviews:?}");
+    assert_eq!(reviews[0].1, "customer reviews of the product");
+    // Turned off, the reviews stay beside the product's own text, every one.
+    let config: Config = serde_json::from_str(r#"{"rules":{"product-reviews":{"enabled":false}}}"#).unwrap();
+    let kept = clean_input(&page, Format::Html, &config.plan().unwrap()).cleaned.text;
+    assert_eq!(kept, fixture("lantern-product.clean.txt") + reviews[0].0, "{kept:?}");
 }
 
 #[test]

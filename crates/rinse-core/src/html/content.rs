@@ -149,6 +149,8 @@ pub enum Reason {
     Dialog,
     Role(String),
     Byline,
+    /// A product's customer reviews, by the class or id of their block.
+    Reviews,
     Title,
     LinkDense,
     ListOfLinks,
@@ -167,6 +169,7 @@ impl fmt::Display for Reason {
             Reason::Dialog => f.write_str("a dialog over the page"),
             Reason::Role(role) => write!(f, "role is '{role}'"),
             Reason::Byline => f.write_str("byline: author and date"),
+            Reason::Reviews => f.write_str("customer reviews of the product"),
             Reason::Title => f.write_str("the page title, repeated as a headline"),
             Reason::LinkDense => f.write_str("link-dense block"),
             Reason::ListOfLinks => f.write_str("more list items than paragraphs"),
@@ -413,6 +416,13 @@ fn find_name(matcher: &AhoCorasick, names: &[&'static str], text: &str) -> Optio
         .map(|(name, _)| name)
 }
 
+/// Whether a class or id names a product's customer reviews (`reviews`,
+/// `pdp-review-list`, `ReviewsSection`), not a preview.
+fn names_reviews(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name.match_indices("review").any(|(at, _)| !name[..at].ends_with('p'))
+}
+
 fn name_weight(name: &str) -> f64 {
     if name.is_empty() {
         return 0.0;
@@ -587,6 +597,7 @@ impl<'a> Attempt<'a> {
         let dom = self.dom;
         let title = tokens(&dom.title);
         let forum = dom.kind.as_ref().is_some_and(|found| found.kind == PageKind::Forum);
+        let product = dom.kind.as_ref().is_some_and(|found| found.kind == PageKind::Product);
         let mut byline_found = false;
         let mut title_found = false;
         for node in 0..dom.nodes.len() {
@@ -607,6 +618,13 @@ impl<'a> Attempt<'a> {
             // worse); Readability's pages unchanged. Not `<nav>`: no gain.
             if tag == "footer" {
                 self.drop_node(node, Reason::Inside("footer"));
+                continue;
+            }
+            // A product's reviews are set apart in every attempt: their
+            // prose outscores the product's own description. They stay
+            // the product-reviews rule's to remove or keep.
+            if product && (names_reviews(element.class) || names_reviews(element.id)) {
+                self.drop_node(node, Reason::Reviews);
                 continue;
             }
             if self.hints.drop_furniture_names && !self.facts.in_table[node] && !self.facts.in_code[node] {
@@ -914,6 +932,12 @@ impl<'a> Attempt<'a> {
                     return true;
                 }
                 let tag = dom.tag(sibling);
+                // A table or a definition list beside the main block is its
+                // data: a product's specifications beside its description.
+                // It changes none of WCXB's or Readability's pages.
+                if matches!(tag, "table" | "dl") && totals[sibling].chars > 0 && totals[sibling].link_density() < 0.25 {
+                    return true;
+                }
                 if tag == "p" || tag == "div" && !totals[sibling].breakers {
                     let total = &totals[sibling];
                     let density = total.link_density();

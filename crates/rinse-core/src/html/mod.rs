@@ -15,7 +15,7 @@ mod text;
 
 use std::ops::Range;
 
-pub use crate::reading::Dropped;
+pub use crate::reading::{Aside, AsideLines, Dropped};
 use dom::Dom;
 pub use kind::{KindFound, PageKind};
 pub use markdown::Markdown;
@@ -41,16 +41,17 @@ pub struct Page {
     /// Whether the page holds one `<article>` element: a page of one
     /// article, whatever else it says of its kind.
     pub one_article: bool,
-    /// On a discussion, whole lines of `text` inside its main content that
-    /// are details repeated beside each post (its author, its date): the
-    /// `post-authors` rule's to remove.
-    pub post_details: Vec<Dropped>,
+    /// Whole lines of `text` inside its main content that are asides, in
+    /// order: on a discussion, the details repeated beside each post (its
+    /// author, its date), the `post-authors` rule's to remove; on a
+    /// product page, its customer reviews, the `product-reviews` rule's.
+    pub asides: Vec<AsideLines>,
 }
 
 impl Page {
     /// The page's text to clean, knowing which blocks lie outside its main content.
     pub fn into_doc(self) -> crate::reading::Doc {
-        crate::reading::Doc::from_page(self.text, self.dropped).with_preformatted(self.preformatted).with_post_details(self.post_details)
+        crate::reading::Doc::from_page(self.text, self.dropped).with_preformatted(self.preformatted).with_asides(self.asides)
     }
 }
 
@@ -95,6 +96,7 @@ pub fn read_as(html: &str, reading: &Reading<'_>) -> Page {
     let selection = content::select(&dom);
     let article = dom.kind.as_ref().is_some_and(|found| found.kind == PageKind::Article);
     let mut dropped: Vec<Dropped> = Vec::new();
+    let mut asides: Vec<AsideLines> = Vec::new();
     // Whether each block of `dropped` is furniture however the page is read.
     let mut certain: Vec<bool> = Vec::new();
     // The reason of the block the last dropped line belongs to.
@@ -104,6 +106,11 @@ pub fn read_as(html: &str, reading: &Reading<'_>) -> Page {
     for line in crate::reading::lines(&visible.text) {
         let reason = fate(&visible.segments, &mut segment, line.start..line.end, &selection.dropped, &mut tally);
         match reason {
+            // A product's reviews stand in its main content, the product-reviews rule's to remove.
+            Some(reason) if selection.reasons[reason] == content::Reason::Reviews => {
+                let lines = Dropped { range: line.start..line.next, reason: REVIEWS.into() };
+                push_lines(&mut asides, &visible.text, AsideLines { aside: Aside::Reviews, lines });
+            }
             Some(reason) if last_reason == Some(reason) && dropped.last().is_some_and(|d| d.range.end == line.start) => {
                 if let Some(block) = dropped.last_mut() {
                     block.range.end = line.next;
@@ -120,35 +127,51 @@ pub fn read_as(html: &str, reading: &Reading<'_>) -> Page {
         last_reason = reason;
     }
     let forum = dom.kind.as_ref().filter(|found| found.kind == PageKind::Forum);
-    let post_details = if forum.is_some() { post_details(&dom, &visible.segments, &visible.text, &selection.dropped) } else { Vec::new() };
+    if forum.is_some() {
+        for lines in post_details(&dom, &visible.segments, &visible.text, &selection.dropped) {
+            push_lines(&mut asides, &visible.text, AsideLines { aside: Aside::PostDetails, lines });
+        }
+    }
     let discussion =
         forum.map(|found| format!("read as a discussion ({}): a thread or a question with answers, so every post is kept", found.why));
     let note = hollow_page(html, &visible.text).or(discussion);
     let furniture = dropped.iter().zip(certain).filter(|(_, certain)| *certain).map(|(block, _)| block.clone()).collect();
     let one_article = dom.nodes.iter().filter(|node| matches!(&node.kind, dom::Kind::Element(e) if e.tag == "article")).count() == 1;
-    Page { text: visible.text, dropped, furniture, note, kind: dom.kind, preformatted: visible.preformatted, one_article, post_details }
+    Page { text: visible.text, dropped, furniture, note, kind: dom.kind, preformatted: visible.preformatted, one_article, asides }
+}
+
+/// Why a product's reviews are removed.
+const REVIEWS: &str = "customer reviews of the product";
+
+/// Adds `lines` of `text` to `asides`, as part of the last run when they
+/// are the same aside and only blank lines stand between them.
+fn push_lines(asides: &mut Vec<AsideLines>, text: &str, lines: AsideLines) {
+    match asides.last_mut() {
+        Some(last)
+            if last.aside == lines.aside
+                && text.get(last.lines.range.end..lines.lines.range.start).is_some_and(|gap| gap.trim().is_empty()) =>
+        {
+            last.lines.range.end = lines.lines.range.end;
+        }
+        _ => asides.push(lines),
+    }
 }
 
 /// The lines of a discussion's `text` (whose `segments` tell the node each
 /// stretch of it comes from) that are mostly details of its posts
-/// ([`posts::details`]) among the nodes not `dropped`, one entry a run of
-/// such lines.
+/// ([`posts::details`]) among the nodes not `dropped`, one entry a line.
 fn post_details(dom: &Dom<'_>, segments: &[(usize, usize)], text: &str, dropped: &[Option<usize>]) -> Vec<Dropped> {
     let details = posts::details(dom, |node| dropped[node].is_none());
     // The fate of each node, as `fate` reads it: 0 for a detail.
     let detail: Vec<Option<usize>> = details.iter().map(|&is| is.then_some(0)).collect();
-    let mut runs: Vec<Dropped> = Vec::new();
+    let mut lines: Vec<Dropped> = Vec::new();
     let (mut segment, mut tally) = (0, Vec::new());
     for line in crate::reading::lines(text) {
-        if line.is_blank() || fate(segments, &mut segment, line.start..line.end, &detail, &mut tally).is_none() {
-            continue;
-        }
-        match runs.last_mut() {
-            Some(run) if run.range.end == line.start => run.range.end = line.next,
-            _ => runs.push(Dropped { range: line.start..line.next, reason: "a post's author or date, repeated beside every post".into() }),
+        if !line.is_blank() && fate(segments, &mut segment, line.start..line.end, &detail, &mut tally).is_some() {
+            lines.push(Dropped { range: line.start..line.next, reason: "a post's author or date, repeated beside every post".into() });
         }
     }
-    runs
+    lines
 }
 
 /// What becomes of `line`: the reason (an index into the selection's

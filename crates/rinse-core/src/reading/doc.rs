@@ -116,6 +116,23 @@ pub struct Dropped {
     pub reason: String,
 }
 
+/// What a page's main content holds beside its own text, read from its
+/// markup: a rule of its own takes it out, and turning that rule off keeps it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Aside {
+    /// A discussion's details beside each post: its author, its date.
+    PostDetails,
+    /// A product's customer reviews.
+    Reviews,
+}
+
+/// Whole lines of a page's visible text that are an [`Aside`], and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AsideLines {
+    pub aside: Aside,
+    pub lines: Dropped,
+}
+
 /// A text being cleaned, with views of it that several rules need, each
 /// computed at most once while the text stays the same.
 pub struct Doc {
@@ -149,9 +166,9 @@ pub struct Doc {
     /// Stretches of a page's text that were preformatted (`<pre>`): code,
     /// whose spacing is its meaning. Kept whole or removed whole.
     preformatted: Vec<Range<usize>>,
-    /// On a discussion read from its markup, the lines that are details
-    /// repeated beside each post, where they are now; none once removed.
-    post_details: Vec<Dropped>,
+    /// On a page read from its markup, the lines of its main content that
+    /// are asides, where they are now; none once removed.
+    asides: Vec<AsideLines>,
 }
 
 /// Lines longer than this, in words, are prose: no phrase rule looks at
@@ -182,7 +199,7 @@ impl Doc {
             furniture_cut: 0,
             markdown: false,
             preformatted: Vec::new(),
-            post_details: Vec::new(),
+            asides: Vec::new(),
         }
     }
 
@@ -204,17 +221,16 @@ impl Doc {
         Doc { preformatted, ..self }
     }
 
-    /// The same text, with `details` (sorted) the lines of a discussion's
-    /// posts that only name their author and date ([`Doc::post_details`]).
-    pub fn with_post_details(self, details: Vec<Dropped>) -> Doc {
-        Doc { post_details: details, ..self }
+    /// The same text, with `asides` (sorted) the lines of its main content
+    /// that are asides ([`Doc::asides`]).
+    pub fn with_asides(self, asides: Vec<AsideLines>) -> Doc {
+        Doc { asides, ..self }
     }
 
-    /// The lines of a discussion that are details repeated beside each of
-    /// its posts, as read from its markup, wherever the rules so far have
-    /// moved them.
-    pub fn post_details(&self) -> &[Dropped] {
-        &self.post_details
+    /// The lines of a page's main content that are `aside`, as read from
+    /// its markup, wherever the rules so far have moved them.
+    pub fn asides(&self, aside: Aside) -> impl Iterator<Item = &Dropped> {
+        self.asides.iter().filter(move |lines| lines.aside == aside).map(|lines| &lines.lines)
     }
 
     /// The blocks outside the main content, while the text is the page's as read.
@@ -313,13 +329,16 @@ impl Doc {
     pub fn after(mut self, changes: &[Change], next: String) -> Doc {
         let (is_page, page_text, markdown, furniture_cut) = (self.is_page, self.page_text, self.markdown, self.furniture_cut);
         let preformatted = shifted(&self.preformatted, changes);
-        let post_details = shifted_blocks(std::mem::take(&mut self.post_details), changes);
+        let asides = std::mem::take(&mut self.asides)
+            .into_iter()
+            .filter_map(|AsideLines { aside, lines }| Some(AsideLines { aside, lines: shifted_block(lines, changes)? }))
+            .collect();
         // Changes bring CJK only in what they write.
         let holds_cjk =
             self.holds_cjk.get().map(|&held| held || changes.iter().any(|c| crate::reading::prose::may_hold_cjk(&c.replacement)));
         let sample = self.stop_words.take();
         let (doc, whole_lines) = self.rebuilt(changes, next);
-        let doc = Doc { is_page, page_text, markdown, furniture_cut, preformatted, post_details, ..doc };
+        let doc = Doc { is_page, page_text, markdown, furniture_cut, preformatted, asides, ..doc };
         let stop_words = sample.and_then(|(list, sample)| {
             // Changes that begin at or past the first word beyond the sample
             // leave the sample, and so the list, as it was.
@@ -871,21 +890,16 @@ fn line_key(key: &str) -> LineKey {
     LineKey { hash: FxBuildHasher.hash_one(key), chars: key.chars().count() }
 }
 
-/// Sets `to` to the values of `from`, if computed, whose `keep` flag is set.
-/// Moved, not copied: the old text's views are not needed again.
 /// `ranges` of a text where `changes` (sorted, disjoint) were made: where
 /// they are now, those that no longer hold anything gone.
 fn shifted(ranges: &[Range<usize>], changes: &[Change]) -> Vec<Range<usize>> {
     ranges.iter().map(|r| moved(r.start, changes)..moved(r.end, changes)).filter(|r| r.start < r.end).collect()
 }
 
-/// `blocks` where they are once `changes` (sorted) are made; those they removed whole left out.
-fn shifted_blocks(blocks: Vec<Dropped>, changes: &[Change]) -> Vec<Dropped> {
-    blocks
-        .into_iter()
-        .map(|block| Dropped { range: moved(block.range.start, changes)..moved(block.range.end, changes), ..block })
-        .filter(|block| block.range.start < block.range.end)
-        .collect()
+/// `block` where it is once `changes` (sorted) are made; `None` when they removed it whole.
+fn shifted_block(block: Dropped, changes: &[Change]) -> Option<Dropped> {
+    let range = moved(block.range.start, changes)..moved(block.range.end, changes);
+    (range.start < range.end).then_some(Dropped { range, ..block })
 }
 
 /// Where `offset` is once `changes` (sorted) are made: a change that covers
@@ -903,6 +917,8 @@ fn moved(offset: usize, changes: &[Change]) -> usize {
     offset.checked_add_signed(delta).unwrap_or(0)
 }
 
+/// Sets `to` to the values of `from`, if computed, whose `keep` flag is set.
+/// Moved, not copied: the old text's views are not needed again.
 fn carry<V: PerLine>(from: OnceCell<V>, to: &OnceCell<V>, keep: &[bool]) {
     if let Some(mut values) = from.into_inner() {
         values.keep_only(keep);

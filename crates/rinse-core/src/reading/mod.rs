@@ -20,6 +20,6 @@ pub mod structure;
 
 pub use doc::{
     deletes_blank_lines, deletes_whole_lines, is_inline_space, lines, lines_deleted, lines_holding, paragraph_key,
-    paragraph_key_and_word_hashes, spaced_word_hashes, word_count, word_hashes, Doc, Dropped, Line, LineKey, Span, BROKEN_MAX_WORDS,
-    PHRASE_MAX_WORDS,
+    paragraph_key_and_word_hashes, spaced_word_hashes, word_count, word_hashes, Aside, AsideLines, Doc, Dropped, Line, LineKey, Span,
+    BROKEN_MAX_WORDS, PHRASE_MAX_WORDS,
 };

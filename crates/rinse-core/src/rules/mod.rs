@@ -36,6 +36,7 @@ mod newsletter_prompts;
 mod notice;
 mod phone_numbers;
 mod post_authors;
+mod product_reviews;
 mod read_more;
 mod redact;
 mod related_links;
@@ -56,8 +57,9 @@ use crate::rule::Rule;
 pub static REGISTRY: &[&dyn Rule] = &[
     // A page's structure first: it is known only while the text is the page's as read.
     &html_main_content::HtmlMainContent,
-    // A discussion's post details, while their lines are still as read.
+    // A discussion's post details and a product's reviews, while their lines are still as read.
     &post_authors::PostAuthors,
+    &product_reviews::ProductReviews,
     // Line breaks and characters.
     &line_endings::LineEndings,
     // Entities first, as they may spell mojibake ("&#226;€&#339;"); then

@@ -1,5 +1,5 @@
 use crate::edit::Change;
-use crate::reading::Doc;
+use crate::reading::{Aside, Doc};
 use crate::rule::{Example, Group, Params, Preset, Rule, RuleInfo};
 
 /// The author and date lines of a discussion's posts.
@@ -41,7 +41,7 @@ impl Rule for PostAuthors {
     }
 
     fn apply(&self, doc: &Doc, _: &Params) -> Vec<Change> {
-        doc.post_details().iter().map(|line| Change::delete(line.range.clone(), line.reason.clone())).collect()
+        doc.asides(Aside::PostDetails).map(|lines| Change::delete(lines.range.clone(), lines.reason.clone())).collect()
     }
 }
 
