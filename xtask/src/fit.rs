@@ -17,7 +17,7 @@ use std::sync::Arc;
 use forust_ml::{GradientBooster, Matrix};
 use rinse_core::reading::Doc;
 use rinse_core::scorer::features::{self, CONTEXT_FEATURES, CONTEXT_NAMES, FEATURES, NAMES};
-use rinse_core::scorer::{Fitted, Forest, Model, Node, Table};
+use rinse_core::scorer::{Cut, Fitted, Forest, Model, Node, Table};
 use rinse_core::{Config, Edit, Format, Preset};
 use sha2::{Digest, Sha256};
 
@@ -435,21 +435,20 @@ fn fit_model(pages: &[&Page], fitted: Fitted) -> Model {
             second_probabilities[i] = forest.probabilities(&second_rows(page), CONTEXT_FEATURES);
         }
     }
-    let mut best = (f64::MIN, 0.5, 1.0);
-    for threshold in [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6] {
-        for relative in [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0] {
-            let rule = Model { threshold, relative, ..Model::default() };
-            let score = mean_word_f1(pages, |i| rule.main_text(&second_probabilities[i]));
-            if score > best.0 {
-                best = (score, threshold, relative);
-            }
-        }
-    }
-    println!("  line drawn at {} or {} of the best line: word F1 {:.4} on the pages fitted", best.1, best.2, best.0);
+    // Where to draw the line: a threshold, or the most probable lines that
+    // make the best word F1 to expect, whichever the pages score best with.
+    let thresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
+        .into_iter()
+        .flat_map(|threshold| [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0].map(|relative| Cut::Threshold { threshold, relative }));
+    let expected = [0.6, 0.7, 0.8, 0.9, 1.0, 1.2].map(|scale| Cut::ExpectedF1 { scale });
+    let words = |i: usize| -> Vec<usize> { pages[i].bags.iter().map(Vec::len).collect() };
+    let scored = thresholds.chain(expected).map(|cut| (mean_word_f1(pages, |i| cut.main_text(&second_probabilities[i], &words(i))), cut));
+    let (score, cut) = scored.fold((f64::MIN, Cut::default()), |best, next| if next.0 > best.0 { next } else { best });
+    println!("  line drawn by {cut:?}: word F1 {score:.4} on the pages fitted");
     let first = fit_forest(pages, |page| page.table.values.clone(), FEATURES, &FIRST_ROUND);
     let second = fit_forest(pages, second_rows, CONTEXT_FEATURES, &SECOND_ROUND);
     let features = NAMES.iter().chain(CONTEXT_NAMES).map(|n| n.to_string()).collect();
-    Model { fitted, features, first, second, threshold: best.1, relative: best.2 }
+    Model { fitted, features, first, second, cut }
 }
 
 /// Fits one round of trees to the first `width` values of each row (of

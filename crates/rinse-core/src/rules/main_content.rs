@@ -171,7 +171,8 @@ impl Rule for MainContent {
         let model = params.line_model();
         let judged = scorer::judge(read, survey, stop, &model);
         let evidence = &judged.evidence;
-        let mut main = model.main_text(&judged.probabilities);
+        let words: Vec<usize> = evidence.iter().map(|e| e.words).collect();
+        let mut main = model.cut.main_text(&judged.probabilities, &words);
         // A sentence that goes on from the main text is main text too,
         // unless it holds a boilerplate phrase: a text's last paragraph,
         // read beside the footer that follows it, can look like its footer.

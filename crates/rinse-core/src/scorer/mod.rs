@@ -13,7 +13,7 @@ pub mod model;
 use std::sync::{Arc, LazyLock};
 
 pub use features::{enough_furniture, furniture_share, furniture_share_reached, survey, survey_marked, Evidence, Marked, Survey, Table};
-pub use model::{Fitted, Forest, Model, Node};
+pub use model::{Cut, Fitted, Forest, Model, Node};
 
 use crate::reading::prose::StopWords;
 use crate::reading::Doc;
@@ -92,7 +92,11 @@ mod tests {
     fn the_shipped_model_loads_and_was_fitted_to_these_features() {
         let model = Model::from_json(include_str!("model.json")).expect("the shipped model loads");
         assert!(!model.first.trees.is_empty() && !model.second.trees.is_empty());
-        assert!(model.threshold > 0.0 && model.threshold < 1.0);
+        let cut_drawn = match model.cut {
+            Cut::Threshold { threshold, relative } => threshold > 0.0 && threshold < 1.0 && relative > 0.0,
+            Cut::ExpectedF1 { scale } => scale > 0.0,
+        };
+        assert!(cut_drawn, "{:?}", model.cut);
         assert!(!model.fitted.data.is_empty() && !model.fitted.cross_validated.is_empty());
     }
 }
