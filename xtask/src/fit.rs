@@ -441,8 +441,8 @@ fn fit_model(pages: &[&Page], fitted: Fitted) -> Model {
         .into_iter()
         .flat_map(|threshold| [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0].map(|relative| Cut::Threshold { threshold, relative }));
     let expected = [0.6, 0.7, 0.8, 0.9, 1.0, 1.2].map(|scale| Cut::ExpectedF1 { scale });
-    let words = |i: usize| -> Vec<usize> { pages[i].bags.iter().map(Vec::len).collect() };
-    let scored = thresholds.chain(expected).map(|cut| (mean_word_f1(pages, |i| cut.main_text(&second_probabilities[i], &words(i))), cut));
+    let words: Vec<Vec<usize>> = pages.iter().map(|page| page.bags.iter().map(Vec::len).collect()).collect();
+    let scored = thresholds.chain(expected).map(|cut| (mean_word_f1(pages, |i| cut.main_text(&second_probabilities[i], &words[i])), cut));
     let (score, cut) = scored.fold((f64::MIN, Cut::default()), |best, next| if next.0 > best.0 { next } else { best });
     println!("  line drawn by {cut:?}: word F1 {score:.4} on the pages fitted");
     let first = fit_forest(pages, |page| page.table.values.clone(), FEATURES, &FIRST_ROUND);

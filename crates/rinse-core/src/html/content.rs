@@ -278,6 +278,8 @@ struct Facts {
     in_heading: Vec<bool>,
     /// The furniture name in a node's class or id (and which of the two).
     furniture_name: Vec<Option<(&'static str, &'static str)>>,
+    /// Whether a node's class or id names customer reviews ([`names_reviews`]).
+    reviews_name: Vec<bool>,
     /// The consent manager's name in a node's class or id.
     consent_name: Vec<Option<(&'static str, &'static str)>>,
     name_weight: Vec<f64>,
@@ -306,6 +308,7 @@ impl Facts {
             in_list: vec![false; n],
             in_heading: vec![false; n],
             furniture_name: vec![None; n],
+            reviews_name: vec![false; n],
             consent_name: vec![None; n],
             name_weight: vec![0.0; n],
             data_table: vec![false; n],
@@ -341,6 +344,7 @@ impl Facts {
                         facts.furniture_name[node] = name(class.furniture).map(|n| ("class", n)).or(name(id.furniture).map(|n| ("id", n)));
                     }
                     facts.consent_name[node] = class.consent.map(|n| ("class", n)).or(id.consent.map(|n| ("id", n)));
+                    facts.reviews_name[node] = class.reviews || id.reviews;
                     facts.name_weight[node] = class.weight + id.weight;
                 }
                 Kind::Document => {}
@@ -374,6 +378,7 @@ struct Named {
     furniture: Option<&'static str>,
     content: bool,
     consent: Option<&'static str>,
+    reviews: bool,
     weight: f64,
 }
 
@@ -393,6 +398,7 @@ impl<'a> NamesRead<'a> {
             furniture: find_name(&FURNITURE, FURNITURE_NAMES, value),
             content: CONTENT.is_match(value),
             consent: CONSENT.find(value).map(|m| CONSENT_NAMES[m.pattern().as_usize()]),
+            reviews: names_reviews(value),
             weight: name_weight(value),
         })
     }
@@ -419,8 +425,11 @@ fn find_name(matcher: &AhoCorasick, names: &[&'static str], text: &str) -> Optio
 /// Whether a class or id names a product's customer reviews (`reviews`,
 /// `pdp-review-list`, `ReviewsSection`), not a preview.
 fn names_reviews(name: &str) -> bool {
-    let name = name.to_ascii_lowercase();
-    name.match_indices("review").any(|(at, _)| !name[..at].ends_with('p'))
+    let bytes = name.as_bytes();
+    bytes
+        .windows(6)
+        .enumerate()
+        .any(|(at, word)| word.eq_ignore_ascii_case(b"review") && !(at > 0 && bytes[at - 1].eq_ignore_ascii_case(&b'p')))
 }
 
 fn name_weight(name: &str) -> f64 {
@@ -623,7 +632,7 @@ impl<'a> Attempt<'a> {
             // A product's reviews are set apart in every attempt: their
             // prose outscores the product's own description. They stay
             // the product-reviews rule's to remove or keep.
-            if product && (names_reviews(element.class) || names_reviews(element.id)) {
+            if product && self.facts.reviews_name[node] {
                 self.drop_node(node, Reason::Reviews);
                 continue;
             }
