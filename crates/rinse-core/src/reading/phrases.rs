@@ -32,10 +32,11 @@ pub enum PhraseList {
     ReadMore,
     RelatedLinks,
     SharePrompts,
+    ShopPrompts,
 }
 
 impl PhraseList {
-    pub const ALL: [PhraseList; 10] = [
+    pub const ALL: [PhraseList; 11] = [
         PhraseList::Advertisement,
         PhraseList::CommentsSection,
         PhraseList::CookieNotice,
@@ -46,6 +47,7 @@ impl PhraseList {
         PhraseList::ReadMore,
         PhraseList::RelatedLinks,
         PhraseList::SharePrompts,
+        PhraseList::ShopPrompts,
     ];
 
     fn source(self) -> &'static str {
@@ -60,6 +62,7 @@ impl PhraseList {
             PhraseList::ReadMore => include_str!("../../phrases/read-more.txt"),
             PhraseList::RelatedLinks => include_str!("../../phrases/related-links.txt"),
             PhraseList::SharePrompts => include_str!("../../phrases/share-prompts.txt"),
+            PhraseList::ShopPrompts => include_str!("../../phrases/shop-prompts.txt"),
         }
     }
 
@@ -76,6 +79,7 @@ impl PhraseList {
             PhraseList::ReadMore => "read-more",
             PhraseList::RelatedLinks => "related links",
             PhraseList::SharePrompts => "share prompt",
+            PhraseList::ShopPrompts => "shop button",
         }
     }
 

@@ -43,6 +43,7 @@ mod related_links;
 mod repeated_body;
 mod repeated_text;
 mod share_prompts;
+mod shop_prompts;
 mod slideshow;
 mod straighten_quotes;
 mod terminal_escapes;
@@ -84,6 +85,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &error_page::ErrorPage,
     &cookie_notice::CookieNotice,
     &share_prompts::SharePrompts,
+    &shop_prompts::ShopPrompts,
     &newsletter_prompts::NewsletterPrompts,
     &navigation::Navigation,
     &counters::Counters,
