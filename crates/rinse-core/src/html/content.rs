@@ -36,11 +36,16 @@ const MIN_ENTRIES: usize = 3;
 const CLASS_WEIGHT: f64 = 25.0;
 
 /// Names of page furniture: an element so named is dropped before scoring
-/// unless its name also says content.
+/// unless its name also says content. `facet` and `refinement` name a
+/// shop's filters (price ranges, brands, sizes) beside its grid of
+/// products, whose many short lines can outweigh the grid: with them WCXB's
+/// word F1 0.8832 -> 0.8834 (collections 0.726 -> 0.729; 3 pages up, 2
+/// down). Not `filter`: it is also a CSS utility's name (Tailwind's), and
+/// `filter-` and `filters` as well gain no more (17 pages changed, 7 down).
 const FURNITURE_NAMES: &[&str] = &[
     "-ad-", "ad-break", "agegate", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "extra", "footer",
     "gdpr", "header", "legends", "menu", "modal", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social",
-    "sponsor", "supplemental", "pagination", "pager", "popup",
+    "sponsor", "supplemental", "pagination", "pager", "popup", "facet", "refinement",
 ];
 /// Those of [`FURNITURE_NAMES`] that name a discussion below an article.
 const COMMENT_NAMES: &[&str] = &["comment", "disqus", "replies"];
