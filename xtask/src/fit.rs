@@ -18,7 +18,7 @@ use forust_ml::{GradientBooster, Matrix};
 use rinse_core::reading::Doc;
 use rinse_core::scorer::features::{self, CONTEXT_FEATURES, CONTEXT_NAMES, FEATURES, NAMES};
 use rinse_core::scorer::{Cut, Fitted, Forest, Model, Node, Table};
-use rinse_core::{Config, Edit, Format, Preset};
+use rinse_core::{Config, Edit, Format, Group, Preset};
 use sha2::{Digest, Sha256};
 
 /// Folds of the cross-validation; no domain is in two.
@@ -321,10 +321,14 @@ fn crop(page: &Page) -> Option<Page> {
     })
 }
 
-/// The article preset up to the scorer: what `main-content` is given.
+/// The article preset up to the scorer: what `main-content` is given. Of
+/// the rules after it, those that change lines (a shop's buttons,
+/// redaction, corpus filters) are left out too; the tidy-up of blank
+/// lines changes none that it reads.
 fn before_scorer() -> Config {
     let mut config = Config::preset(Preset::Article);
-    if let Some(rule) = rinse_core::rules::find("main-content") {
+    let from_scorer = rinse_core::rules::REGISTRY.iter().skip_while(|rule| rule.info().id != "main-content");
+    for &rule in from_scorer.filter(|rule| rule.info().group != Group::Normalize) {
         config.set_enabled(rule, false);
     }
     config

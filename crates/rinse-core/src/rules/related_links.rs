@@ -40,13 +40,7 @@ impl Rule for RelatedLinks {
             let line = lines[i];
             let words = word_counts[i];
             if words <= 8 && hits[i].has(&phrases.strong) {
-                let mut end = i + 1;
-                while end < lines.len() && (lines[end].is_blank() || is_headline(lines[end].text, word_counts[end], max_item_words)) {
-                    end += 1;
-                }
-                while end > i + 1 && lines[end - 1].is_blank() {
-                    end -= 1;
-                }
+                let end = list_end(&lines, word_counts, i, max_item_words);
                 changes.push(Change::delete(line.start..lines[end - 1].next, "list of links to other stories"));
                 i = end;
                 continue;
@@ -58,6 +52,20 @@ impl Rule for RelatedLinks {
         }
         changes
     }
+}
+
+/// Where the list under the heading at `lines[heading]` ends: past the
+/// headline-like lines that follow it (blank ones among them, but not after
+/// the last), at the first line of prose. `words` are the lines' words as read.
+pub(super) fn list_end(lines: &[Line], words: &[usize], heading: usize, max_item_words: usize) -> usize {
+    let mut end = heading + 1;
+    while end < lines.len() && (lines[end].is_blank() || is_headline(lines[end].text, words[end], max_item_words)) {
+        end += 1;
+    }
+    while end > heading + 1 && lines[end - 1].is_blank() {
+        end -= 1;
+    }
+    end
 }
 
 /// Short, and not a sentence of prose: `line`, of `words` words as read.

@@ -1,7 +1,8 @@
 use super::notice::{notice_changes, Notice};
+use super::related_links::list_end;
 use crate::edit::Change;
 use crate::reading::phrases::PhraseList;
-use crate::reading::Doc;
+use crate::reading::{Doc, Line};
 use crate::rule::{Example, Group, ParamDefault, ParamSpec, Params, Preset, Rule, RuleInfo};
 
 /// "Add to cart", "Free returns", "Quantity": a shop's buttons and terms.
@@ -18,7 +19,9 @@ static INFO: RuleInfo = RuleInfo {
           or term goes, with the short labels beside it (\"Quantity\", \"In stock\", \"Size guide\"); \
           three such labels in a row go on their own. The goods themselves stay: their names, \
           descriptions and prices, and whether an item is sold out, which a grid of products \
-          shows as part of each entry. A sentence that mentions a cart is kept.",
+          shows as part of each entry. A sentence that mentions a cart is kept. A heading over \
+          the shop's other goods (\"Customers also bought\", \"Complete the look\", \"Similar \
+          items\") goes with the names and prices listed under it, up to the next line of prose.",
     example: Example {
         input: "Harbour mug\nA stoneware mug glazed the blue of the bay.\n€24.00\nQuantity\nAdd to cart\nShips from: Portugal\n",
         output: "Harbour mug\nA stoneware mug glazed the blue of the bay.\n€24.00\n",
@@ -44,8 +47,36 @@ impl Rule for ShopPrompts {
             weak_run: 3,
             reason: "a shop's button or purchase terms",
         };
-        notice_changes(doc, &notice)
+        let mut changes = other_goods(doc);
+        changes.extend(notice_changes(doc, &notice));
+        changes
     }
+}
+
+/// Longest line, in words, of a list of other goods: a product's name.
+const MAX_ITEM_WORDS: usize = 20;
+
+/// Deletions of each list of the shop's other goods, with its heading.
+fn other_goods(doc: &Doc) -> Vec<Change> {
+    let heading = &PhraseList::ShopPrompts.file().heading;
+    let hits = doc.phrase_hits();
+    if !hits.iter().any(|h| h.has(heading)) {
+        return Vec::new();
+    }
+    let lines: Vec<Line> = doc.lines().collect();
+    let words = doc.words_read();
+    let mut changes = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if words[i] <= 8 && hits[i].has(heading) {
+            let end = list_end(&lines, words, i, MAX_ITEM_WORDS);
+            changes.push(Change::delete(lines[i].start..lines[end - 1].next, "a list of the shop's other goods"));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    changes
 }
 
 #[cfg(test)]
@@ -59,6 +90,15 @@ mod tests {
             "Tide lantern\n£64.00\nIn stock\nQuantity\nAdd to basket\nFree returns within 30 days\nA brass lantern lit by a candle.\n";
         assert_eq!(run(&ShopPrompts, text), "Tide lantern\n£64.00\nA brass lantern lit by a candle.\n");
         assert_eq!(run(&ShopPrompts, "Lampe\nIn den Warenkorb\nMenge\n"), "Lampe\n");
+    }
+
+    #[test]
+    fn removes_a_list_of_other_goods_up_to_the_next_prose() {
+        let text = "Harbour mug\nA stoneware mug glazed the blue of the bay.\nCustomers also bought\n\nTide lantern\n£64.00\nRope coaster\n£9.00\n\
+                    Every mug is thrown by hand in our workshop by the harbour, so no two are alike.\n";
+        let kept = "Harbour mug\nA stoneware mug glazed the blue of the bay.\n\
+                    Every mug is thrown by hand in our workshop by the harbour, so no two are alike.\n";
+        assert_eq!(run(&ShopPrompts, text), kept);
     }
 
     #[test]
