@@ -1,3 +1,5 @@
+use std::ops::Range;
+
 use crate::edit::Change;
 use crate::reading::phrases::PhraseList;
 use crate::reading::prose::FULL_STOPS;
@@ -34,38 +36,45 @@ impl Rule for RelatedLinks {
         let lines: Vec<Line> = doc.lines().collect();
         let (word_counts, hits) = (doc.words_read(), doc.phrase_hits());
         let phrases = PhraseList::RelatedLinks.file();
-        let mut changes = Vec::new();
-        let mut i = 0;
-        while i < lines.len() {
-            let line = lines[i];
-            let words = word_counts[i];
-            if words <= 8 && hits[i].has(&phrases.strong) {
-                let end = list_end(&lines, word_counts, i, max_item_words);
-                changes.push(Change::delete(line.start..lines[end - 1].next, "list of links to other stories"));
-                i = end;
-                continue;
-            }
-            if words <= 25 && hits[i].has(&phrases.weak) {
-                changes.push(Change::delete(line.full(), "link to another story"));
-            }
-            i += 1;
-        }
+        let lists = headed_lists(&lines, word_counts, max_item_words, |i| hits[i].has(&phrases.strong));
+        let in_list = |i: usize| lists.get(lists.partition_point(|list| list.end <= i)).is_some_and(|list| list.contains(&i));
+        let single = (0..lines.len()).filter(|&i| word_counts[i] <= 25 && hits[i].has(&phrases.weak) && !in_list(i));
+        let mut changes: Vec<Change> = single.map(|i| Change::delete(lines[i].full(), "link to another story")).collect();
+        changes.extend(
+            lists.iter().map(|list| Change::delete(lines[list.start].start..lines[list.end - 1].next, "list of links to other stories")),
+        );
         changes
     }
 }
 
-/// Where the list under the heading at `lines[heading]` ends: past the
+/// The lists under headings, as ranges of `lines`: each opens with a line
+/// of at most 8 words that `is_heading` says is one, and goes on through the
 /// headline-like lines that follow it (blank ones among them, but not after
-/// the last), at the first line of prose. `words` are the lines' words as read.
-pub(super) fn list_end(lines: &[Line], words: &[usize], heading: usize, max_item_words: usize) -> usize {
-    let mut end = heading + 1;
-    while end < lines.len() && (lines[end].is_blank() || is_headline(lines[end].text, words[end], max_item_words)) {
-        end += 1;
+/// the last) to the first line of prose. `words` are the lines' words as read.
+pub(super) fn headed_lists(
+    lines: &[Line],
+    words: &[usize],
+    max_item_words: usize,
+    is_heading: impl Fn(usize) -> bool,
+) -> Vec<Range<usize>> {
+    let mut lists = Vec::new();
+    let mut heading = 0;
+    while heading < lines.len() {
+        if words[heading] > 8 || !is_heading(heading) {
+            heading += 1;
+            continue;
+        }
+        let mut end = heading + 1;
+        while end < lines.len() && (lines[end].is_blank() || is_headline(lines[end].text, words[end], max_item_words)) {
+            end += 1;
+        }
+        while end > heading + 1 && lines[end - 1].is_blank() {
+            end -= 1;
+        }
+        lists.push(heading..end);
+        heading = end;
     }
-    while end > heading + 1 && lines[end - 1].is_blank() {
-        end -= 1;
-    }
-    end
+    lists
 }
 
 /// Short, and not a sentence of prose: `line`, of `words` words as read.

@@ -1,5 +1,5 @@
 use super::notice::{notice_changes, Notice};
-use super::related_links::list_end;
+use super::related_links::headed_lists;
 use crate::edit::Change;
 use crate::reading::phrases::PhraseList;
 use crate::reading::{Doc, Line};
@@ -64,19 +64,10 @@ fn other_goods(doc: &Doc) -> Vec<Change> {
         return Vec::new();
     }
     let lines: Vec<Line> = doc.lines().collect();
-    let words = doc.words_read();
-    let mut changes = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        if words[i] <= 8 && hits[i].has(heading) {
-            let end = list_end(&lines, words, i, MAX_ITEM_WORDS);
-            changes.push(Change::delete(lines[i].start..lines[end - 1].next, "a list of the shop's other goods"));
-            i = end;
-        } else {
-            i += 1;
-        }
-    }
-    changes
+    headed_lists(&lines, doc.words_read(), MAX_ITEM_WORDS, |i| hits[i].has(heading))
+        .into_iter()
+        .map(|list| Change::delete(lines[list.start].start..lines[list.end - 1].next, "a list of the shop's other goods"))
+        .collect()
 }
 
 #[cfg(test)]

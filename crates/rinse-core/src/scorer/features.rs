@@ -486,8 +486,7 @@ const SCORED_BITS: u64 = (1 << (SCORED_LISTS * 3)) - 1;
 /// The first phrase list read by the scorer whose heading or strong phrases `hits` holds.
 fn strong_list(hits: Hits) -> Option<PhraseList> {
     // Of each list's three bits (heading, strong, weak), the first two.
-    const STRONG: u64 = 0o3_333_333_333;
-    const { assert!(STRONG.count_ones() as usize == SCORED_LISTS * 2) };
+    const STRONG: u64 = 0o333_333_333_333_333_333_333 & SCORED_BITS;
     let strong = hits.bits() & STRONG;
     (strong != 0).then(|| PhraseList::ALL[strong.trailing_zeros() as usize / 3])
 }
