@@ -338,6 +338,13 @@ mod tests {
     }
 
     #[test]
+    fn blanks_fold_across_inline_elements_and_other_spaces_stay() {
+        let html = "<p><b>one</b> <i>two</i><b> three </b>four<span></span><em>\n\t</em>five</p>\
+            <p> caf\u{e9}\u{a0}ol\u{e9}  x<b>y</b> </p>";
+        assert_eq!(visible_text(html), "one two three four five\ncaf\u{e9}\u{a0}ol\u{e9} xy\n");
+    }
+
+    #[test]
     fn a_markdown_row_goes_only_with_most_of_its_cells() {
         let para = "<p>The island ferry keeps its summer timetable until the end of September, with four crossings every day.</p>";
         let html = format!(

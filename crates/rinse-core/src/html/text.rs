@@ -105,21 +105,28 @@ impl Builder {
             self.pending_space = false;
             return;
         }
+        // Word by word, not character by character: an ASCII blank is one
+        // byte, never part of another character.
+        if text.is_empty() {
+            return;
+        }
         let mut started = false;
-        for c in text.chars() {
-            if c.is_ascii_whitespace() {
+        for word in text.split(|c: char| c.is_ascii_whitespace()) {
+            if word.is_empty() {
                 self.pending_space = true;
                 continue;
             }
             if !started {
                 self.segments.push((self.text.len(), node));
                 started = true;
+            } else {
+                self.pending_space = true;
             }
             if self.pending_space && !self.text.is_empty() && !self.text.ends_with('\n') {
                 self.text.push(' ');
             }
             self.pending_space = false;
-            self.text.push(c);
+            self.text.push_str(word);
         }
     }
 
