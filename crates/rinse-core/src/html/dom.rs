@@ -500,10 +500,16 @@ const FOLDED_ROLES: &[&str] = &["region", "tabpanel"];
 /// The ids that some element says it opens or controls (`aria-controls`):
 /// the panels of accordions and tabs.
 fn controlled_ids<'a>(parsed: &'a Html) -> FxHashSet<&'a str> {
-    let controls = |element: &'a ParsedElement| {
-        element.attrs.iter().find(|(name, _)| name.ns == html5ever::ns!() && &*name.local == "aria-controls").map(|(_, value)| &**value)
-    };
+    let controls = |element: &'a ParsedElement| attribute(element, &html5ever::local_name!("aria-controls"));
     parsed.tree.nodes().filter_map(|node| controls(node.value().as_element()?)).flat_map(str::split_whitespace).collect()
+}
+
+/// The value of `element`'s attribute `name`, in no namespace: what
+/// `attr` gives, without making `name` an interned name again for each
+/// element asked (a readers' pass over every element spent most of its
+/// time so).
+pub fn attribute<'a>(element: &'a ParsedElement, name: &html5ever::LocalName) -> Option<&'a str> {
+    element.attrs.iter().find(|(found, _)| found.ns == html5ever::ns!() && found.local == *name).map(|(_, value)| &**value)
 }
 
 /// Whether the page hides `element`: marked `hidden` or `aria-hidden`, or

@@ -117,7 +117,7 @@ pub fn from_structured_data(parsed: &Html) -> Said {
     let mut og_type = None;
     for node in parsed.tree.root().descendants() {
         let Some(element) = node.value().as_element() else { continue };
-        if let Some(itemtype) = element.attr("itemtype") {
+        if let Some(itemtype) = super::dom::attribute(element, &html5ever::local_name!("itemtype")) {
             // Space-separated URLs: the type is the last part of each.
             types.extend(itemtype.split_whitespace().filter_map(|url| url.rsplit('/').next()).map(str::to_string));
         }

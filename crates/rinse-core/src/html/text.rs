@@ -105,20 +105,13 @@ impl Builder {
             self.pending_space = false;
             return;
         }
-        // Word by word, not character by character: an ASCII blank is one
-        // byte, never part of another character.
-        if text.is_empty() {
-            return;
-        }
-        let mut started = false;
-        for word in text.split(|c: char| c.is_ascii_whitespace()) {
-            if word.is_empty() {
-                self.pending_space = true;
-                continue;
-            }
-            if !started {
+        // Word by word, read as bytes: an ASCII blank is one byte, never
+        // part of another character.
+        let blank_at = |at: Option<&u8>| at.is_some_and(u8::is_ascii_whitespace);
+        self.pending_space |= blank_at(text.as_bytes().first());
+        for (index, word) in text.split_ascii_whitespace().enumerate() {
+            if index == 0 {
                 self.segments.push((self.text.len(), node));
-                started = true;
             } else {
                 self.pending_space = true;
             }
@@ -128,6 +121,7 @@ impl Builder {
             self.pending_space = false;
             self.text.push_str(word);
         }
+        self.pending_space |= blank_at(text.as_bytes().last());
     }
 
     fn line_break(&mut self) {
