@@ -141,6 +141,12 @@ static NEGATIVE: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(NEGATIVE_NAMES
 static POSITIVE: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(POSITIVE_NAMES));
 static BYLINE: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(BYLINE_NAMES));
 static SHARE: LazyLock<AhoCorasick> = LazyLock::new(|| matcher(&["share"]));
+/// Every word that some reading of a class or id looks for ([`NamesRead::of`]):
+/// a name holding none of them, as most utility classes hold none, names
+/// nothing, found in one scan rather than one for each reading.
+static ANY_NAME: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    matcher(&[FURNITURE_NAMES, CONTENT_NAMES, CONSENT_NAMES, NEGATIVE_NAMES, POSITIVE_NAMES, &["review", "hid"]].concat())
+});
 
 /// Why a block of the page is not part of its main content.
 #[derive(Clone, Debug, PartialEq)]
@@ -399,12 +405,17 @@ impl<'a> NamesRead<'a> {
         if value.is_empty() {
             return Named::default();
         }
-        *self.read.entry(value).or_insert_with(|| Named {
-            furniture: find_name(&FURNITURE, FURNITURE_NAMES, value),
-            content: CONTENT.is_match(value),
-            consent: CONSENT.find(value).map(|m| CONSENT_NAMES[m.pattern().as_usize()]),
-            reviews: names_reviews(value),
-            weight: name_weight(value),
+        *self.read.entry(value).or_insert_with(|| {
+            if !ANY_NAME.is_match(value) {
+                return Named::default();
+            }
+            Named {
+                furniture: find_name(&FURNITURE, FURNITURE_NAMES, value),
+                content: CONTENT.is_match(value),
+                consent: CONSENT.find(value).map(|m| CONSENT_NAMES[m.pattern().as_usize()]),
+                reviews: names_reviews(value),
+                weight: name_weight(value),
+            }
         })
     }
 }
@@ -1282,6 +1293,26 @@ fn similarity(a: &[String], b: &[String]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_read_as_each_reading_of_it_would_read_it() {
+        let names = [
+            "flex items-center gap-2", "post-review", "card hid", "ReviewsSection", "cookie-consent", "sidebar-widget", "main-content",
+            "onetrust-banner", "overflow-hidden", "is-hidden", "entry-meta", "product__title",
+        ];
+        for name in names {
+            let each = (
+                find_name(&FURNITURE, FURNITURE_NAMES, name),
+                CONTENT.is_match(name),
+                CONSENT.find(name).map(|m| CONSENT_NAMES[m.pattern().as_usize()]),
+                names_reviews(name),
+                name_weight(name),
+            );
+            let Named { furniture, content, consent, reviews, weight } = NamesRead::default().of(name);
+            assert_eq!((furniture, content, consent, reviews, weight), each, "{name}");
+        }
+        assert!(!ANY_NAME.is_match("flex items-center gap-2"), "a utility class names nothing");
+    }
 
     /// `count` paragraphs of prose, each a part of `what`.
     fn parts_of(what: &str, count: usize) -> String {
