@@ -68,6 +68,11 @@ pub struct Element<'a> {
     /// panel that unfolds in place (a price's terms, a size guide), whose
     /// text the page means to show.
     pub modal: bool,
+    /// Lays its children out as a row or grid of boxes ([`lays_out_boxes`]).
+    pub lays_out_boxes: bool,
+    /// A flex or grid item: a box of its own beside its siblings, whatever
+    /// its tag (its parent [`Element::lays_out_boxes`]).
+    pub box_item: bool,
     /// The element as parsed, for the attributes only some readers need.
     pub parsed: &'a ParsedElement,
 }
@@ -104,6 +109,8 @@ impl<'a> Dom<'a> {
                     ParsedNode::Document => Kind::Document,
                     ParsedNode::Element(element) => {
                         let mut element = convert(element, &controlled);
+                        element.box_item =
+                            open.last().is_some_and(|&parent| matches!(&nodes[parent].kind, Kind::Element(e) if e.lays_out_boxes));
                         if element.tag == "noscript" {
                             element.shown = content_noscripts.contains(&node.id());
                         }
@@ -175,6 +182,11 @@ impl<'a> Dom<'a> {
         std::iter::successors(within(node + 1), move |&child| within(self.nodes[child].end))
     }
 
+    /// Whether `node` is a flex or grid item ([`Element::box_item`]).
+    pub fn is_box_item(&self, node: usize) -> bool {
+        self.element(node).is_some_and(|element| element.box_item)
+    }
+
     /// The ancestors of `node`, nearest first.
     pub fn ancestors(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
         std::iter::successors(self.nodes[node].parent, move |&a| self.nodes[a].parent)
@@ -214,9 +226,50 @@ fn convert<'a>(element: &'a ParsedElement, controlled: &FxHashSet<&str>) -> Elem
         author: attributes.rel == Some("author") || attributes.itemprop.is_some_and(|p| p.contains("author")),
         table_hint,
         modal: tag == "dialog" || attributes.aria_modal.is_some_and(|modal| modal.trim().eq_ignore_ascii_case("true")),
+        lays_out_boxes: lays_out_boxes(&attributes),
+        box_item: false,
         tag,
         parsed: element,
     }
+}
+
+/// Displays that lay out an element's children as flex or grid items, as
+/// a style and as a class name in the CSS frameworks most pages use
+/// (`flex`, `md:flex`, `d-flex`, `d-lg-inline-flex`).
+const BOX_LAYOUTS: &[&str] = &["flex", "inline-flex", "grid", "inline-grid"];
+
+/// Whether the element lays out its children as flex or grid items, by its
+/// classes or its style: each child is then a box of its own, as a block
+/// is, however it is tagged (a facet's `<label>` and `<span>` count, a
+/// card's name and price). Read inline, their words would run together.
+/// A breakpoint's prefix is read as met: the page is read as a desktop
+/// browser shows it.
+fn lays_out_boxes(attributes: &Attributes) -> bool {
+    // Class names are read as written, as CSS matches them; each of
+    // these ends in its layout's name, which most class names do not.
+    let by_class = attributes.class.is_some_and(|class| {
+        class.split_ascii_whitespace().filter(|name| name.ends_with("flex") || name.ends_with("grid")).any(|name| {
+            let name = name.rsplit(':').next().unwrap_or(name);
+            let name = name.strip_prefix("d-").map_or(name, |display| {
+                ["sm-", "md-", "lg-", "xl-", "xxl-"].iter().find_map(|breakpoint| display.strip_prefix(breakpoint)).unwrap_or(display)
+            });
+            BOX_LAYOUTS.contains(&name)
+        })
+    });
+    let names_a_layout =
+        |style: &str| style.as_bytes().windows(4).any(|word| word.eq_ignore_ascii_case(b"flex") || word.eq_ignore_ascii_case(b"grid"));
+    let by_style = attributes.style.filter(|style| names_a_layout(style)).is_some_and(|style| {
+        let style = compact_style(style);
+        let display = style.split(';').filter_map(|declaration| declaration.strip_prefix("display:")).next_back();
+        display.is_some_and(|display| BOX_LAYOUTS.contains(&display.trim_end_matches("!important")))
+    });
+    by_class || by_style
+}
+
+/// A `style` attribute in lower case with its blanks left out, so that a
+/// declaration reads one way however it was spaced.
+fn compact_style(style: &str) -> String {
+    style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase()
 }
 
 /// Every attribute that anything asks for, by name: the readers of a page
@@ -529,7 +582,7 @@ fn is_hidden(element: &Attributes<'_>, controlled: &FxHashSet<&str>) -> bool {
         return !(closed_panel && is_folded_panel(element));
     }
     let styled_away = |style: &str| {
-        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let style = compact_style(style);
         style.contains("display:none") || style.contains("visibility:hidden")
     };
     let hidden = element.hidden.is_some() || element.style.is_some_and(styled_away);

@@ -238,7 +238,11 @@ impl Writer<'_, '_> {
             }
             "img" if self.options.images => self.image(node),
             _ if is_block(tag) => self.request(Break::Blank),
-            _ => self.open_inline(node, tag),
+            _ => {
+                // Flex and grid items are apart, as in the flat text.
+                self.pending_space |= dom.is_box_item(node);
+                self.open_inline(node, tag)
+            }
         }
     }
 
@@ -273,6 +277,11 @@ impl Writer<'_, '_> {
         }
         if self.inlines.last().is_some_and(|inline| inline.node == node) {
             self.close_inline();
+            self.pending_space |= dom.is_box_item(node);
+            return;
+        }
+        if !is_block(tag) && dom.is_box_item(node) {
+            self.pending_space = true;
             return;
         }
         if self.one_line() && is_block(tag) && heading_level(tag).is_none() {
@@ -889,6 +898,12 @@ mod tests {
             markdown("<p>Text.</p><h2>\u{200b}</h2><ul><li>\u{200b}</li></ul><h3>\u{200b}Word</h3>"),
             "Text.\u{200b}\u{200b}\n\n### \u{200b}Word\n"
         );
+    }
+
+    #[test]
+    fn flex_items_are_apart_and_keep_their_emphasis() {
+        let html = "<p class=\"flex\"><b>Oak</b><span>shelf</span><i>only</i></p>";
+        assert_eq!(markdown(html), "**Oak** shelf *only*\n");
     }
 
     #[test]

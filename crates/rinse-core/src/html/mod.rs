@@ -345,6 +345,16 @@ mod tests {
     }
 
     #[test]
+    fn flex_and_grid_items_are_apart_on_one_line() {
+        let html = "<div class=\"flex items-center\"><label>Adhesives</label><span>704</span></div>\
+            <div style=\"display: grid\"><b>Brass</b><i>hinge</i></div>\
+            <div class=\"md:inline-flex\"><a>Cart</a><a>Help</a></div>\
+            <div class=\"d-lg-flex\"><span>Price:</span><span>$12</span></div>\
+            <div class=\"flexible\"><b>Rose</b><i>wood</i></div>";
+        assert_eq!(visible_text(html), "Adhesives 704\nBrass hinge\nCart Help\nPrice: $12\nRosewood\n");
+    }
+
+    #[test]
     fn a_markdown_row_goes_only_with_most_of_its_cells() {
         let para = "<p>The island ferry keeps its summer timetable until the end of September, with four crossings every day.</p>";
         let html = format!(

@@ -31,12 +31,14 @@ pub fn visible(dom: &Dom<'_>) -> Visible {
     let mut out = Builder::default();
     let mut open: Vec<usize> = Vec::new();
     let close = |node: usize, out: &mut Builder| {
-        let tag = dom.tag(node);
-        if is_block(tag) {
+        let Some(element) = dom.element(node) else { return };
+        if is_block(element.tag) {
             out.end_block();
-            if tag == "pre" {
+            if element.tag == "pre" {
                 out.close_pre();
             }
+        } else if element.box_item {
+            out.separate_words();
         }
     };
     for node in 0..dom.nodes.len() {
@@ -57,6 +59,8 @@ pub fn visible(dom: &Dom<'_>) -> Visible {
                     if tag == "pre" {
                         out.open_pre();
                     }
+                } else if element.box_item {
+                    out.separate_words();
                 }
                 open.push(node);
             }
@@ -122,6 +126,14 @@ impl Builder {
             self.text.push_str(word);
         }
         self.pending_space |= blank_at(text.as_bytes().last());
+    }
+
+    /// Owes a blank before the next word: two boxes side by side (flex or
+    /// grid items, [`Dom::is_box_item`]) show as apart as two words, though
+    /// nothing blank stands between them in the page. They stay on one
+    /// line: a label and its count, a name and its price read as a row.
+    fn separate_words(&mut self) {
+        self.pending_space = true;
     }
 
     fn line_break(&mut self) {
