@@ -26,37 +26,40 @@ impl Forest {
     }
 }
 
+/// The deepest tree walked: deeper trees are refused as malformed
+/// ([`Forest::fits`]), as a complete tree doubles with each level.
+const MAX_DEPTH: usize = 6;
+/// Splits (and leaves) of the largest complete tree, and more.
+const SLOTS: usize = 1 << MAX_DEPTH;
+/// Features a row may have: a feature's index is one byte.
+const MAX_FEATURES: usize = 256;
+
 /// A tree with every leaf at the same depth, in heap order (the children
 /// of node `i` are `2 i + 1` and `2 i + 2`): a leaf of the fitted tree
 /// above that depth becomes splits that send every row to copies of it.
-#[derive(Clone, Debug, Default)]
+/// Its splits and leaves are arrays of [`SLOTS`], so that a walk's index,
+/// masked to that size, needs no check.
+#[derive(Clone, Debug)]
 struct Complete {
     depth: usize,
-    splits: Vec<Split>,
-    leaves: Vec<f32>,
+    splits: [Split; SLOTS],
+    leaves: [f32; SLOTS],
 }
 
 /// A split of a [`Complete`] tree: a row goes right when its value of
 /// `feature` is not below `threshold` (a missing value, NaN, goes right).
 #[derive(Clone, Copy, Debug)]
 struct Split {
-    feature: u32,
+    feature: u8,
     threshold: f32,
 }
 
 impl Complete {
     /// `tree`, which [`Forest::fits`] has checked, as a complete tree.
     fn of(tree: &[Node]) -> Complete {
-        fn depth(tree: &[Node], node: usize) -> usize {
-            match tree[node] {
-                Node(_, _, 0, _, _) => 0,
-                Node(_, _, left, right, _) => 1 + depth(tree, left as usize).max(depth(tree, right as usize)),
-            }
-        }
-        let depth = depth(tree, 0);
+        let depth = depth(tree);
         let inner = (1 << depth) - 1;
-        let mut complete =
-            Complete { depth, splits: vec![Split { feature: 0, threshold: f32::INFINITY }; inner], leaves: vec![0.0; 1 << depth] };
+        let mut complete = Complete { depth, splits: [Split { feature: 0, threshold: f32::INFINITY }; SLOTS], leaves: [0.0; SLOTS] };
         // Each heap position with the fitted node it stands for.
         let mut stack = vec![(0usize, 0usize)];
         while let Some((at, node)) = stack.pop() {
@@ -67,12 +70,24 @@ impl Complete {
                 // A leaf early: both children stand for it, whichever way a row goes.
                 stack.extend([(2 * at + 1, node), (2 * at + 2, node)]);
             } else {
-                complete.splits[at] = Split { feature: u32::from(feature), threshold };
+                complete.splits[at] = Split { feature: feature as u8, threshold };
                 stack.extend([(2 * at + 1, left as usize), (2 * at + 2, right as usize)]);
             }
         }
         complete
     }
+}
+
+/// The depth of `tree`: 0 for a lone leaf. Read from the last node back,
+/// as children come after their parent ([`Forest::fits`]).
+fn depth(tree: &[Node]) -> usize {
+    let mut depths = vec![0usize; tree.len()];
+    for (i, &Node(_, _, left, right, _)) in tree.iter().enumerate().rev() {
+        if left != 0 {
+            depths[i] = 1 + depths[left as usize].max(depths[right as usize]);
+        }
+    }
+    depths.first().copied().unwrap_or(0)
 }
 
 /// A node of a tree, node 0 its root: `[feature, threshold, left, right, value]`.
@@ -91,45 +106,55 @@ impl Forest {
     /// every tree before the next block starts: its values stay in cache.
     pub fn probabilities(&self, rows: &[f32], width: usize) -> Vec<f32> {
         const LANES: usize = 8;
-        let count = rows.len() / width.max(1);
-        let mut logits = vec![self.base; count];
+        let width = width.clamp(1, MAX_FEATURES);
         let complete = self.complete.get_or_init(|| self.trees.iter().map(|tree| Complete::of(tree)).collect());
-        for (block, logits) in logits.chunks_mut(LANES).enumerate() {
-            let mut rows = &rows[block * LANES * width..];
-            // The last rows padded to a whole block, so that every block walks
-            // all its lanes and the lanes' loop has a fixed length.
-            let padded: Vec<f32>;
-            if rows.len() < LANES * width {
-                padded = rows.iter().copied().chain(std::iter::repeat(0.0)).take(LANES * width).collect();
-                rows = &padded;
+        let mut probabilities = Vec::with_capacity(rows.len() / width);
+        // A block's values by feature, a lane for each row: a step reads
+        // its feature's lanes side by side, by an index that is one byte.
+        // Lanes past the last row hold what they held; their walks are not read.
+        let mut columns = [[0f32; LANES]; MAX_FEATURES];
+        for block in rows.chunks(LANES * width) {
+            let filled = block.len() / width;
+            for (lane, row) in block.chunks_exact(width).enumerate() {
+                for (column, &value) in columns.iter_mut().zip(row) {
+                    column[lane] = value;
+                }
             }
+            let mut logits = [self.base; LANES];
             for tree in complete {
                 let mut at = [0usize; LANES];
                 for _ in 0..tree.depth {
                     for (lane, at) in at.iter_mut().enumerate() {
-                        let Split { feature, threshold } = tree.splits[*at];
-                        let value = rows[lane * width + feature as usize];
+                        let Split { feature, threshold } = tree.splits[*at % SLOTS];
+                        let value = columns[usize::from(feature)][lane];
                         #[expect(clippy::neg_cmp_op_on_partial_ord, reason = "not below, NaN included, in one comparison")]
                         let right = !(value < threshold);
                         *at = 2 * *at + 1 + usize::from(right);
                     }
                 }
+                let inner = (1 << tree.depth) - 1;
                 for (logit, &at) in logits.iter_mut().zip(&at) {
-                    *logit += tree.leaves[at - tree.splits.len()];
+                    *logit += tree.leaves[(at - inner) % SLOTS];
                 }
             }
+            probabilities.extend(logits[..filled].iter().map(|logit| 1.0 / (1.0 + (-logit).exp())));
         }
-        logits.into_iter().map(|logit| 1.0 / (1.0 + (-logit).exp())).collect()
+        probabilities
     }
 
-    /// Whether every tree is well formed for rows of `width` values.
+    /// Whether every tree is well formed for rows of `width` values: no
+    /// deeper than [`MAX_DEPTH`], every split on one of `width` features
+    /// (at most [`MAX_FEATURES`]), every child after its parent.
     fn fits(&self, width: usize) -> bool {
-        self.trees.iter().all(|tree| {
-            !tree.is_empty()
-                && tree.iter().enumerate().all(|(i, &Node(feature, _, left, right, _))| {
-                    left == 0 || (feature as usize) < width && [left, right].iter().all(|&c| c as usize > i && (c as usize) < tree.len())
-                })
-        })
+        width <= MAX_FEATURES
+            && self.trees.iter().all(|tree| {
+                !tree.is_empty()
+                    && tree.iter().enumerate().all(|(i, &Node(feature, _, left, right, _))| {
+                        left == 0
+                            || (feature as usize) < width && [left, right].iter().all(|&c| c as usize > i && (c as usize) < tree.len())
+                    })
+                    && depth(tree) <= MAX_DEPTH
+            })
     }
 }
 
@@ -306,5 +331,15 @@ mod tests {
         assert!(!looping.fits(1), "a node that points to itself");
         let outside = Forest::new(0.0, vec![vec![Node(0, 0.5, 1, 5, 1.0), Node(0, 0.0, 0, 0, 1.0)]]);
         assert!(!outside.fits(1), "a node that points past the tree");
+        let chain = |splits: u32| {
+            let mut tree: Vec<Node> =
+                (0..splits).flat_map(|i| [Node(0, i as f32, 2 * i + 1, 2 * i + 2, 0.0), Node(0, 0.0, 0, 0, 1.0)]).collect();
+            tree.push(Node(0, 0.0, 0, 0, 2.0));
+            Forest::new(0.0, vec![tree])
+        };
+        assert!(chain(MAX_DEPTH as u32).fits(1));
+        assert!(!chain(MAX_DEPTH as u32 + 1).fits(1), "a tree deeper than a walk holds");
+        let row = [MAX_DEPTH as f32];
+        assert_eq!(chain(MAX_DEPTH as u32).probabilities(&row, 1), [chain(MAX_DEPTH as u32).probability(&row)]);
     }
 }
