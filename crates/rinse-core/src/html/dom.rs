@@ -68,10 +68,11 @@ pub struct Element<'a> {
     /// panel that unfolds in place (a price's terms, a size guide), whose
     /// text the page means to show.
     pub modal: bool,
-    /// Lays its children out as a row or grid of boxes ([`lays_out_boxes`]).
+    /// Lays its children out as a row or grid of boxes ([`displays_of`]).
     pub lays_out_boxes: bool,
-    /// A flex or grid item: a box of its own beside its siblings, whatever
-    /// its tag (its parent [`Element::lays_out_boxes`]).
+    /// A box of its own beside its siblings, whatever its tag: displayed
+    /// as a block by its classes or style, or a flex or grid item (its
+    /// parent [`Element::lays_out_boxes`]).
     pub box_item: bool,
     /// The element as parsed, for the attributes only some readers need.
     pub parsed: &'a ParsedElement,
@@ -109,7 +110,7 @@ impl<'a> Dom<'a> {
                     ParsedNode::Document => Kind::Document,
                     ParsedNode::Element(element) => {
                         let mut element = convert(element, &controlled);
-                        element.box_item =
+                        element.box_item |=
                             open.last().is_some_and(|&parent| matches!(&nodes[parent].kind, Kind::Element(e) if e.lays_out_boxes));
                         if element.tag == "noscript" {
                             element.shown = content_noscripts.contains(&node.id());
@@ -182,7 +183,7 @@ impl<'a> Dom<'a> {
         std::iter::successors(within(node + 1), move |&child| within(self.nodes[child].end))
     }
 
-    /// Whether `node` is a flex or grid item ([`Element::box_item`]).
+    /// Whether `node` is a box of its own, whatever its tag ([`Element::box_item`]).
     pub fn is_box_item(&self, node: usize) -> bool {
         self.element(node).is_some_and(|element| element.box_item)
     }
@@ -216,6 +217,7 @@ fn convert<'a>(element: &'a ParsedElement, controlled: &FxHashSet<&str>) -> Elem
         })
         .flatten();
     let disclosure = tag == "button" && is_disclosure(&attributes);
+    let displays = displays_of(&attributes);
     Element {
         shown: (!SKIPPED.contains(&tag) || disclosure) && !is_hidden(&attributes, controlled),
         disclosure,
@@ -226,8 +228,8 @@ fn convert<'a>(element: &'a ParsedElement, controlled: &FxHashSet<&str>) -> Elem
         author: attributes.rel == Some("author") || attributes.itemprop.is_some_and(|p| p.contains("author")),
         table_hint,
         modal: tag == "dialog" || attributes.aria_modal.is_some_and(|modal| modal.trim().eq_ignore_ascii_case("true")),
-        lays_out_boxes: lays_out_boxes(&attributes),
-        box_item: false,
+        lays_out_boxes: displays.boxes,
+        box_item: displays.block,
         tag,
         parsed: element,
     }
@@ -238,32 +240,49 @@ fn convert<'a>(element: &'a ParsedElement, controlled: &FxHashSet<&str>) -> Elem
 /// (`flex`, `md:flex`, `d-flex`, `d-lg-inline-flex`).
 const BOX_LAYOUTS: &[&str] = &["flex", "inline-flex", "grid", "inline-grid"];
 
-/// Whether the element lays out its children as flex or grid items, by its
-/// classes or its style: each child is then a box of its own, as a block
-/// is, however it is tagged (a facet's `<label>` and `<span>` count, a
-/// card's name and price). Read inline, their words would run together.
-/// A breakpoint's prefix is read as met: the page is read as a desktop
-/// browser shows it.
-fn lays_out_boxes(attributes: &Attributes) -> bool {
-    // Class names are read as written, as CSS matches them; each of
-    // these ends in its layout's name, which most class names do not.
-    let by_class = attributes.class.is_some_and(|class| {
-        class.split_ascii_whitespace().filter(|name| name.ends_with("flex") || name.ends_with("grid")).any(|name| {
+/// How an element is displayed, where its classes or its style say so
+/// ([`displays_of`]): as a box of its own, or laying out its children as
+/// boxes. A box stands apart from what is beside it, however it is
+/// tagged (a facet's `<label>` and `<span>` in a flex row, a link made a
+/// block); read inline, their words would run together.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Displays {
+    block: bool,
+    boxes: bool,
+}
+
+/// What the element's classes and style say of its display. A breakpoint's
+/// prefix is read as met: the page is read as a desktop browser shows it.
+fn displays_of(attributes: &Attributes) -> Displays {
+    let mut displays = Displays::default();
+    let mut read = |display: &str| {
+        displays.block |= display == "block";
+        displays.boxes |= BOX_LAYOUTS.contains(&display);
+    };
+    // Class names are read as written, as CSS matches them; each of these
+    // ends in its display's name, which most class names do not.
+    let display_names = ["flex", "grid", "block"];
+    for name in attributes.class.into_iter().flat_map(str::split_ascii_whitespace) {
+        if display_names.iter().any(|display| name.ends_with(display)) {
             let name = name.rsplit(':').next().unwrap_or(name);
-            let name = name.strip_prefix("d-").map_or(name, |display| {
+            read(name.strip_prefix("d-").map_or(name, |display| {
                 ["sm-", "md-", "lg-", "xl-", "xxl-"].iter().find_map(|breakpoint| display.strip_prefix(breakpoint)).unwrap_or(display)
-            });
-            BOX_LAYOUTS.contains(&name)
-        })
-    });
-    let names_a_layout =
-        |style: &str| style.as_bytes().windows(4).any(|word| word.eq_ignore_ascii_case(b"flex") || word.eq_ignore_ascii_case(b"grid"));
-    let by_style = attributes.style.filter(|style| names_a_layout(style)).is_some_and(|style| {
+            }));
+        }
+    }
+    let names_a_display = |style: &str| {
+        style
+            .as_bytes()
+            .windows(4)
+            .any(|word| word.eq_ignore_ascii_case(b"flex") || word.eq_ignore_ascii_case(b"grid") || word.eq_ignore_ascii_case(b"lock"))
+    };
+    if let Some(style) = attributes.style.filter(|style| names_a_display(style)) {
         let style = compact_style(style);
-        let display = style.split(';').filter_map(|declaration| declaration.strip_prefix("display:")).next_back();
-        display.is_some_and(|display| BOX_LAYOUTS.contains(&display.trim_end_matches("!important")))
-    });
-    by_class || by_style
+        if let Some(display) = style.split(';').filter_map(|declaration| declaration.strip_prefix("display:")).next_back() {
+            read(display.trim_end_matches("!important"));
+        }
+    }
+    displays
 }
 
 /// A `style` attribute in lower case with its blanks left out, so that a

@@ -239,7 +239,7 @@ impl Writer<'_, '_> {
             "img" if self.options.images => self.image(node),
             _ if is_block(tag) => self.request(Break::Blank),
             _ => {
-                // Flex and grid items are apart, as in the flat text.
+                // Boxes of their own are apart, as in the flat text.
                 self.pending_space |= dom.is_box_item(node);
                 self.open_inline(node, tag)
             }

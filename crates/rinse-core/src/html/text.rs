@@ -129,9 +129,10 @@ impl Builder {
     }
 
     /// Owes a blank before the next word: two boxes side by side (flex or
-    /// grid items, [`Dom::is_box_item`]) show as apart as two words, though
-    /// nothing blank stands between them in the page. They stay on one
-    /// line: a label and its count, a name and its price read as a row.
+    /// grid items, or made blocks by their classes, [`Dom::is_box_item`])
+    /// show as apart as two words, though nothing blank stands between them
+    /// in the page. They stay on one line: a label and its count, a name and
+    /// its price read as a row.
     fn separate_words(&mut self) {
         self.pending_space = true;
     }
