@@ -80,6 +80,8 @@ struct Writer<'d, 'a> {
     /// The closing marker written last and where it starts, while nothing
     /// follows it: an opening marker just like it joins the two runs.
     last_close: Option<(String, usize)>,
+    /// A link has closed and no text has come since ([`super::text`]'s alike).
+    link_closed: bool,
 }
 
 /// The page as Markdown, with where each node's text starts.
@@ -101,6 +103,7 @@ pub fn visible(dom: &Dom<'_>, options: Markdown) -> Visible {
         block_items: Vec::new(),
         quotes_across_break: 0,
         last_close: None,
+        link_closed: false,
     };
     let mut open: Vec<usize> = Vec::new();
     for node in 0..dom.nodes.len() {
@@ -239,8 +242,8 @@ impl Writer<'_, '_> {
             "img" if self.options.images => self.image(node),
             _ if is_block(tag) => self.request(Break::Blank),
             _ => {
-                // Boxes of their own are apart, as in the flat text.
-                self.pending_space |= dom.is_box_item(node);
+                // Boxes of their own are apart, as are links side by side, as in the flat text.
+                self.pending_space |= dom.is_box_item(node) || tag == "a" && self.link_closed;
                 self.open_inline(node, tag)
             }
         }
@@ -250,6 +253,7 @@ impl Writer<'_, '_> {
         // A copy of the DOM's reference: the tag outlives this borrow of self.
         let dom = self.dom;
         let tag = dom.tag(node);
+        self.link_closed |= tag == "a";
         if let Some((pre, _)) = &self.fence {
             if *pre == node {
                 self.close_fence(node);
@@ -545,6 +549,7 @@ impl Writer<'_, '_> {
     }
 
     fn push_text(&mut self, text: &str, node: usize) {
+        self.link_closed &= text.trim_ascii().is_empty();
         if self.fence.is_some() {
             // Code as it is, each line under the prefix of what holds it.
             for (index, line) in text.split('\n').enumerate() {
@@ -901,9 +906,9 @@ mod tests {
     }
 
     #[test]
-    fn flex_items_are_apart_and_keep_their_emphasis() {
-        let html = "<p class=\"flex\"><b>Oak</b><span>shelf</span><i>only</i></p>";
-        assert_eq!(markdown(html), "**Oak** shelf *only*\n");
+    fn boxes_and_links_side_by_side_are_apart_and_keep_their_marks() {
+        let html = "<p class=\"flex\"><b>Oak</b><span>shelf</span><i>only</i></p><p><a href=\"/a\">Tide</a><a href=\"/b\">ferry</a></p>";
+        assert_eq!(markdown(html), "**Oak** shelf *only*\n\nTide ferry\n");
     }
 
     #[test]

@@ -345,15 +345,19 @@ mod tests {
     }
 
     #[test]
-    fn blocks_and_flex_and_grid_items_are_apart_on_one_line() {
+    fn boxes_and_links_side_by_side_are_apart_on_one_line() {
         let html = "<div class=\"flex items-center\"><label>Adhesives</label><span>704</span></div>\
             <div style=\"display: grid\"><b>Brass</b><i>hinge</i></div>\
             <div class=\"md:inline-flex\"><a>Cart</a><a>Help</a></div>\
             <div class=\"d-lg-flex\"><span>Price:</span><span>$12</span></div>\
             <div class=\"flexible\"><b>Rose</b><i>wood</i></div>\
             <p><a class=\"block\">Home</a><a class=\"hidden md:block\">About</a><span style=\"display: block\">Shop</span></p>\
-            <p><span class=\"inline-block\">Bird</span><span>song</span></p>";
-        assert_eq!(visible_text(html), "Adhesives 704\nBrass hinge\nCart Help\nPrice: $12\nRosewood\nHome About Shop\nBirdsong\n");
+            <p><span class=\"inline-block\">Bird</span><span>song</span></p>\
+            <p>Tags: <a>tide</a><a>ferry</a><span><a>pier</a></span> (<a>map</a>) <a>fire</a>fly</p>";
+        assert_eq!(
+            visible_text(html),
+            "Adhesives 704\nBrass hinge\nCart Help\nPrice: $12\nRosewood\nHome About Shop\nBirdsong\nTags: tide ferry pier (map) firefly\n"
+        );
     }
 
     #[test]

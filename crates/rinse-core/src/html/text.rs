@@ -40,6 +40,7 @@ pub fn visible(dom: &Dom<'_>) -> Visible {
         } else if element.box_item {
             out.separate_words();
         }
+        out.link_closed |= element.tag == "a";
     };
     for node in 0..dom.nodes.len() {
         while let Some(&last) = open.last() {
@@ -59,7 +60,7 @@ pub fn visible(dom: &Dom<'_>) -> Visible {
                     if tag == "pre" {
                         out.open_pre();
                     }
-                } else if element.box_item {
+                } else if element.box_item || tag == "a" && out.link_closed {
                     out.separate_words();
                 }
                 open.push(node);
@@ -81,6 +82,9 @@ struct Builder {
     segments: Vec<(usize, usize)>,
     /// A blank was seen since the last character and is owed before the next.
     pending_space: bool,
+    /// A link has closed and no text has come since: a link that opens
+    /// now is another word, as two links side by side are two things.
+    link_closed: bool,
     /// How many `<pre>` blocks are open, and where the outermost began.
     pre_depth: usize,
     pre_start: usize,
@@ -103,6 +107,7 @@ impl Builder {
     }
 
     fn push_text(&mut self, text: &str, node: usize) {
+        self.link_closed &= text.trim_ascii().is_empty();
         if self.pre_depth > 0 {
             self.segments.push((self.text.len(), node));
             self.text.push_str(text);
