@@ -102,6 +102,12 @@ pub fn fit(root: &Path) -> Result<(), String> {
         println!("fold {k}: {} pages held out", pages.iter().zip(&fold).filter(|&(p, &f)| f == k && !p.crop).count());
     }
     let scores = score(root, &out, &pages[..originals], &held_out_text[..originals], &held_out_lines[..originals])?;
+    // A trial of other features or settings: its figures, and the shipped
+    // model as it was (the model is written last, long after the figures).
+    if std::env::args().any(|a| a == "--no-write") {
+        println!("--no-write: the shipped model is left as it is");
+        return Ok(());
+    }
 
     let fitted = Fitted {
         data: [TEXT_TRACK, LINES_TRACK]

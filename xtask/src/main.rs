@@ -20,7 +20,9 @@ tasks:
   test    every test: engine and CLI, the page in a browser, the built site end to end
   bench   the engine's benchmarks, then the CLI over the shared evaluation tracks (MB/s)
   fit     fit the line scorer to ../shared/eval/data, cross-validated by domain; writes its model
-          (--page-share: how main-content's page shares do on the HTML tracks, by domain held out)
+          (--no-write: the held-out figures only, the shipped model left as it is;
+          --rows: every labelled line's features to target/fit/rows.tsv;
+          --page-share: how main-content's page shares do on the HTML tracks, by domain held out)
 
   finish-site   (run by trunk after each build) script loader out of index.html, offline worker
 ";
