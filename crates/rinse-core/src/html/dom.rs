@@ -217,9 +217,11 @@ fn convert<'a>(element: &'a ParsedElement, controlled: &FxHashSet<&str>) -> Elem
         })
         .flatten();
     let disclosure = tag == "button" && is_disclosure(&attributes);
-    let displays = displays_of(&attributes);
+    // Read once for what hides the element and for how it is displayed.
+    let style = attributes.style.map(compact_style);
+    let displays = displays_of(attributes.class, style.as_deref());
     Element {
-        shown: (!SKIPPED.contains(&tag) || disclosure) && !is_hidden(&attributes, controlled),
+        shown: (!SKIPPED.contains(&tag) || disclosure) && !is_hidden(&attributes, style.as_deref(), controlled),
         disclosure,
         class: attributes.class.unwrap_or(""),
         id: attributes.id.unwrap_or(""),
@@ -245,15 +247,16 @@ const BOX_LAYOUTS: &[&str] = &["flex", "inline-flex", "grid", "inline-grid"];
 /// boxes. A box stands apart from what is beside it, however it is
 /// tagged (a facet's `<label>` and `<span>` in a flex row, a link made a
 /// block); read inline, their words would run together.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Default)]
 struct Displays {
     block: bool,
     boxes: bool,
 }
 
-/// What the element's classes and style say of its display. A breakpoint's
-/// prefix is read as met: the page is read as a desktop browser shows it.
-fn displays_of(attributes: &Attributes) -> Displays {
+/// What the element's `class` and `style` (as [`compact_style`] gives it)
+/// say of its display. A breakpoint's prefix is read as met: the page is
+/// read as a desktop browser shows it.
+fn displays_of(class: Option<&str>, style: Option<&str>) -> Displays {
     let mut displays = Displays::default();
     let mut read = |display: &str| {
         displays.block |= display == "block";
@@ -262,7 +265,7 @@ fn displays_of(attributes: &Attributes) -> Displays {
     // Class names are read as written, as CSS matches them; each of these
     // ends in its display's name, which most class names do not.
     let display_names = ["flex", "grid", "block"];
-    for name in attributes.class.into_iter().flat_map(str::split_ascii_whitespace) {
+    for name in class.into_iter().flat_map(str::split_ascii_whitespace) {
         if display_names.iter().any(|display| name.ends_with(display)) {
             let name = name.rsplit(':').next().unwrap_or(name);
             read(name.strip_prefix("d-").map_or(name, |display| {
@@ -270,17 +273,10 @@ fn displays_of(attributes: &Attributes) -> Displays {
             }));
         }
     }
-    let names_a_display = |style: &str| {
-        style
-            .as_bytes()
-            .windows(4)
-            .any(|word| word.eq_ignore_ascii_case(b"flex") || word.eq_ignore_ascii_case(b"grid") || word.eq_ignore_ascii_case(b"lock"))
-    };
-    if let Some(style) = attributes.style.filter(|style| names_a_display(style)) {
-        let style = compact_style(style);
-        if let Some(display) = style.split(';').filter_map(|declaration| declaration.strip_prefix("display:")).next_back() {
-            read(display.trim_end_matches("!important"));
-        }
+    if let Some(display) =
+        style.and_then(|style| style.split(';').filter_map(|declaration| declaration.strip_prefix("display:")).next_back())
+    {
+        read(display.trim_end_matches("!important"));
     }
     displays
 }
@@ -584,7 +580,8 @@ pub fn attribute<'a>(element: &'a ParsedElement, name: &html5ever::LocalName) ->
     element.attrs.iter().find(|(found, _)| found.ns == html5ever::ns!() && found.local == *name).map(|(_, value)| &**value)
 }
 
-/// Whether the page hides `element`: marked `hidden` or `aria-hidden`, or
+/// Whether the page hides `element` (whose `style` is as [`compact_style`]
+/// gives it): marked `hidden` or `aria-hidden`, or
 /// styled out of view, and not a folded panel. A closed accordion's panel
 /// is as often marked `aria-hidden` as `hidden`; it is read too when a
 /// button controls it (`aria-controls`), it is labelled by one
@@ -594,17 +591,14 @@ pub fn attribute<'a>(element: &'a ParsedElement, name: &html5ever::LocalName) ->
 /// product details, a service page's folded features, documentation's
 /// tabs; better in two folds of whole domains, the same in three);
 /// Readability's pages unchanged.
-fn is_hidden(element: &Attributes<'_>, controlled: &FxHashSet<&str>) -> bool {
+fn is_hidden(element: &Attributes<'_>, style: Option<&str>, controlled: &FxHashSet<&str>) -> bool {
     if element.aria_hidden == Some("true") {
         let closed_panel =
             element.aria_labelledby.is_some() || element.inert.is_some() || element.id.is_some_and(|id| controlled.contains(id));
         return !(closed_panel && is_folded_panel(element));
     }
-    let styled_away = |style: &str| {
-        let style = compact_style(style);
-        style.contains("display:none") || style.contains("visibility:hidden")
-    };
-    let hidden = element.hidden.is_some() || element.style.is_some_and(styled_away);
+    let styled_away = |style: &str| style.contains("display:none") || style.contains("visibility:hidden");
+    let hidden = element.hidden.is_some() || style.is_some_and(styled_away);
     hidden && !is_folded_panel(element)
 }
 
